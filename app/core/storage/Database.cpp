@@ -1,0 +1,441 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "storage/Database.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+// 'STRA': tells a Strata workspace from any other SQLite file.
+constexpr qint64 kApplicationId = 0x53545241;
+constexpr int kBusyTimeoutMs = 5000;
+constexpr int kLockWaitMs = 200;
+
+const QStringList &migrationFiles()
+{
+    // Index + 1 is the schema version; append only, never edit a released file.
+    static const QStringList files = {u":/sql/001_initial.sql"_s, u":/sql/002_search.sql"_s};
+    return files;
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInt counter;
+    return u"strata-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+}
+
+/// Splits a migration into statements: a statement ends with ';' at the end of a line.
+QStringList splitStatements(const QString &sql)
+{
+    QStringList statements;
+    QString current;
+    const QStringList lines = sql.split(u'\n');
+    for (const QString &line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(u"--"_s) || trimmed.isEmpty())
+            continue;
+        current += line + u'\n';
+        if (trimmed.endsWith(u';')) {
+            statements << current.trimmed();
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements << current.trimmed();
+    return statements;
+}
+
+sqlite3 *rawHandle(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+} // namespace
+
+Database::~Database()
+{
+    if (!m_connectionName.isEmpty()) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    if (m_lock)
+        m_lock->unlock();
+}
+
+int Database::latestSchemaVersion()
+{
+    return static_cast<int>(migrationFiles().size());
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode mode, int targetVersion)
+{
+    if (path.trimmed().isEmpty())
+        return Error{ErrorCode::InvalidInput, tr("No workspace file was given.")};
+
+    const QFileInfo info(path);
+    const bool exists = info.exists();
+    if (!exists && mode == OpenMode::ExistingOnly)
+        return Error{ErrorCode::NotFound,
+                     tr("The workspace %1 does not exist. Check the path, or create it with \"strata-cli init\".")
+                         .arg(QDir::toNativeSeparators(info.absoluteFilePath()))};
+    if (exists && info.isDir())
+        return Error{ErrorCode::InvalidInput,
+                     tr("%1 is a folder, not a workspace file.").arg(QDir::toNativeSeparators(path))};
+
+    // Lock the canonical path so a symlink or a second spelling of the same file hits the same lock.
+    const QDir dir = info.absoluteDir();
+    if (!dir.exists())
+        return Error{ErrorCode::NotFound,
+                     tr("The folder %1 does not exist; create it first or choose another location.")
+                         .arg(QDir::toNativeSeparators(dir.absolutePath()))};
+    const QString canonical = exists ? info.canonicalFilePath() : QDir(dir.canonicalPath()).filePath(info.fileName());
+
+    std::unique_ptr<Database> db(new Database);
+    db->m_path = canonical;
+    db->m_lock = std::make_unique<QLockFile>(canonical + u".lock"_s);
+    db->m_lock->setStaleLockTime(0); // held for as long as the workspace is open; dead owners are still detected
+    if (!db->m_lock->tryLock(kLockWaitMs)) {
+        if (db->m_lock->error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host;
+            QString app;
+            db->m_lock->getLockInfo(&pid, &host, &app);
+            return Error{ErrorCode::Locked,
+                         tr("The workspace %1 is already open in %2 (process %3 on %4). Close it there first, "
+                            "or open another workspace.")
+                             .arg(QDir::toNativeSeparators(canonical), app.isEmpty() ? tr("another program") : app)
+                             .arg(pid)
+                             .arg(host)};
+        }
+        return Error{ErrorCode::Io, tr("Cannot create the lock file %1.lock: check that the folder is writable.")
+                                        .arg(QDir::toNativeSeparators(canonical))};
+    }
+
+    if (exists) {
+        QFile probe(canonical);
+        if (!probe.open(QIODevice::ReadOnly))
+            return Error{ErrorCode::Io,
+                         tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(canonical), probe.errorString())};
+        const QByteArray header = probe.read(16);
+        probe.close(); // closed before SQLite opens the file: never two descriptors on a live database
+        if (header.isEmpty())
+            return Error{ErrorCode::InvalidInput,
+                         tr("%1 is empty, so it is not a Strata workspace. Choose another file, or delete it and "
+                            "create a new workspace.")
+                             .arg(QDir::toNativeSeparators(canonical))};
+        if (header != QByteArray("SQLite format 3\0", 16))
+            return Error{ErrorCode::InvalidInput,
+                         tr("%1 is not a Strata workspace (it is not a SQLite database). It was left unchanged.")
+                             .arg(QDir::toNativeSeparators(canonical))};
+    }
+
+    db->m_connectionName = nextConnectionName();
+    {
+        QSqlDatabase conn = QSqlDatabase::addDatabase(u"QSQLITE"_s, db->m_connectionName);
+        conn.setDatabaseName(canonical);
+        conn.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
+        if (!conn.open())
+            return db->sqlError(tr("Opening %1").arg(QDir::toNativeSeparators(canonical)), conn.lastError());
+    }
+
+    if (Status s = db->checkIdentity(); !s)
+        return s.error();
+
+    if (db->schemaVersion() > latestSchemaVersion()) {
+        // A newer Strata wrote this file: look, but never write what we do not understand.
+        const int found = db->schemaVersion();
+        {
+            QSqlDatabase conn = db->connection();
+            conn.close();
+            conn.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
+            if (!conn.open())
+                return db->sqlError(tr("Opening %1 read-only").arg(QDir::toNativeSeparators(canonical)),
+                                    conn.lastError());
+        }
+        db->m_readOnly = true;
+        db->m_readOnlyReason = tr("This workspace was made by a newer version of Strata (schema %1; this version "
+                                  "knows up to %2). It is open read-only; update Strata to edit it.")
+                                   .arg(found)
+                                   .arg(latestSchemaVersion());
+        return db;
+    }
+
+    if (Status s = db->configure(); !s)
+        return s.error();
+    if (Status s = db->migrate(targetVersion); !s)
+        return s.error();
+    return db;
+}
+
+Status Database::checkIdentity()
+{
+    QSqlQuery q(connection());
+    // Exclusive locking before the first WAL access: no -shm file, and no second connection can get in.
+    if (!q.exec(u"PRAGMA locking_mode = EXCLUSIVE"_s))
+        return sqlError(tr("Locking %1").arg(QDir::toNativeSeparators(m_path)), q.lastError());
+
+    const auto damaged = [this](const QString &detail) {
+        return Error{ErrorCode::Integrity,
+                     tr("%1 is damaged or is not a Strata workspace (%2). It was left unchanged; restore it from a "
+                        "backup.")
+                         .arg(QDir::toNativeSeparators(m_path), detail)};
+    };
+    if (!q.exec(u"SELECT (SELECT application_id FROM pragma_application_id), "
+                "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)"_s) ||
+        !q.next())
+        return damaged(q.lastError().databaseText());
+    const qint64 appId = q.value(0).toLongLong();
+    const int userVersion = q.value(1).toInt();
+    const int objects = q.value(2).toInt();
+    q.finish();
+
+    const bool blank = appId == 0 && userVersion == 0 && objects == 0;
+    if (!blank && appId != kApplicationId)
+        return Error{ErrorCode::InvalidInput,
+                     tr("%1 is a SQLite database but not a Strata workspace. It was left unchanged.")
+                         .arg(QDir::toNativeSeparators(m_path))};
+    if (!blank) {
+        if (!q.exec(u"PRAGMA quick_check"_s) || !q.next())
+            return damaged(q.lastError().databaseText());
+        const QString verdict = q.value(0).toString();
+        if (verdict != u"ok"_s)
+            return damaged(verdict);
+    }
+    return Ok{};
+}
+
+Status Database::configure()
+{
+    QSqlQuery q(connection());
+    const QStringList pragmas = {
+        u"PRAGMA journal_mode = WAL"_s,
+        u"PRAGMA synchronous = FULL"_s,
+        u"PRAGMA foreign_keys = ON"_s,
+        u"PRAGMA trusted_schema = OFF"_s,
+        u"PRAGMA busy_timeout = %1"_s.arg(kBusyTimeoutMs),
+    };
+    for (const QString &pragma : pragmas) {
+        if (!q.exec(pragma))
+            return sqlError(tr("Configuring %1 (%2)").arg(QDir::toNativeSeparators(m_path), pragma), q.lastError());
+        q.finish();
+    }
+    if (sqlite3 *handle = rawHandle(connection())) {
+        int enabled = 0;
+        sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, &enabled);
+    }
+
+    // Read everything back: a pragma that silently did not apply would void the durability promise.
+    const DatabaseSettings s = settings();
+    QStringList wrong;
+    if (s.journalMode != u"wal"_s)
+        wrong << u"journal_mode=%1"_s.arg(s.journalMode);
+    if (s.synchronous != 2)
+        wrong << u"synchronous=%1"_s.arg(s.synchronous);
+    if (!s.foreignKeys)
+        wrong << u"foreign_keys=off"_s;
+    if (s.trustedSchema)
+        wrong << u"trusted_schema=on"_s;
+    if (s.busyTimeoutMs != kBusyTimeoutMs)
+        wrong << u"busy_timeout=%1"_s.arg(s.busyTimeoutMs);
+    if (s.lockingMode != u"exclusive"_s)
+        wrong << u"locking_mode=%1"_s.arg(s.lockingMode);
+    if (!wrong.isEmpty())
+        return Error{ErrorCode::Database,
+                     tr("SQLite refused the settings Strata needs for %1 (%2); the file system may not support "
+                        "them. Move the workspace to a local disk.")
+                         .arg(QDir::toNativeSeparators(m_path), wrong.join(u", "_s))};
+    return Ok{};
+}
+
+DatabaseSettings Database::settings() const
+{
+    DatabaseSettings s;
+    QSqlQuery q(connection());
+    const auto read = [&q](const QString &pragma) {
+        QVariant v;
+        if (q.exec(u"PRAGMA "_s + pragma) && q.next())
+            v = q.value(0);
+        q.finish();
+        return v;
+    };
+    s.journalMode = read(u"journal_mode"_s).toString().toLower();
+    s.synchronous = read(u"synchronous"_s).toInt();
+    s.foreignKeys = read(u"foreign_keys"_s).toInt() == 1;
+    s.trustedSchema = read(u"trusted_schema"_s).toInt() == 1;
+    s.busyTimeoutMs = read(u"busy_timeout"_s).toInt();
+    s.lockingMode = read(u"locking_mode"_s).toString().toLower();
+    if (sqlite3 *handle = rawHandle(connection())) {
+        int enabled = 0;
+        sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, -1, &enabled);
+        s.defensive = enabled == 1;
+    }
+    return s;
+}
+
+QString Database::sqliteVersion() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(u"SELECT sqlite_version()"_s) && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(u"PRAGMA user_version"_s) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+Status Database::migrate(int targetVersion)
+{
+    const int target = targetVersion < 0 ? latestSchemaVersion() : qMin(targetVersion, latestSchemaVersion());
+    for (int version = schemaVersion() + 1; version <= target; ++version) {
+        const QString file = migrationFiles().at(version - 1);
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error{ErrorCode::Io, tr("The schema migration %1 is missing from this build.").arg(file)};
+        const QStringList statements = splitStatements(QString::fromUtf8(f.readAll()));
+
+        TransactionGuard tx(*this);
+        if (Status s = tx.begun(); !s)
+            return s;
+        QSqlQuery q(connection());
+        for (const QString &statement : statements) {
+            if (!q.exec(statement))
+                return sqlError(tr("Upgrading the workspace to schema %1").arg(version), q.lastError());
+            q.finish();
+        }
+        if (!q.exec(u"PRAGMA user_version = %1"_s.arg(version)))
+            return sqlError(tr("Upgrading the workspace to schema %1").arg(version), q.lastError());
+        if (Status s = tx.commit(); !s)
+            return s;
+    }
+    return Ok{};
+}
+
+Error Database::sqlError(const QString &what, const QSqlError &error) const
+{
+    const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const int code = error.nativeErrorCode().toInt();
+    ErrorCode kind = ErrorCode::Database;
+    QString advice;
+    switch (code & 0xff) {
+    case SQLITE_FULL:
+        kind = ErrorCode::Io;
+        advice = tr("The disk is full; free some space and try again.");
+        break;
+    case SQLITE_IOERR:
+        kind = ErrorCode::Io;
+        advice = tr("The disk reported an error; nothing was changed.");
+        break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        kind = ErrorCode::Locked;
+        advice = tr("Another program holds the workspace.");
+        break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        kind = ErrorCode::Integrity;
+        advice = tr("The workspace file is damaged; restore it from a backup.");
+        break;
+    case SQLITE_READONLY:
+        kind = ErrorCode::ReadOnly;
+        advice = tr("The workspace is read-only.");
+        break;
+    case SQLITE_CONSTRAINT:
+        kind = ErrorCode::Conflict;
+        break;
+    default:
+        break;
+    }
+    QString message = tr("%1 failed: %2").arg(what, detail);
+    if (!advice.isEmpty())
+        message = tr("%1 %2").arg(message, advice);
+    return Error{kind, message};
+}
+
+TransactionGuard::TransactionGuard(const Database &db)
+    : m_db(db)
+    , m_begun(Ok{})
+{
+    if (db.m_txDepth == 0) {
+        QSqlQuery q(db.connection());
+        // IMMEDIATE takes the write lock now, so a read-then-write transaction cannot fail half-way on BUSY.
+        if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
+            m_begun = db.sqlError(tr("Starting a transaction"), q.lastError());
+            return;
+        }
+        m_outermost = true;
+        db.m_txFailed = false;
+    }
+    ++db.m_txDepth;
+    m_active = true;
+}
+
+TransactionGuard::~TransactionGuard()
+{
+    if (!m_active)
+        return;
+    --m_db.m_txDepth;
+    if (m_committed)
+        return;
+    if (m_outermost) {
+        QSqlQuery q(m_db.connection());
+        q.exec(u"ROLLBACK"_s); // SQLite may already have rolled back (SQLITE_FULL); failing here is fine
+    } else {
+        m_db.m_txFailed = true;
+    }
+}
+
+Status TransactionGuard::commit()
+{
+    if (!m_active)
+        return m_begun.ok() ? Status(Error{ErrorCode::Database, tr("The transaction was not started.")}) : m_begun;
+    if (!m_outermost) {
+        m_committed = true; // the outermost guard commits or rolls back everything
+        return Ok{};
+    }
+    QSqlQuery q(m_db.connection());
+    if (m_db.m_txFailed) {
+        q.exec(u"ROLLBACK"_s);
+        m_committed = true;
+        return Error{ErrorCode::Database, tr("A step of the operation failed, so none of it was saved.")};
+    }
+    if (!q.exec(u"COMMIT"_s)) {
+        const Error error = m_db.sqlError(tr("Saving the changes"), q.lastError());
+        q.exec(u"ROLLBACK"_s);
+        m_committed = true;
+        return error;
+    }
+    m_committed = true;
+    return Ok{};
+}
+
+} // namespace strata

@@ -1,0 +1,111 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+class QLockFile;
+class QSqlError;
+
+namespace strata {
+
+/// The pragmas read back from the connection after open, so tests and About can show them.
+struct DatabaseSettings
+{
+    QString journalMode;
+    int synchronous = -1; ///< 2 = FULL
+    bool foreignKeys = false;
+    bool trustedSchema = true;
+    int busyTimeoutMs = 0;
+    QString lockingMode;
+    bool defensive = false;
+};
+
+/// Owns the one connection to a workspace file: lock, pragmas, schema migrations.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(strata::Database)
+
+public:
+    enum class OpenMode {
+        CreateIfMissing, ///< a missing file becomes a new, empty workspace
+        ExistingOnly,    ///< a missing file is an error
+    };
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /// Locks, checks and opens a workspace, migrating it to the latest schema.
+    /// A workspace from a newer Strata opens read-only; anything that is not a Strata workspace is refused
+    /// untouched. `targetVersion` < 0 means the latest; tests pass a lower one to build old schemas.
+    static Result<std::unique_ptr<Database>> open(const QString &path,
+                                                  OpenMode mode = OpenMode::CreateIfMissing,
+                                                  int targetVersion = -1);
+
+    /// The schema version this build writes (number of migrations).
+    static int latestSchemaVersion();
+
+    QSqlDatabase connection() const;
+    QString path() const { return m_path; }
+    bool isReadOnly() const { return m_readOnly; }
+    /// Why the workspace is read-only, translated; empty when writable.
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    int schemaVersion() const;
+    DatabaseSettings settings() const;
+    /// Version of the SQLite library actually serving this connection.
+    QString sqliteVersion() const;
+
+    /// Applies migrations up to `targetVersion` (< 0: latest), each in one transaction.
+    Status migrate(int targetVersion = -1);
+
+    /// A translated error for a failed SQL call, naming what was being done.
+    Error sqlError(const QString &what, const QSqlError &error) const;
+
+private:
+    Database() = default;
+    Status configure();
+    Status checkIdentity();
+
+    friend class TransactionGuard;
+
+    QString m_path;
+    QString m_connectionName;
+    mutable int m_txDepth = 0;
+    mutable bool m_txFailed = false;
+    std::unique_ptr<QLockFile> m_lock;
+    bool m_readOnly = false;
+    QString m_readOnlyReason;
+};
+
+/// RAII write transaction: BEGIN IMMEDIATE now, ROLLBACK unless commit() succeeded. Guards nest: only the
+/// outermost one talks to SQLite, and an inner guard that did not commit makes the whole transaction fail.
+class TransactionGuard
+{
+    Q_DECLARE_TR_FUNCTIONS(strata::TransactionGuard)
+
+public:
+    explicit TransactionGuard(const Database &db);
+    ~TransactionGuard();
+    TransactionGuard(const TransactionGuard &) = delete;
+    TransactionGuard &operator=(const TransactionGuard &) = delete;
+
+    /// Whether BEGIN succeeded; check before writing.
+    Status begun() const { return m_begun; }
+    Status commit();
+
+private:
+    const Database &m_db;
+    Status m_begun;
+    bool m_active = false;
+    bool m_outermost = false;
+    bool m_committed = false;
+};
+
+} // namespace strata

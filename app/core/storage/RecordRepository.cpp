@@ -1,0 +1,345 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "storage/RecordRepository.h"
+
+#include "storage/Database.h"
+#include "storage/SqlValues.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSqlError>
+
+#include <sqlite3.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+const QString kColumns = u"r.id, r.kind, r.name, r.version, r.description, r.license, r.source_url, r.purl, r.tags, "
+                         "r.notes, r.attributes, r.placeholder, r.created_at, r.created_by, r.updated_at, "
+                         "r.updated_by"_s;
+
+const QString kSupplierNames = u"(SELECT group_concat(s.name, ', ') FROM relation x JOIN record s ON s.id = x.to_id "
+                               "WHERE x.from_id = r.id AND x.type = 'provided_by')"_s;
+
+QString attributesJson(const QVariantMap &attributes)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(attributes)).toJson(QJsonDocument::Compact));
+}
+
+Record recordFromQuery(const QSqlQuery &q)
+{
+    Record r;
+    r.id = q.value(0).toLongLong();
+    r.kind = recordKindFromKey(q.value(1).toString()).value_or(RecordKind::Model);
+    r.name = q.value(2).toString();
+    r.version = q.value(3).toString();
+    r.description = q.value(4).toString();
+    r.license = q.value(5).toString();
+    r.sourceUrl = q.value(6).toString();
+    r.purl = q.value(7).toString();
+    r.tags = sql::tagsFromText(q.value(8).toString());
+    r.notes = q.value(9).toString();
+    r.attributes = QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object().toVariantMap();
+    r.placeholder = q.value(11).toBool();
+    r.createdAt = sql::timeFromText(q.value(12).toString());
+    r.createdBy = q.value(13).toString();
+    r.updatedAt = sql::timeFromText(q.value(14).toString());
+    r.updatedBy = q.value(15).toString();
+    return r;
+}
+
+QString orderBy(const RecordQuery &query)
+{
+    const QString dir = query.descending ? u" DESC"_s : QString();
+    QString first;
+    switch (query.sortKey) {
+    case RecordQuery::SortKey::Name:
+        first = u"r.name COLLATE NOCASE"_s + dir;
+        break;
+    case RecordQuery::SortKey::Version:
+        first = u"r.version COLLATE NOCASE"_s + dir + u", r.name COLLATE NOCASE"_s;
+        break;
+    case RecordQuery::SortKey::Supplier:
+        first = kSupplierNames + u" COLLATE NOCASE"_s + dir + u", r.name COLLATE NOCASE"_s;
+        break;
+    case RecordQuery::SortKey::License:
+        first = u"r.license COLLATE NOCASE"_s + dir + u", r.name COLLATE NOCASE"_s;
+        break;
+    case RecordQuery::SortKey::Updated:
+        first = u"r.updated_at"_s + dir;
+        break;
+    case RecordQuery::SortKey::Id:
+        return u"r.id"_s + dir;
+    }
+    const QString kindOrder = query.kind ? QString()
+                                         : u"CASE r.kind WHEN 'supplier' THEN 0 WHEN 'model' THEN 1 WHEN 'dataset' "
+                                           "THEN 2 WHEN 'software' THEN 3 ELSE 4 END, "_s;
+    return kindOrder + first + u", r.id"_s + dir;
+}
+
+} // namespace
+
+RecordRepository::RecordRepository(const Database &db)
+    : m_db(db)
+{
+}
+
+QString RecordRepository::ftsQuery(const QString &text)
+{
+    // Tokenise the way unicode61 does (letters and digits), quote each token, match each as a prefix.
+    static const QRegularExpression separators(u"[^\\p{L}\\p{N}]+"_s);
+    const QStringList tokens = text.split(separators, Qt::SkipEmptyParts);
+    QStringList parts;
+    for (const QString &token : tokens)
+        parts << u"\"%1\"*"_s.arg(token);
+    return parts.join(u" AND "_s);
+}
+
+Error RecordRepository::conflictOrSqlError(const QString &what, const QSqlQuery &query, const Record &record) const
+{
+    const int code = query.lastError().nativeErrorCode().toInt();
+    if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        const QString version = record.version.isEmpty() ? tr("(no version)") : record.version;
+        return Error{ErrorCode::Conflict,
+                     tr("A %1 named \"%2\" with version %3 already exists; change the name or the version.")
+                         .arg(recordKindLabel(record.kind).toLower(), record.name, version)};
+    }
+    return m_db.sqlError(what, query.lastError());
+}
+
+Result<qint64> RecordRepository::insert(const Record &record)
+{
+    if (m_insert.lastQuery().isEmpty()) {
+        m_insert = QSqlQuery(m_db.connection());
+        m_insert.prepare(u"INSERT INTO record (id, kind, name, version, description, license, source_url, purl, "
+                         "tags, notes, attributes, placeholder, created_at, created_by, updated_at, updated_by) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    }
+    QSqlQuery &q = m_insert;
+    q.bindValue(0, record.id > 0 ? QVariant(record.id) : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(1, recordKindKey(record.kind));
+    q.bindValue(2, sql::nonNull(record.name));
+    q.bindValue(3, sql::nonNull(record.version));
+    q.bindValue(4, sql::nonNull(record.description));
+    q.bindValue(5, sql::nonNull(record.license));
+    q.bindValue(6, sql::nonNull(record.sourceUrl));
+    q.bindValue(7, sql::nonNull(record.purl));
+    q.bindValue(8, sql::tagsToText(record.tags));
+    q.bindValue(9, sql::nonNull(record.notes));
+    q.bindValue(10, attributesJson(record.attributes));
+    q.bindValue(11, record.placeholder ? 1 : 0);
+    q.bindValue(12, sql::timeToText(record.createdAt));
+    q.bindValue(13, sql::nonNull(record.createdBy));
+    q.bindValue(14, sql::timeToText(record.updatedAt));
+    q.bindValue(15, sql::nonNull(record.updatedBy));
+    if (!q.exec())
+        return conflictOrSqlError(tr("Adding \"%1\"").arg(record.name), q, record);
+    const qint64 id = q.lastInsertId().toLongLong();
+    q.finish();
+
+    if (m_insertSearch.lastQuery().isEmpty()) {
+        m_insertSearch = QSqlQuery(m_db.connection());
+        m_insertSearch.prepare(u"INSERT INTO record_search (rowid, name, description, tags, notes, license, "
+                               "suppliers) VALUES (?, ?, ?, ?, ?, ?, '')"_s);
+    }
+    QSqlQuery &s = m_insertSearch;
+    s.bindValue(0, id);
+    s.bindValue(1, sql::nonNull(record.name));
+    s.bindValue(2, sql::nonNull(record.description));
+    s.bindValue(3, sql::tagsToText(record.tags));
+    s.bindValue(4, sql::nonNull(record.notes));
+    s.bindValue(5, sql::nonNull(record.license));
+    if (!s.exec())
+        return m_db.sqlError(tr("Indexing \"%1\" for search").arg(record.name), s.lastError());
+    s.finish();
+    return id;
+}
+
+Status RecordRepository::update(const Record &record)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE record SET name = ?, version = ?, description = ?, license = ?, source_url = ?, purl = ?, "
+              "tags = ?, notes = ?, attributes = ?, placeholder = ?, updated_at = ?, updated_by = ? WHERE id = ?"_s);
+    q.addBindValue(sql::nonNull(record.name));
+    q.addBindValue(sql::nonNull(record.version));
+    q.addBindValue(sql::nonNull(record.description));
+    q.addBindValue(sql::nonNull(record.license));
+    q.addBindValue(sql::nonNull(record.sourceUrl));
+    q.addBindValue(sql::nonNull(record.purl));
+    q.addBindValue(sql::tagsToText(record.tags));
+    q.addBindValue(sql::nonNull(record.notes));
+    q.addBindValue(attributesJson(record.attributes));
+    q.addBindValue(record.placeholder ? 1 : 0);
+    q.addBindValue(sql::timeToText(record.updatedAt));
+    q.addBindValue(sql::nonNull(record.updatedBy));
+    q.addBindValue(record.id);
+    if (!q.exec())
+        return conflictOrSqlError(tr("Saving \"%1\"").arg(record.name), q, record);
+    if (q.numRowsAffected() != 1)
+        return Error{ErrorCode::NotFound, tr("Record %1 does not exist.").arg(record.id)};
+    return refreshSearch({record.id});
+}
+
+Status RecordRepository::remove(qint64 id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"DELETE FROM record WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (!q.exec())
+        return m_db.sqlError(tr("Deleting record %1").arg(id), q.lastError());
+    if (q.numRowsAffected() != 1)
+        return Error{ErrorCode::NotFound, tr("Record %1 does not exist.").arg(id)};
+    q.prepare(u"DELETE FROM record_search WHERE rowid = ?"_s);
+    q.addBindValue(id);
+    if (!q.exec())
+        return m_db.sqlError(tr("Deleting record %1 from the search index").arg(id), q.lastError());
+    return Ok{};
+}
+
+Result<Record> RecordRepository::get(qint64 id) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT %1 FROM record r WHERE r.id = ?"_s.arg(kColumns));
+    q.addBindValue(id);
+    if (!q.exec())
+        return m_db.sqlError(tr("Reading record %1").arg(id), q.lastError());
+    if (!q.next())
+        return Error{ErrorCode::NotFound,
+                     tr("There is no record with id %1; \"strata-cli list\" shows the ids.").arg(id)};
+    return recordFromQuery(q);
+}
+
+Result<QVector<qint64>> RecordRepository::idsByName(const QString &name,
+                                                    std::optional<RecordKind> kind,
+                                                    const QString *version) const
+{
+    QString sql = u"SELECT id FROM record WHERE name = ? COLLATE NOCASE"_s;
+    if (kind)
+        sql += u" AND kind = ?"_s;
+    if (version)
+        sql += u" AND version = ? COLLATE NOCASE"_s;
+    QSqlQuery q(m_db.connection());
+    q.prepare(sql + u" ORDER BY id"_s);
+    q.addBindValue(name);
+    if (kind)
+        q.addBindValue(recordKindKey(*kind));
+    if (version)
+        q.addBindValue(*version);
+    if (!q.exec())
+        return m_db.sqlError(tr("Looking up \"%1\"").arg(name), q.lastError());
+    QVector<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+Result<QVector<qint64>> RecordRepository::ids(const RecordQuery &query) const
+{
+    QStringList where;
+    if (query.kind)
+        where << u"r.kind = :kind"_s;
+    const QString fts = ftsQuery(query.search);
+    if (!fts.isEmpty())
+        where << u"r.id IN (SELECT rowid FROM record_search WHERE record_search MATCH :match)"_s;
+    QString sql = u"SELECT r.id FROM record r"_s;
+    if (!where.isEmpty())
+        sql += u" WHERE "_s + where.join(u" AND "_s);
+    sql += u" ORDER BY "_s + orderBy(query);
+    if (query.limit >= 0)
+        sql += u" LIMIT %1"_s.arg(query.limit);
+
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    if (query.kind)
+        q.bindValue(u":kind"_s, recordKindKey(*query.kind));
+    if (!fts.isEmpty())
+        q.bindValue(u":match"_s, fts);
+    if (!q.exec())
+        return m_db.sqlError(tr("Listing records"), q.lastError());
+    QVector<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+Result<QList<RecordSummary>> RecordRepository::summaries(const QVector<qint64> &ids) const
+{
+    QList<RecordSummary> out;
+    constexpr int kChunk = 500;
+    for (int start = 0; start < ids.size(); start += kChunk) {
+        QStringList list;
+        const int end = qMin(static_cast<int>(ids.size()), start + kChunk);
+        for (int i = start; i < end; ++i)
+            list << QString::number(ids.at(i)); // integers only: safe to inline
+        QSqlQuery q(m_db.connection());
+        q.setForwardOnly(true);
+        if (!q.exec(u"SELECT r.id, r.kind, r.name, r.version, %1, r.license, r.tags, r.placeholder, r.updated_at "
+                    "FROM record r WHERE r.id IN (%2)"_s.arg(kSupplierNames, list.join(u',')))) {
+            return m_db.sqlError(tr("Reading records"), q.lastError());
+        }
+        QHash<qint64, RecordSummary> byId;
+        while (q.next()) {
+            RecordSummary s;
+            s.id = q.value(0).toLongLong();
+            s.kind = recordKindFromKey(q.value(1).toString()).value_or(RecordKind::Model);
+            s.name = q.value(2).toString();
+            s.version = q.value(3).toString();
+            s.suppliers = q.value(4).toString();
+            s.license = q.value(5).toString();
+            s.tags = sql::tagsFromText(q.value(6).toString());
+            s.placeholder = q.value(7).toBool();
+            s.updatedAt = sql::timeFromText(q.value(8).toString());
+            byId.insert(s.id, s);
+        }
+        for (int i = start; i < end; ++i) {
+            const auto it = byId.constFind(ids.at(i));
+            if (it != byId.cend())
+                out << it.value();
+        }
+    }
+    return out;
+}
+
+Result<QMap<RecordKind, int>> RecordRepository::countsByKind() const
+{
+    QMap<RecordKind, int> counts;
+    for (RecordKind kind : allRecordKinds())
+        counts.insert(kind, 0);
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(u"SELECT kind, count(*) FROM record GROUP BY kind"_s))
+        return m_db.sqlError(tr("Counting records"), q.lastError());
+    while (q.next()) {
+        if (const auto kind = recordKindFromKey(q.value(0).toString()))
+            counts.insert(*kind, q.value(1).toInt());
+    }
+    return counts;
+}
+
+Status RecordRepository::refreshSearch(const QVector<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return Ok{};
+    QSqlQuery del(m_db.connection());
+    QSqlQuery ins(m_db.connection());
+    del.prepare(u"DELETE FROM record_search WHERE rowid = ?"_s);
+    ins.prepare(u"INSERT INTO record_search (rowid, name, description, tags, notes, license, suppliers) "
+                "SELECT r.id, r.name, r.description, r.tags, r.notes, r.license, "
+                "coalesce((SELECT group_concat(s.name, ' ') FROM relation x JOIN record s ON s.id = x.to_id "
+                "WHERE x.from_id = r.id AND x.type = 'provided_by'), '') FROM record r WHERE r.id = ?"_s);
+    for (qint64 id : ids) {
+        del.addBindValue(id);
+        if (!del.exec())
+            return m_db.sqlError(tr("Updating the search index"), del.lastError());
+        ins.addBindValue(id);
+        if (!ins.exec())
+            return m_db.sqlError(tr("Updating the search index"), ins.lastError());
+    }
+    return Ok{};
+}
+
+} // namespace strata

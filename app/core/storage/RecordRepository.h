@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "domain/Record.h"
+#include "domain/Result.h"
+#include "workspace/Workspace.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVector>
+
+namespace strata {
+
+class Database;
+
+/// The only place that knows the SQL for records and their full-text index. Callers own the transaction.
+class RecordRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(strata::RecordRepository)
+
+public:
+    explicit RecordRepository(const Database &db);
+
+    /// Inserts the record; an id > 0 is kept (restore), 0 gets a new one. Returns the id.
+    Result<qint64> insert(const Record &record);
+    Status update(const Record &record);
+    Status remove(qint64 id);
+    Result<Record> get(qint64 id) const;
+    /// Records whose name matches exactly (case-insensitive), optionally of one kind and version.
+    Result<QVector<qint64>> idsByName(const QString &name,
+                                      std::optional<RecordKind> kind,
+                                      const QString *version = nullptr) const;
+    Result<QVector<qint64>> ids(const RecordQuery &query) const;
+    Result<QList<RecordSummary>> summaries(const QVector<qint64> &ids) const;
+    Result<QMap<RecordKind, int>> countsByKind() const;
+    /// Rewrites the search rows of these records (after a change to them or to their suppliers).
+    Status refreshSearch(const QVector<qint64> &ids);
+
+    /// Turns "llama 3.1" into an FTS5 query of prefixes: "llama"* AND "3"* AND "1"*.
+    static QString ftsQuery(const QString &text);
+
+private:
+    Error conflictOrSqlError(const QString &what, const QSqlQuery &query, const Record &record) const;
+
+    const Database &m_db;
+    QSqlQuery m_insert;
+    QSqlQuery m_insertSearch;
+    QSqlQuery m_deleteSearch;
+};
+
+} // namespace strata

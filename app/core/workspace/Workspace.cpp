@@ -1,0 +1,535 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "workspace/Workspace.h"
+
+#include "domain/Fields.h"
+#include "storage/ArtifactRepository.h"
+#include "storage/RecordRepository.h"
+#include "storage/RelationRepository.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+QString loginName()
+{
+    for (const char *var : {"STRATA_ACTOR", "USER", "LOGNAME", "USERNAME"}) {
+        const QString name = qEnvironmentVariable(var).trimmed();
+        if (!name.isEmpty())
+            return name;
+    }
+    return u"unknown"_s;
+}
+
+int digestLength(const QString &algorithm)
+{
+    static const QHash<QString, int> lengths = {
+        {u"sha256"_s, 64},      {u"sha384"_s, 96},       {u"sha512"_s, 128}, {u"sha3-256"_s, 64}, {u"sha3-512"_s, 128},
+        {u"blake2b-256"_s, 64}, {u"blake2b-512"_s, 128}, {u"sha1"_s, 40},    {u"md5"_s, 32},
+    };
+    return lengths.value(algorithm, 0);
+}
+
+} // namespace
+
+Workspace::Workspace(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+    , m_records(std::make_unique<RecordRepository>(*m_db))
+    , m_relations(std::make_unique<RelationRepository>(*m_db))
+    , m_artifacts(std::make_unique<ArtifactRepository>(*m_db))
+    , m_actor(loginName())
+{
+}
+
+Workspace::~Workspace()
+{
+    // Repositories hold prepared statements on the connection: release them before the Database closes it.
+    m_records.reset();
+    m_relations.reset();
+    m_artifacts.reset();
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Database::OpenMode mode)
+{
+    Result<std::unique_ptr<Database>> db = Database::open(path, mode);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<Workspace>(new Workspace(std::move(db).value()));
+}
+
+QString Workspace::defaultPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(u"workspace.strata"_s);
+}
+
+QString Workspace::path() const
+{
+    return m_db->path();
+}
+
+bool Workspace::isReadOnly() const
+{
+    return m_db->isReadOnly();
+}
+
+QString Workspace::readOnlyReason() const
+{
+    return m_db->readOnlyReason();
+}
+
+Status Workspace::writable() const
+{
+    if (m_db->isReadOnly())
+        return Error{ErrorCode::ReadOnly, m_db->readOnlyReason()};
+    return Ok{};
+}
+
+Status Workspace::inTransaction(const std::function<Status()> &work)
+{
+    if (Status s = writable(); !s)
+        return s;
+    TransactionGuard tx(*m_db);
+    if (Status s = tx.begun(); !s)
+        return s;
+    ++m_depth;
+    Status result = work();
+    --m_depth;
+    if (result.ok())
+        result = tx.commit();
+    if (m_depth == 0) {
+        if (result.ok()) {
+            flushSignals();
+        } else {
+            m_pendingKinds.clear();
+            m_pendingIds.clear();
+        }
+    }
+    return result;
+}
+
+void Workspace::flushSignals()
+{
+    const QSet<int> kinds = std::exchange(m_pendingKinds, {});
+    const QSet<qint64> ids = std::exchange(m_pendingIds, {});
+    for (RecordKind kind : allRecordKinds()) {
+        if (kinds.contains(static_cast<int>(kind)))
+            Q_EMIT recordsChanged(kind);
+    }
+    for (qint64 id : ids)
+        Q_EMIT recordChanged(id);
+}
+
+Status Workspace::batch(const std::function<Status()> &work)
+{
+    return inTransaction(work);
+}
+
+Result<Record> Workspace::record(qint64 id) const
+{
+    return m_records->get(id);
+}
+
+Result<RecordSnapshot> Workspace::snapshot(qint64 id) const
+{
+    Result<Record> record = m_records->get(id);
+    if (!record)
+        return record.error();
+    Result<QList<RelatedRecord>> relations = m_relations->forRecord(id);
+    if (!relations)
+        return relations.error();
+    Result<QList<Artifact>> artifacts = m_artifacts->forRecord(id);
+    if (!artifacts)
+        return artifacts.error();
+    return RecordSnapshot{record.value(), relations.value(), artifacts.value()};
+}
+
+Result<QVector<qint64>> Workspace::recordIds(const RecordQuery &query) const
+{
+    return m_records->ids(query);
+}
+
+Result<QList<RecordSummary>> Workspace::summaries(const QVector<qint64> &ids) const
+{
+    return m_records->summaries(ids);
+}
+
+Result<QList<RecordSummary>> Workspace::list(const RecordQuery &query) const
+{
+    Result<QVector<qint64>> ids = m_records->ids(query);
+    if (!ids)
+        return ids.error();
+    return m_records->summaries(ids.value());
+}
+
+Result<QMap<RecordKind, int>> Workspace::countsByKind() const
+{
+    return m_records->countsByKind();
+}
+
+Result<qint64> Workspace::resolve(const QString &idOrName, std::optional<RecordKind> kind) const
+{
+    const QString text = idOrName.trimmed();
+    if (text.isEmpty())
+        return Error{ErrorCode::InvalidInput, tr("No record was named; give an id or a name.")};
+    static const QRegularExpression digits(u"^\\d{1,18}$"_s);
+    if (digits.match(text).hasMatch()) {
+        Result<Record> r = m_records->get(text.toLongLong());
+        if (!r)
+            return r.error();
+        if (kind && r.value().kind != *kind)
+            return Error{ErrorCode::InvalidInput,
+                         tr("Record %1 is a %2, not a %3.")
+                             .arg(text, recordKindLabel(r.value().kind).toLower(), recordKindLabel(*kind).toLower())};
+        return r.value().id;
+    }
+    Result<QVector<qint64>> ids = m_records->idsByName(text, kind);
+    if (ids && ids.value().isEmpty() && text.contains(u'@')) {
+        const qsizetype at = text.lastIndexOf(u'@');
+        const QString version = text.mid(at + 1);
+        ids = m_records->idsByName(text.left(at), kind, &version);
+    }
+    if (!ids)
+        return ids.error();
+    if (ids.value().isEmpty())
+        return Error{ErrorCode::NotFound, tr("No record has the id or name \"%1\"; \"strata-cli list --search\" "
+                                             "finds records by part of their name.")
+                                              .arg(text)};
+    if (ids.value().size() > 1) {
+        QStringList list;
+        for (qint64 id : ids.value())
+            list << QString::number(id);
+        return Error{ErrorCode::InvalidInput, tr("\"%1\" names %2 records (ids %3); use an id or NAME@VERSION.")
+                                                  .arg(text)
+                                                  .arg(ids.value().size())
+                                                  .arg(list.join(u", "_s))};
+    }
+    return ids.value().constFirst();
+}
+
+Result<qint64> Workspace::createRecord(const Record &record)
+{
+    if (record.id != 0)
+        return Error{ErrorCode::InvalidInput, tr("A new record must not have an id yet.")};
+    if (Status s = fields::validate(record); !s)
+        return s.error();
+    Record stored = record;
+    stored.tags = fields::normalizeTags(record.tags);
+    stored.createdAt = stored.updatedAt = QDateTime::currentDateTimeUtc();
+    stored.createdBy = stored.updatedBy = m_actor;
+    qint64 id = 0;
+    const Status s = inTransaction([&]() -> Status {
+        Result<qint64> inserted = m_records->insert(stored);
+        if (!inserted)
+            return inserted.error();
+        id = inserted.value();
+        noteKind(stored.kind);
+        return Ok{};
+    });
+    if (!s)
+        return s.error();
+    return id;
+}
+
+Result<qint64> Workspace::duplicateRecord(qint64 id)
+{
+    Result<RecordSnapshot> original = snapshot(id);
+    if (!original)
+        return original.error();
+    Record copy = original.value().record;
+    copy.id = 0;
+    copy.placeholder = false;
+    qint64 newId = 0;
+    const Status s = inTransaction([&]() -> Status {
+        for (int n = 1;; ++n) {
+            copy.name = n == 1 ? tr("%1 (copy)").arg(original.value().record.name)
+                               : tr("%1 (copy %2)").arg(original.value().record.name).arg(n);
+            copy.name.truncate(fields::kNameMax);
+            Result<QVector<qint64>> taken = m_records->idsByName(copy.name, copy.kind, &copy.version);
+            if (!taken)
+                return taken.error();
+            if (taken.value().isEmpty())
+                break;
+        }
+        Result<qint64> created = createRecord(copy);
+        if (!created)
+            return created.error();
+        newId = created.value();
+        for (const RelatedRecord &r : original.value().relations) {
+            if (!r.outgoing)
+                continue;
+            Result<Relation> linked = link(newId, r.relation.type, r.otherId, r.relation.subtype);
+            if (!linked)
+                return linked.error();
+        }
+        return Ok{};
+    });
+    if (!s)
+        return s.error();
+    return newId;
+}
+
+Status Workspace::updateRecord(const Record &record)
+{
+    if (Status s = fields::validate(record); !s)
+        return s;
+    return inTransaction([&]() -> Status {
+        Result<Record> existing = m_records->get(record.id);
+        if (!existing)
+            return existing.error();
+        if (existing.value().kind != record.kind)
+            return Error{ErrorCode::InvalidInput,
+                         tr("The kind of a record cannot change (record %1 is a %2); create a new record instead.")
+                             .arg(record.id)
+                             .arg(recordKindLabel(existing.value().kind).toLower())};
+        Record stored = record;
+        stored.tags = fields::normalizeTags(record.tags);
+        stored.createdAt = existing.value().createdAt;
+        stored.createdBy = existing.value().createdBy;
+        stored.updatedAt = QDateTime::currentDateTimeUtc();
+        stored.updatedBy = m_actor;
+        if (Status s = m_records->update(stored); !s)
+            return s;
+        if (stored.kind == RecordKind::Supplier && stored.name != existing.value().name) {
+            // Records show and search by their supplier's name: re-index them too.
+            Result<QVector<qint64>> provided = m_relations->providedBy(stored.id);
+            if (!provided)
+                return provided.error();
+            if (Status s = m_records->refreshSearch(provided.value()); !s)
+                return s;
+            for (RecordKind kind : allRecordKinds())
+                noteKind(kind);
+        }
+        noteKind(stored.kind);
+        noteRecord(stored.id);
+        return Ok{};
+    });
+}
+
+Result<RecordSnapshot> Workspace::removeRecord(qint64 id)
+{
+    Result<RecordSnapshot> removed = snapshot(id);
+    if (!removed)
+        return removed.error();
+    const Status s = inTransaction([&]() -> Status {
+        Result<QVector<qint64>> provided = m_relations->providedBy(id);
+        if (!provided)
+            return provided.error();
+        if (Status s = m_records->remove(id); !s)
+            return s;
+        if (Status s = m_records->refreshSearch(provided.value()); !s)
+            return s;
+        noteKind(removed.value().record.kind);
+        for (const RelatedRecord &r : removed.value().relations) {
+            noteRecord(r.otherId);
+            noteKind(r.otherKind);
+        }
+        return Ok{};
+    });
+    if (!s)
+        return s.error();
+    return removed;
+}
+
+Status Workspace::restoreRecord(const RecordSnapshot &snapshot)
+{
+    if (snapshot.record.id <= 0)
+        return Error{ErrorCode::InvalidInput, tr("Only a record that was removed can be restored.")};
+    if (Status s = fields::validate(snapshot.record); !s)
+        return s;
+    return inTransaction([&]() -> Status {
+        Result<qint64> inserted = m_records->insert(snapshot.record);
+        if (!inserted)
+            return inserted.error();
+        QVector<qint64> reindex = {snapshot.record.id};
+        for (const RelatedRecord &r : snapshot.relations) {
+            Result<Relation> stored = m_relations->insert(r.relation);
+            if (!stored)
+                return Error{stored.error().code,
+                             tr("\"%1\" cannot be restored because its relation to record %2 cannot: %3")
+                                 .arg(snapshot.record.name)
+                                 .arg(r.otherId)
+                                 .arg(stored.error().message)};
+            if (r.relation.type == RelationType::ProvidedBy)
+                reindex << r.relation.fromId;
+            noteRecord(r.otherId);
+            noteKind(r.otherKind);
+        }
+        for (const Artifact &a : snapshot.artifacts) {
+            if (Result<Artifact> stored = m_artifacts->insert(a); !stored)
+                return stored.error();
+        }
+        if (Status s = m_records->refreshSearch(reindex); !s)
+            return s;
+        noteKind(snapshot.record.kind);
+        noteRecord(snapshot.record.id);
+        return Ok{};
+    });
+}
+
+Status Workspace::checkRelation(const Relation &relation) const
+{
+    if (relation.fromId == relation.toId)
+        return Error{
+            ErrorCode::InvalidInput,
+            tr("A record cannot be related to itself (record %1); pick two different records.").arg(relation.fromId)};
+    Result<Record> from = m_records->get(relation.fromId);
+    if (!from)
+        return from.error();
+    Result<Record> to = m_records->get(relation.toId);
+    if (!to)
+        return to.error();
+    const RecordKind fromKind = from.value().kind;
+    const RecordKind toKind = to.value().kind;
+    if (!relationAllowed(relation.type, fromKind, toKind))
+        return Error{ErrorCode::InvalidInput,
+                     tr("A %1 cannot be \"%2\" a %3 (%4 → %5). Check the direction: FROM %6 TO.")
+                         .arg(recordKindLabel(fromKind).toLower(), relationTypeLabel(relation.type),
+                              recordKindLabel(toKind).toLower(), from.value().name, to.value().name,
+                              relationTypeKey(relation.type))};
+    if (relation.type == RelationType::DerivedFrom) {
+        if (!relation.subtype.isEmpty() && !derivationKinds().contains(relation.subtype))
+            return Error{ErrorCode::InvalidInput, tr("\"%1\" is not a kind of derivation; use one of: %2.")
+                                                      .arg(relation.subtype, derivationKinds().join(u", "_s))};
+    } else if (!relation.subtype.isEmpty()) {
+        return Error{
+            ErrorCode::InvalidInput,
+            tr("Only derived_from relations take a kind; \"%1\" has none.").arg(relationTypeKey(relation.type))};
+    }
+    return Ok{};
+}
+
+Result<Relation> Workspace::link(qint64 fromId, RelationType type, qint64 toId, const QString &subtype)
+{
+    Relation relation;
+    relation.fromId = fromId;
+    relation.type = type;
+    relation.toId = toId;
+    relation.subtype = subtype.trimmed().toLower();
+    relation.createdAt = QDateTime::currentDateTimeUtc();
+    relation.createdBy = m_actor;
+    relation.source = u"user:%1"_s.arg(m_actor);
+    if (Status s = restoreRelation(relation); !s)
+        return s.error();
+    return m_relations->find(fromId, type, toId);
+}
+
+Status Workspace::restoreRelation(const Relation &relation)
+{
+    if (Status s = checkRelation(relation); !s)
+        return s;
+    return inTransaction([&]() -> Status {
+        Result<Relation> stored = m_relations->insert(relation);
+        if (!stored)
+            return stored.error();
+        if (relation.type == RelationType::ProvidedBy) {
+            if (Status s = m_records->refreshSearch({relation.fromId}); !s)
+                return s;
+            if (Result<Record> from = m_records->get(relation.fromId))
+                noteKind(from.value().kind);
+        }
+        noteRecord(relation.fromId);
+        noteRecord(relation.toId);
+        return Ok{};
+    });
+}
+
+Result<Relation> Workspace::unlink(qint64 fromId, RelationType type, qint64 toId)
+{
+    Result<Relation> existing = m_relations->find(fromId, type, toId);
+    if (!existing)
+        return existing.error();
+    return removeRelation(existing.value().id);
+}
+
+Result<Relation> Workspace::removeRelation(qint64 relationId)
+{
+    Result<Relation> existing = m_relations->get(relationId);
+    if (!existing)
+        return existing.error();
+    const Relation relation = existing.value();
+    const Status s = inTransaction([&]() -> Status {
+        if (Status s = m_relations->remove(relationId); !s)
+            return s;
+        if (relation.type == RelationType::ProvidedBy) {
+            if (Status s = m_records->refreshSearch({relation.fromId}); !s)
+                return s;
+            if (Result<Record> from = m_records->get(relation.fromId))
+                noteKind(from.value().kind);
+        }
+        noteRecord(relation.fromId);
+        noteRecord(relation.toId);
+        return Ok{};
+    });
+    if (!s)
+        return s.error();
+    return relation;
+}
+
+Result<Artifact> Workspace::addArtifact(const Artifact &artifact)
+{
+    Result<Record> owner = m_records->get(artifact.recordId);
+    if (!owner)
+        return owner.error();
+    if (owner.value().kind != RecordKind::Model && owner.value().kind != RecordKind::Dataset)
+        return Error{ErrorCode::InvalidInput,
+                     tr("Files with digests are recorded for models and datasets; \"%1\" "
+                        "is a %2.")
+                         .arg(owner.value().name, recordKindLabel(owner.value().kind).toLower())};
+    Artifact a = artifact;
+    a.fileName = a.fileName.trimmed();
+    a.algorithm = a.algorithm.trimmed().toLower();
+    a.digest = a.digest.trimmed().toLower();
+    if (a.fileName.isEmpty() || a.fileName.size() > 1000)
+        return Error{ErrorCode::InvalidInput, tr("A file needs a name of 1 to 1000 characters.")};
+    const int length = digestLength(a.algorithm);
+    if (length == 0)
+        return Error{ErrorCode::InvalidInput,
+                     tr("\"%1\" is not a supported digest algorithm; use sha256, sha384 or sha512.").arg(a.algorithm)};
+    static const QRegularExpression hex(u"^[0-9a-f]+$"_s);
+    if (a.digest.size() != length || !hex.match(a.digest).hasMatch())
+        return Error{ErrorCode::InvalidInput, tr("The %1 digest of \"%2\" must be %3 hexadecimal characters; got "
+                                                 "%4 characters.")
+                                                  .arg(a.algorithm, a.fileName)
+                                                  .arg(length)
+                                                  .arg(a.digest.size())};
+    if (a.size < -1)
+        return Error{ErrorCode::InvalidInput, tr("The size of \"%1\" cannot be negative.").arg(a.fileName)};
+    Artifact stored;
+    const Status s = inTransaction([&]() -> Status {
+        Result<Artifact> inserted = m_artifacts->insert(a);
+        if (!inserted)
+            return inserted.error();
+        stored = inserted.value();
+        noteRecord(a.recordId);
+        return Ok{};
+    });
+    if (!s)
+        return s.error();
+    return stored;
+}
+
+Result<Artifact> Workspace::removeArtifact(qint64 artifactId)
+{
+    Result<Artifact> existing = m_artifacts->get(artifactId);
+    if (!existing)
+        return existing.error();
+    const Status s = inTransaction([&]() -> Status {
+        if (Status s = m_artifacts->remove(artifactId); !s)
+            return s;
+        noteRecord(existing.value().recordId);
+        return Ok{};
+    });
+    if (!s)
+        return s.error();
+    return existing;
+}
+
+} // namespace strata

@@ -1,0 +1,129 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "domain/Record.h"
+#include "domain/Relation.h"
+#include "domain/Result.h"
+#include "storage/Database.h"
+
+#include <QMap>
+#include <QObject>
+#include <QSet>
+#include <QVector>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace strata {
+
+class RecordRepository;
+class RelationRepository;
+class ArtifactRepository;
+
+/// Which records a list shows and in what order; the search runs in SQLite's full-text index.
+struct RecordQuery
+{
+    enum class SortKey { Name, Version, Supplier, License, Updated, Id };
+
+    RecordQuery() = default;
+    explicit RecordQuery(std::optional<RecordKind> kind, QString search = {})
+        : kind(kind)
+        , search(std::move(search))
+    {
+    }
+
+    std::optional<RecordKind> kind;
+    QString search; ///< words typed by the user; each is matched as a prefix
+    SortKey sortKey = SortKey::Name;
+    bool descending = false;
+    int limit = -1; ///< -1: all
+};
+
+/// The one entry point to a workspace: validated, transactional operations and change signals.
+/// Every write validates first and runs in one transaction; on error nothing is changed.
+class Workspace : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~Workspace() override;
+
+    /// Opens (or creates) a workspace file; see Database::open for the checks made.
+    static Result<std::unique_ptr<Workspace>> open(const QString &path,
+                                                   Database::OpenMode mode = Database::OpenMode::CreateIfMissing);
+    /// `workspace.strata` under the application data location.
+    static QString defaultPath();
+
+    QString path() const;
+    bool isReadOnly() const;
+    QString readOnlyReason() const;
+    const Database &database() const { return *m_db; }
+
+    /// Who is making changes; recorded as created_by/updated_by. Defaults to the login name.
+    void setActor(const QString &actor) { m_actor = actor; }
+    QString actor() const { return m_actor; }
+
+    // Reads
+    Result<Record> record(qint64 id) const;
+    Result<RecordSnapshot> snapshot(qint64 id) const;
+    /// Ids of the matching records in display order: cheap enough for 100k rows, rows are fetched later.
+    Result<QVector<qint64>> recordIds(const RecordQuery &query) const;
+    /// Summaries of the given records, in the order of `ids`; unknown ids are skipped.
+    Result<QList<RecordSummary>> summaries(const QVector<qint64> &ids) const;
+    Result<QList<RecordSummary>> list(const RecordQuery &query) const;
+    Result<QMap<RecordKind, int>> countsByKind() const;
+    /// Resolves a numeric id, or a name (optionally "name@version") that matches exactly one record.
+    Result<qint64> resolve(const QString &idOrName, std::optional<RecordKind> kind = {}) const;
+
+    // Writes
+    /// Creates a record (record.id must be 0); returns the new id.
+    Result<qint64> createRecord(const Record &record);
+    /// Creates a copy named "NAME (copy)" with the same fields and outgoing relations, no artifacts.
+    Result<qint64> duplicateRecord(qint64 id);
+    /// Replaces the fields of an existing record.
+    Status updateRecord(const Record &record);
+    /// Deletes a record with its relations and artifacts; returns what was removed, for undo.
+    Result<RecordSnapshot> removeRecord(qint64 id);
+    /// Puts back a removed record with the same ids (undo of removeRecord).
+    Status restoreRecord(const RecordSnapshot &snapshot);
+
+    Result<Relation> link(qint64 fromId, RelationType type, qint64 toId, const QString &subtype = {});
+    /// Removes the relation `from TYPE to`; returns it, for undo.
+    Result<Relation> unlink(qint64 fromId, RelationType type, qint64 toId);
+    Result<Relation> removeRelation(qint64 relationId);
+    Status restoreRelation(const Relation &relation);
+
+    Result<Artifact> addArtifact(const Artifact &artifact);
+    Result<Artifact> removeArtifact(qint64 artifactId);
+
+    /// Runs several operations as one transaction: all of them happen or none.
+    Status batch(const std::function<Status()> &work);
+
+Q_SIGNALS:
+    /// Records of this kind were added, removed or renamed: lists should refetch.
+    void recordsChanged(strata::RecordKind kind);
+    /// One record's fields, relations or artifacts changed.
+    void recordChanged(qint64 id);
+
+private:
+    explicit Workspace(std::unique_ptr<Database> db);
+    Status writable() const;
+    Status inTransaction(const std::function<Status()> &work);
+    Status checkRelation(const Relation &relation) const;
+    void noteKind(RecordKind kind) { m_pendingKinds.insert(static_cast<int>(kind)); }
+    void noteRecord(qint64 id) { m_pendingIds.insert(id); }
+    void flushSignals();
+
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<RecordRepository> m_records;
+    std::unique_ptr<RelationRepository> m_relations;
+    std::unique_ptr<ArtifactRepository> m_artifacts;
+    QString m_actor;
+    int m_depth = 0;
+    QSet<int> m_pendingKinds;
+    QSet<qint64> m_pendingIds;
+};
+
+} // namespace strata

@@ -1,0 +1,235 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "storage/Database.h"
+#include "workspace/Workspace.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace strata;
+
+Q_DECLARE_METATYPE(strata::ErrorCode)
+
+namespace {
+
+QByteArray fileDigest(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+/// Runs one SQL statement on a file through a separate, short-lived connection (to tamper with it).
+bool execOn(const QString &path, const QString &sql)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+        db.setDatabaseName(path);
+        ok = db.open() && QSqlQuery(db).exec(sql);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"tamper"_s);
+    return ok;
+}
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void newWorkspaceHasLatestSchema();
+    void pragmasAreReadBack();
+    void sqliteIsTheLibraryWeLinked();
+    void migratesFromEveryEarlierVersion_data();
+    void migratesFromEveryEarlierVersion();
+    void newerSchemaOpensReadOnly();
+    void foreignFilesAreRefusedUntouched_data();
+    void foreignFilesAreRefusedUntouched();
+    void existingOnlyDoesNotCreate();
+    void nestedGuardFailureRollsBackEverything();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString path(const QString &name = u"w.strata"_s) const { return m_dir->filePath(name); }
+};
+
+void TestDatabase::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestDatabase::newWorkspaceHasLatestSchema()
+{
+    auto db = Database::open(path());
+    QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().message));
+    QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+    QVERIFY(!db.value()->isReadOnly());
+    QVERIFY(QFile::exists(path()));
+}
+
+void TestDatabase::pragmasAreReadBack()
+{
+    auto db = Database::open(path());
+    QVERIFY(db.ok());
+    const DatabaseSettings s = db.value()->settings();
+    QCOMPARE(s.journalMode, u"wal"_s);
+    QCOMPARE(s.synchronous, 2);
+    QVERIFY(s.foreignKeys);
+    QVERIFY(!s.trustedSchema);
+    QVERIFY(s.busyTimeoutMs > 0);
+    QCOMPARE(s.lockingMode, u"exclusive"_s);
+    QVERIFY(s.defensive);
+    // Foreign keys are really enforced: a relation to a record that does not exist is rejected.
+    QSqlQuery q(db.value()->connection());
+    QVERIFY(!q.exec(u"INSERT INTO relation (from_id, type, to_id, created_at) VALUES (998, 'depends_on', 999, 'x')"_s));
+}
+
+void TestDatabase::sqliteIsTheLibraryWeLinked()
+{
+    auto db = Database::open(path());
+    QVERIFY(db.ok());
+    // One copy of SQLite in the process: the Qt plugin and our raw calls must be the same library.
+    QCOMPARE(db.value()->sqliteVersion(), QString::fromLatin1(sqlite3_libversion()));
+}
+
+void TestDatabase::migratesFromEveryEarlierVersion_data()
+{
+    QTest::addColumn<int>("from");
+    for (int v = 0; v < Database::latestSchemaVersion(); ++v)
+        QTest::addRow("from schema %d", v) << v;
+}
+
+void TestDatabase::migratesFromEveryEarlierVersion()
+{
+    QFETCH(int, from);
+    {
+        auto db = Database::open(path(), Database::OpenMode::CreateIfMissing, from);
+        QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().message));
+        QCOMPARE(db.value()->schemaVersion(), from);
+        if (from >= 1) {
+            // Data written by the old schema must survive the upgrade.
+            QSqlQuery q(db.value()->connection());
+            QVERIFY(q.exec(u"INSERT INTO record (id, kind, name, version, created_at, updated_at) "
+                           "VALUES (7, 'model', 'Heirloom Model', '1', '2026-01-01T00:00:00Z', "
+                           "'2026-01-01T00:00:00Z')"_s));
+        }
+    }
+    auto ws = Workspace::open(path(), Database::OpenMode::ExistingOnly);
+    QVERIFY2(ws.ok(), ws.ok() ? "" : qPrintable(ws.error().message));
+    QCOMPARE(ws.value()->database().schemaVersion(), Database::latestSchemaVersion());
+    if (from >= 1) {
+        auto found = ws.value()->recordIds(RecordQuery{RecordKind::Model, u"heirl"_s});
+        QVERIFY(found.ok());
+        QCOMPARE(found.value(), QVector<qint64>{7});
+    }
+}
+
+void TestDatabase::newerSchemaOpensReadOnly()
+{
+    {
+        auto ws = Workspace::open(path());
+        QVERIFY(ws.ok());
+        Record r;
+        r.name = u"Kept"_s;
+        QVERIFY(ws.value()->createRecord(r).ok());
+    }
+    QVERIFY(execOn(path(), u"PRAGMA user_version = %1"_s.arg(Database::latestSchemaVersion() + 1)));
+    const QByteArray before = fileDigest(path());
+
+    auto ws = Workspace::open(path(), Database::OpenMode::ExistingOnly);
+    QVERIFY2(ws.ok(), ws.ok() ? "" : qPrintable(ws.error().message));
+    QVERIFY(ws.value()->isReadOnly());
+    QVERIFY(ws.value()->readOnlyReason().contains(QString::number(Database::latestSchemaVersion() + 1)));
+    // Reading works, writing is refused with the reason.
+    auto list = ws.value()->list(RecordQuery{});
+    QVERIFY(list.ok());
+    QCOMPARE(list.value().size(), 1);
+    Record r;
+    r.name = u"Refused"_s;
+    auto created = ws.value()->createRecord(r);
+    QVERIFY(!created.ok());
+    QCOMPARE(created.error().code, ErrorCode::ReadOnly);
+    ws.value().reset();
+    QCOMPARE(fileDigest(path()), before);
+}
+
+void TestDatabase::foreignFilesAreRefusedUntouched_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("sql"); // when set, the file is a SQLite database made with this statement
+    QTest::addColumn<ErrorCode>("expected");
+
+    QTest::newRow("empty file") << QByteArray() << QString() << ErrorCode::InvalidInput;
+    QTest::newRow("text file") << QByteArray("name,version\nllama,3\n") << QString() << ErrorCode::InvalidInput;
+    QTest::newRow("zip renamed") << QByteArray("PK\x03\x04\x14\x00\x00\x00\x08\x00", 10) << QString()
+                                 << ErrorCode::InvalidInput;
+    QTest::newRow("foreign sqlite") << QByteArray() << u"CREATE TABLE invoices (id INTEGER PRIMARY KEY)"_s
+                                    << ErrorCode::InvalidInput;
+    QTest::newRow("truncated header") << QByteArray("SQLite format 3\0\x10\x00", 18) << QString()
+                                      << ErrorCode::Integrity;
+}
+
+void TestDatabase::foreignFilesAreRefusedUntouched()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, sql);
+    QFETCH(ErrorCode, expected);
+    if (sql.isEmpty()) {
+        QFile f(path());
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    } else {
+        QVERIFY(execOn(path(), sql));
+    }
+    const QByteArray before = fileDigest(path());
+
+    auto db = Database::open(path(), Database::OpenMode::ExistingOnly);
+    QVERIFY(!db.ok());
+    QCOMPARE(db.error().code, expected);
+    QVERIFY2(db.error().message.contains(u"w.strata"_s), qPrintable(db.error().message));
+    QCOMPARE(fileDigest(path()), before);
+    QVERIFY(!QFile::exists(path() + u"-wal"_s));
+}
+
+void TestDatabase::existingOnlyDoesNotCreate()
+{
+    auto db = Database::open(path(u"missing.strata"_s), Database::OpenMode::ExistingOnly);
+    QVERIFY(!db.ok());
+    QCOMPARE(db.error().code, ErrorCode::NotFound);
+    QVERIFY(!QFile::exists(path(u"missing.strata"_s)));
+}
+
+void TestDatabase::nestedGuardFailureRollsBackEverything()
+{
+    auto ws = Workspace::open(path());
+    QVERIFY(ws.ok());
+    Record a;
+    a.name = u"First"_s;
+    Record dup = a; // same kind, name and version: the second insert fails
+    const Status s = ws.value()->batch([&]() -> Status {
+        if (auto created = ws.value()->createRecord(a); !created)
+            return created.error();
+        (void)ws.value()->createRecord(dup); // the failure is ignored here on purpose
+        return Ok{};
+    });
+    QVERIFY(!s.ok());
+    auto list = ws.value()->list(RecordQuery{});
+    QVERIFY(list.ok());
+    QVERIFY(list.value().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "TestDatabase.moc"

@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "Translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+// Marks the translators this file installed, so a second call can take them out again.
+const QString kTranslatorName = u"strata-translator"_s;
+
+void install(QCoreApplication &app, const QLocale &locale, const QString &fileName, const QString &directory)
+{
+    auto *translator = new QTranslator(&app);
+    translator->setObjectName(kTranslatorName);
+    if (translator->load(locale, fileName, u"_"_s, directory) && QCoreApplication::installTranslator(translator))
+        return;
+    delete translator;
+}
+
+} // namespace
+
+void installTranslations(QCoreApplication &app, const QString &localeName)
+{
+    const auto installed = app.findChildren<QTranslator *>(kTranslatorName, Qt::FindDirectChildrenOnly);
+    for (QTranslator *translator : installed) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+
+    const QLocale locale = localeName.isEmpty() ? QLocale::system() : QLocale(localeName);
+    install(app, locale, u"qtbase"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    // Installed last, so it is searched first.
+    install(app, locale, u"strata"_s, u":/i18n"_s);
+}
+
+} // namespace strata
