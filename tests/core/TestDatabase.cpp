@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "SqlTamper.h"
 #include "storage/Database.h"
 #include "workspace/Workspace.h"
 
@@ -25,20 +26,6 @@ QByteArray fileDigest(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
-/// Runs one SQL statement on a file through a separate, short-lived connection (to tamper with it).
-bool execOn(const QString &path, const QString &sql)
-{
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-        db.setDatabaseName(path);
-        ok = db.open() && QSqlQuery(db).exec(sql);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"tamper"_s);
-    return ok;
 }
 
 } // namespace
@@ -125,6 +112,8 @@ void TestDatabase::migratesFromEveryEarlierVersion()
             QVERIFY(q.exec(u"INSERT INTO record (id, kind, name, version, created_at, updated_at) "
                            "VALUES (7, 'model', 'Heirloom Model', '1', '2026-01-01T00:00:00Z', "
                            "'2026-01-01T00:00:00Z')"_s));
+            if (from >= 2) // schema 2 added the search index, which the repository keeps in step
+                QVERIFY(q.exec(u"INSERT INTO record_search (rowid, name) VALUES (7, 'Heirloom Model')"_s));
         }
     }
     auto ws = Workspace::open(path(), Database::OpenMode::ExistingOnly);
@@ -146,7 +135,7 @@ void TestDatabase::newerSchemaOpensReadOnly()
         r.name = u"Kept"_s;
         QVERIFY(ws.value()->createRecord(r).ok());
     }
-    QVERIFY(execOn(path(), u"PRAGMA user_version = %1"_s.arg(Database::latestSchemaVersion() + 1)));
+    QVERIFY(test::execOnFile(path(), u"PRAGMA user_version = %1"_s.arg(Database::latestSchemaVersion() + 1)));
     const QByteArray before = fileDigest(path());
 
     auto ws = Workspace::open(path(), Database::OpenMode::ExistingOnly);
@@ -192,7 +181,7 @@ void TestDatabase::foreignFilesAreRefusedUntouched()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(content);
     } else {
-        QVERIFY(execOn(path(), sql));
+        QVERIFY(test::execOnFile(path(), sql));
     }
     const QByteArray before = fileDigest(path());
 

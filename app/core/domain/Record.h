@@ -39,6 +39,7 @@ struct Record
     QString notes;            ///< Markdown
     QVariantMap attributes;   ///< kind-specific fields, keyed by FieldSpec::key
     bool placeholder = false; ///< referenced by an import but not yet verified by anyone
+    QStringList manualFields; ///< field keys a person typed; a re-import keeps their values
     QDateTime createdAt;
     QString createdBy;
     QDateTime updatedAt;

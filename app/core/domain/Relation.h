@@ -32,8 +32,9 @@ struct Relation
     qint64 fromId = 0;
     RelationType type = RelationType::DependsOn;
     qint64 toId = 0;
-    QString subtype; ///< derivation kind for derived_from, empty otherwise
-    QString source;  ///< who or what made it: "user:alice", "import:bom.json"
+    QString subtype;     ///< derivation kind for derived_from, empty otherwise
+    QString source;      ///< who or what made it: "user:alice", "import:bom.json"
+    qint64 importId = 0; ///< the import that stated it, 0 when a person made it
     QDateTime createdAt;
     QString createdBy;
 };

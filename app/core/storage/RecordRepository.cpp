@@ -20,7 +20,7 @@ namespace {
 
 const QString kColumns = u"r.id, r.kind, r.name, r.version, r.description, r.license, r.source_url, r.purl, r.tags, "
                          "r.notes, r.attributes, r.placeholder, r.created_at, r.created_by, r.updated_at, "
-                         "r.updated_by"_s;
+                         "r.updated_by, r.manual_fields"_s;
 
 const QString kSupplierNames = u"(SELECT group_concat(s.name, ', ') FROM relation x JOIN record s ON s.id = x.to_id "
                                "WHERE x.from_id = r.id AND x.type = 'provided_by')"_s;
@@ -49,6 +49,7 @@ Record recordFromQuery(const QSqlQuery &q)
     r.createdBy = q.value(13).toString();
     r.updatedAt = sql::timeFromText(q.value(14).toString());
     r.updatedBy = q.value(15).toString();
+    r.manualFields = sql::tagsFromText(q.value(16).toString());
     return r;
 }
 
@@ -116,8 +117,8 @@ Result<qint64> RecordRepository::insert(const Record &record)
     if (m_insert.lastQuery().isEmpty()) {
         m_insert = QSqlQuery(m_db.connection());
         m_insert.prepare(u"INSERT INTO record (id, kind, name, version, description, license, source_url, purl, "
-                         "tags, notes, attributes, placeholder, created_at, created_by, updated_at, updated_by) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+                         "tags, notes, attributes, placeholder, created_at, created_by, updated_at, updated_by, "
+                         "manual_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     }
     QSqlQuery &q = m_insert;
     q.bindValue(0, record.id > 0 ? QVariant(record.id) : QVariant(QMetaType::fromType<qint64>()));
@@ -136,6 +137,7 @@ Result<qint64> RecordRepository::insert(const Record &record)
     q.bindValue(13, sql::nonNull(record.createdBy));
     q.bindValue(14, sql::timeToText(record.updatedAt));
     q.bindValue(15, sql::nonNull(record.updatedBy));
+    q.bindValue(16, sql::tagsToText(record.manualFields));
     if (!q.exec())
         return conflictOrSqlError(tr("Adding \"%1\"").arg(record.name), q, record);
     const qint64 id = q.lastInsertId().toLongLong();
@@ -163,7 +165,8 @@ Status RecordRepository::update(const Record &record)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE record SET name = ?, version = ?, description = ?, license = ?, source_url = ?, purl = ?, "
-              "tags = ?, notes = ?, attributes = ?, placeholder = ?, updated_at = ?, updated_by = ? WHERE id = ?"_s);
+              "tags = ?, notes = ?, attributes = ?, placeholder = ?, updated_at = ?, updated_by = ?, manual_fields = ? "
+              "WHERE id = ?"_s);
     q.addBindValue(sql::nonNull(record.name));
     q.addBindValue(sql::nonNull(record.version));
     q.addBindValue(sql::nonNull(record.description));
@@ -176,6 +179,7 @@ Status RecordRepository::update(const Record &record)
     q.addBindValue(record.placeholder ? 1 : 0);
     q.addBindValue(sql::timeToText(record.updatedAt));
     q.addBindValue(sql::nonNull(record.updatedBy));
+    q.addBindValue(sql::tagsToText(record.manualFields));
     q.addBindValue(record.id);
     if (!q.exec())
         return conflictOrSqlError(tr("Saving \"%1\"").arg(record.name), q, record);
@@ -318,6 +322,21 @@ Result<QMap<RecordKind, int>> RecordRepository::countsByKind() const
             counts.insert(*kind, q.value(1).toInt());
     }
     return counts;
+}
+
+Result<QList<RecordKey>> RecordRepository::keys() const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT id, kind, name, version, purl, placeholder FROM record"_s))
+        return m_db.sqlError(tr("Reading records"), q.lastError());
+    QList<RecordKey> keys;
+    while (q.next()) {
+        keys << RecordKey{q.value(0).toLongLong(), recordKindFromKey(q.value(1).toString()).value_or(RecordKind::Model),
+                          q.value(2).toString(),   q.value(3).toString(),
+                          q.value(4).toString(),   q.value(5).toBool()};
+    }
+    return keys;
 }
 
 Status RecordRepository::refreshSearch(const QVector<qint64> &ids)

@@ -14,6 +14,17 @@ namespace strata {
 
 class Database;
 
+/// The identifying columns of a record, for matching imports against the workspace in memory.
+struct RecordKey
+{
+    qint64 id = 0;
+    RecordKind kind = RecordKind::Model;
+    QString name;
+    QString version;
+    QString purl;
+    bool placeholder = false;
+};
+
 /// The only place that knows the SQL for records and their full-text index. Callers own the transaction.
 class RecordRepository
 {
@@ -34,6 +45,8 @@ public:
     Result<QVector<qint64>> ids(const RecordQuery &query) const;
     Result<QList<RecordSummary>> summaries(const QVector<qint64> &ids) const;
     Result<QMap<RecordKind, int>> countsByKind() const;
+    /// Every record's identifying columns in one scan.
+    Result<QList<RecordKey>> keys() const;
     /// Rewrites the search rows of these records (after a change to them or to their suppliers).
     Status refreshSearch(const QVector<qint64> &ids);
 

@@ -16,7 +16,8 @@ namespace strata {
 
 namespace {
 
-const QString kSelect = u"SELECT id, from_id, type, to_id, subtype, source, created_at, created_by FROM relation "_s;
+const QString kSelect =
+    u"SELECT id, from_id, type, to_id, subtype, source, created_at, created_by, import_id FROM relation "_s;
 
 Relation relationFromQuery(const QSqlQuery &q, int offset = 0)
 {
@@ -29,6 +30,7 @@ Relation relationFromQuery(const QSqlQuery &q, int offset = 0)
     r.source = q.value(offset + 5).toString();
     r.createdAt = sql::timeFromText(q.value(offset + 6).toString());
     r.createdBy = q.value(offset + 7).toString();
+    r.importId = q.value(offset + 8).toLongLong();
     return r;
 }
 
@@ -41,9 +43,13 @@ RelationRepository::RelationRepository(const Database &db)
 
 Result<Relation> RelationRepository::insert(const Relation &relation)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT INTO relation (id, from_id, type, to_id, subtype, source, created_at, created_by) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    if (m_insert.lastQuery().isEmpty()) {
+        m_insert = QSqlQuery(m_db.connection());
+        m_insert.prepare(
+            u"INSERT INTO relation (id, from_id, type, to_id, subtype, source, created_at, created_by, import_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    }
+    QSqlQuery &q = m_insert;
     q.addBindValue(relation.id > 0 ? QVariant(relation.id) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(relation.fromId);
     q.addBindValue(relationTypeKey(relation.type));
@@ -52,6 +58,7 @@ Result<Relation> RelationRepository::insert(const Relation &relation)
     q.addBindValue(sql::nonNull(relation.source));
     q.addBindValue(sql::timeToText(relation.createdAt));
     q.addBindValue(sql::nonNull(relation.createdBy));
+    q.addBindValue(relation.importId > 0 ? QVariant(relation.importId) : QVariant(QMetaType::fromType<qint64>()));
     if (!q.exec()) {
         const int code = q.lastError().nativeErrorCode().toInt();
         if (code == SQLITE_CONSTRAINT_UNIQUE)
@@ -66,6 +73,7 @@ Result<Relation> RelationRepository::insert(const Relation &relation)
     }
     Relation stored = relation;
     stored.id = q.lastInsertId().toLongLong();
+    q.finish();
     return stored;
 }
 
@@ -113,7 +121,7 @@ Result<QList<RelatedRecord>> RelationRepository::forRecord(qint64 recordId) cons
     QSqlQuery q(m_db.connection());
     // One bound value, referenced through a CTE, instead of a named placeholder used four times.
     q.prepare(u"WITH p(id) AS (SELECT ?) "
-              "SELECT x.id, x.from_id, x.type, x.to_id, x.subtype, x.source, x.created_at, x.created_by, "
+              "SELECT x.id, x.from_id, x.type, x.to_id, x.subtype, x.source, x.created_at, x.created_by, x.import_id, "
               "o.id, o.kind, o.name, o.version, x.from_id = p.id AS outgoing "
               "FROM p JOIN relation x ON x.from_id = p.id OR x.to_id = p.id "
               "JOIN record o ON o.id = CASE WHEN x.from_id = p.id THEN x.to_id ELSE x.from_id END "
@@ -125,14 +133,34 @@ Result<QList<RelatedRecord>> RelationRepository::forRecord(qint64 recordId) cons
     while (q.next()) {
         RelatedRecord r;
         r.relation = relationFromQuery(q);
-        r.otherId = q.value(8).toLongLong();
-        r.otherKind = recordKindFromKey(q.value(9).toString()).value_or(RecordKind::Model);
-        r.otherName = q.value(10).toString();
-        r.otherVersion = q.value(11).toString();
-        r.outgoing = q.value(12).toBool();
+        r.otherId = q.value(9).toLongLong();
+        r.otherKind = recordKindFromKey(q.value(10).toString()).value_or(RecordKind::Model);
+        r.otherName = q.value(11).toString();
+        r.otherVersion = q.value(12).toString();
+        r.outgoing = q.value(13).toBool();
         list << r;
     }
     return list;
+}
+
+QString RelationRepository::key(qint64 fromId, RelationType type, qint64 toId)
+{
+    return u"%1|%2|%3"_s.arg(fromId).arg(static_cast<int>(type)).arg(toId);
+}
+
+Result<QSet<QString>> RelationRepository::allKeys() const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT from_id, type, to_id FROM relation"_s))
+        return m_db.sqlError(tr("Reading relations"), q.lastError());
+    QSet<QString> keys;
+    while (q.next()) {
+        const auto type = relationTypeFromKey(q.value(1).toString());
+        if (type)
+            keys.insert(key(q.value(0).toLongLong(), *type, q.value(2).toLongLong()));
+    }
+    return keys;
 }
 
 Result<QVector<qint64>> RelationRepository::providedBy(qint64 supplierId) const

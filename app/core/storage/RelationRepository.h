@@ -6,6 +6,8 @@
 #include "domain/Result.h"
 
 #include <QCoreApplication>
+#include <QSet>
+#include <QSqlQuery>
 #include <QVector>
 
 namespace strata {
@@ -27,11 +29,15 @@ public:
     Result<Relation> find(qint64 fromId, RelationType type, qint64 toId) const;
     /// Both directions, with the name of the record at the other end.
     Result<QList<RelatedRecord>> forRecord(qint64 recordId) const;
+    /// Every relation as "from|type|to", to tell which relations of an import already exist.
+    Result<QSet<QString>> allKeys() const;
+    static QString key(qint64 fromId, RelationType type, qint64 toId);
     /// Records that have a provided_by relation to this supplier.
     Result<QVector<qint64>> providedBy(qint64 supplierId) const;
 
 private:
     const Database &m_db;
+    QSqlQuery m_insert; ///< prepared once: imports add tens of thousands of relations
 };
 
 } // namespace strata

@@ -3,9 +3,12 @@
 #include "workspace/Workspace.h"
 
 #include "domain/Fields.h"
+#include "interop/ImportDocument.h"
 #include "storage/ArtifactRepository.h"
+#include "storage/ProvenanceRepository.h"
 #include "storage/RecordRepository.h"
 #include "storage/RelationRepository.h"
+#include "workspace/ImportApplier.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -43,6 +46,7 @@ Workspace::Workspace(std::unique_ptr<Database> db)
     , m_records(std::make_unique<RecordRepository>(*m_db))
     , m_relations(std::make_unique<RelationRepository>(*m_db))
     , m_artifacts(std::make_unique<ArtifactRepository>(*m_db))
+    , m_provenance(std::make_unique<ProvenanceRepository>(*m_db))
     , m_actor(loginName())
 {
 }
@@ -53,6 +57,7 @@ Workspace::~Workspace()
     m_records.reset();
     m_relations.reset();
     m_artifacts.reset();
+    m_provenance.reset();
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Database::OpenMode mode)
@@ -174,6 +179,27 @@ Result<QMap<RecordKind, int>> Workspace::countsByKind() const
     return m_records->countsByKind();
 }
 
+Result<RecordProvenance> Workspace::provenance(qint64 id) const
+{
+    Result<Record> record = m_records->get(id);
+    if (!record)
+        return record.error();
+    Result<RecordProvenance> p = m_provenance->provenance(id);
+    if (p)
+        p.value().manualFields = record.value().manualFields;
+    return p;
+}
+
+Result<QJsonObject> Workspace::extras(qint64 id) const
+{
+    return m_provenance->extras(id);
+}
+
+Result<ImportSummary> Workspace::applyImport(const ImportDocument &document, const ImportOptions &options)
+{
+    return ImportApplier(*this).apply(document, options);
+}
+
 Result<qint64> Workspace::resolve(const QString &idOrName, std::optional<RecordKind> kind) const
 {
     const QString text = idOrName.trimmed();
@@ -224,6 +250,11 @@ Result<qint64> Workspace::createRecord(const Record &record)
     stored.tags = fields::normalizeTags(record.tags);
     stored.createdAt = stored.updatedAt = QDateTime::currentDateTimeUtc();
     stored.createdBy = stored.updatedBy = m_actor;
+    stored.manualFields.clear();
+    for (const FieldSpec &spec : fields::allFields(stored.kind)) {
+        if (!fields::fieldText(stored, spec.key).isEmpty())
+            stored.manualFields << spec.key;
+    }
     qint64 id = 0;
     const Status s = inTransaction([&]() -> Status {
         Result<qint64> inserted = m_records->insert(stored);
@@ -295,6 +326,14 @@ Status Workspace::updateRecord(const Record &record)
         stored.createdBy = existing.value().createdBy;
         stored.updatedAt = QDateTime::currentDateTimeUtc();
         stored.updatedBy = m_actor;
+        // A person changed these: a re-import must not undo their work.
+        stored.manualFields = existing.value().manualFields;
+        for (const FieldSpec &spec : fields::allFields(stored.kind)) {
+            if (fields::fieldText(stored, spec.key) != fields::fieldText(existing.value(), spec.key) &&
+                !stored.manualFields.contains(spec.key))
+                stored.manualFields << spec.key;
+        }
+        stored.manualFields.sort();
         if (Status s = m_records->update(stored); !s)
             return s;
         if (stored.kind == RecordKind::Supplier && stored.name != existing.value().name) {

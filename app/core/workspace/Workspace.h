@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "domain/Provenance.h"
 #include "domain/Record.h"
 #include "domain/Relation.h"
 #include "domain/Result.h"
 #include "storage/Database.h"
 
+#include <QJsonObject>
 #include <QMap>
 #include <QObject>
 #include <QSet>
@@ -21,6 +23,14 @@ namespace strata {
 class RecordRepository;
 class RelationRepository;
 class ArtifactRepository;
+class ProvenanceRepository;
+struct ImportDocument;
+
+/// How an import treats values a person typed by hand.
+struct ImportOptions
+{
+    bool preferImport = false; ///< overwrite hand-typed values with the document's
+};
 
 /// Which records a list shows and in what order; the search runs in SQLite's full-text index.
 struct RecordQuery
@@ -74,6 +84,10 @@ public:
     Result<QList<RecordSummary>> summaries(const QVector<qint64> &ids) const;
     Result<QList<RecordSummary>> list(const RecordQuery &query) const;
     Result<QMap<RecordKind, int>> countsByKind() const;
+    /// Imports that described the record, its external ids, and the fields a person typed.
+    Result<RecordProvenance> provenance(qint64 id) const;
+    /// Structures imports kept whole for the record (a CycloneDX modelCard, a card's metadata, ...).
+    Result<QJsonObject> extras(qint64 id) const;
     /// Resolves a numeric id, or a name (optionally "name@version") that matches exactly one record.
     Result<qint64> resolve(const QString &idOrName, std::optional<RecordKind> kind = {}) const;
 
@@ -98,6 +112,10 @@ public:
     Result<Artifact> addArtifact(const Artifact &artifact);
     Result<Artifact> removeArtifact(qint64 artifactId);
 
+    /// Merges a parsed document into the workspace in one transaction (see ImportApplier); a document
+    /// that would change nothing writes nothing.
+    Result<ImportSummary> applyImport(const ImportDocument &document, const ImportOptions &options = {});
+
     /// Runs several operations as one transaction: all of them happen or none.
     Status batch(const std::function<Status()> &work);
 
@@ -108,6 +126,8 @@ Q_SIGNALS:
     void recordChanged(qint64 id);
 
 private:
+    friend class ImportApplier;
+
     explicit Workspace(std::unique_ptr<Database> db);
     Status writable() const;
     Status inTransaction(const std::function<Status()> &work);
@@ -120,6 +140,7 @@ private:
     std::unique_ptr<RecordRepository> m_records;
     std::unique_ptr<RelationRepository> m_relations;
     std::unique_ptr<ArtifactRepository> m_artifacts;
+    std::unique_ptr<ProvenanceRepository> m_provenance;
     QString m_actor;
     int m_depth = 0;
     QSet<int> m_pendingKinds;

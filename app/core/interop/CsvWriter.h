@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "domain/Result.h"
+#include "interop/ExportSet.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QMap>
+
+namespace strata {
+
+/// Writes one RFC 4180 CSV table per record kind (all common and kind-specific fields, supplier names,
+/// digests), for people who work in spreadsheets. Cells that a spreadsheet would run as a formula are escaped.
+class CsvWriter
+{
+    Q_DECLARE_TR_FUNCTIONS(strata::CsvWriter)
+
+public:
+    /// One CSV document per kind present in the set, keyed by the kind's key ("model").
+    static Result<QMap<QString, QByteArray>> write(const ExportSet &set);
+};
+
+} // namespace strata

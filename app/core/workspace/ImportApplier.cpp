@@ -1,0 +1,366 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "workspace/ImportApplier.h"
+
+#include "domain/Fields.h"
+#include "storage/ArtifactRepository.h"
+#include "storage/ProvenanceRepository.h"
+#include "storage/RecordRepository.h"
+#include "storage/RelationRepository.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace strata {
+
+ImportApplier::ImportApplier(Workspace &workspace)
+    : m_ws(workspace)
+{
+}
+
+QString ImportApplier::nameKey(RecordKind kind, const QString &name, const QString &version)
+{
+    return u"%1|%2|%3"_s.arg(recordKindKey(kind), name.toCaseFolded(), version.toCaseFolded());
+}
+
+Status ImportApplier::loadIndex()
+{
+    Result<QList<RecordKey>> keys = m_ws.m_records->keys();
+    if (!keys)
+        return keys.error();
+    for (const RecordKey &k : keys.value()) {
+        m_kinds.insert(k.id, k.kind);
+        m_byName.insert(nameKey(k.kind, k.name, k.version), k.id);
+        if (!k.purl.isEmpty())
+            m_byPurl.insert(recordKindKey(k.kind) + u'|' + k.purl, k.id);
+    }
+    Result<QHash<QString, qint64>> refs = m_ws.m_provenance->recordsByExternalRef();
+    if (!refs)
+        return refs.error();
+    m_byExternalRef = refs.value();
+    return Ok{};
+}
+
+qint64 ImportApplier::findExisting(const ImportedRecord &imported) const
+{
+    const Record &r = imported.record;
+    if (!r.purl.isEmpty()) {
+        if (const qint64 id = m_byPurl.value(recordKindKey(r.kind) + u'|' + r.purl))
+            return id;
+    }
+    if (const qint64 id = m_byName.value(nameKey(r.kind, r.name, r.version)))
+        return id;
+    if (!imported.ref.isEmpty()) {
+        const qint64 id = m_byExternalRef.value(imported.ref);
+        if (id != 0 && m_kinds.value(id) == r.kind)
+            return id;
+    }
+    return 0;
+}
+
+int ImportApplier::resolved(int index) const
+{
+    while (index >= 0 && m_records.at(index).action == Action::Alias)
+        index = m_records.at(index).aliasOf;
+    return index;
+}
+
+Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOptions &options, PlannedRecord &plan)
+{
+    const Record &doc = imported.record;
+    plan.existingId = findExisting(imported);
+    if (plan.existingId == 0) {
+        plan.action = Action::Add;
+        plan.merged = doc;
+        plan.merged.id = 0;
+        plan.merged.manualFields.clear();
+        plan.newArtifacts = imported.artifacts;
+        plan.changedExtras = imported.extras;
+        return Ok{};
+    }
+
+    Result<Record> existing = m_ws.m_records->get(plan.existingId);
+    if (!existing)
+        return existing.error();
+    plan.merged = existing.value();
+    // A bare reference (a placeholder) says nothing about a record we already have.
+    if (!doc.placeholder) {
+        for (const QString &key : imported.statedFields) {
+            const QString wanted = fields::fieldText(doc, key);
+            if (wanted == fields::fieldText(plan.merged, key))
+                continue;
+            if (plan.merged.manualFields.contains(key) && !options.preferImport) {
+                m_summary.notes << tr("%1: kept the hand-typed %2 \"%3\" (the file says \"%4\").")
+                                       .arg(plan.merged.name, fields::label(key), fields::fieldText(plan.merged, key),
+                                            wanted);
+                continue;
+            }
+            if (key == u"certifications"_s)
+                fields::setCertifications(plan.merged, fields::certifications(doc));
+            else if (Status s = fields::setField(plan.merged, key, wanted); !s)
+                return s;
+            plan.merged.manualFields.removeAll(key);
+            plan.action = Action::Update;
+        }
+        if (plan.merged.placeholder) {
+            plan.merged.placeholder = false; // now described by a document: no longer just a reference
+            plan.action = Action::Update;
+        }
+    }
+
+    Result<QList<Artifact>> artifacts = m_ws.m_artifacts->forRecord(plan.existingId);
+    if (!artifacts)
+        return artifacts.error();
+    for (const Artifact &a : imported.artifacts) {
+        const auto same = std::find_if(artifacts.value().cbegin(), artifacts.value().cend(),
+                                       [&a](const Artifact &e) { return e.fileName == a.fileName; });
+        if (same == artifacts.value().cend()) {
+            plan.newArtifacts << a;
+        } else if (same->digest != a.digest.toLower() || same->algorithm != a.algorithm.toLower()) {
+            Artifact changed = a;
+            changed.id = same->id;
+            plan.changedArtifacts << changed;
+            m_summary.notes << tr("%1: the %2 digest of %3 changed from %4 to %5.")
+                                   .arg(plan.merged.name, a.algorithm, a.fileName, same->digest, a.digest.toLower());
+        }
+    }
+    if (!plan.newArtifacts.isEmpty() || !plan.changedArtifacts.isEmpty())
+        plan.action = Action::Update;
+
+    Result<QJsonObject> extras = m_ws.m_provenance->extras(plan.existingId);
+    if (!extras)
+        return extras.error();
+    for (auto it = imported.extras.begin(); it != imported.extras.end(); ++it) {
+        if (extras.value().value(it.key()) != it.value()) {
+            plan.changedExtras.insert(it.key(), it.value());
+            plan.action = Action::Update;
+        }
+    }
+    if (plan.action != Action::Update)
+        plan.action = Action::Unchanged;
+    return Ok{};
+}
+
+Status ImportApplier::planRecords(const ImportDocument &document, const ImportOptions &options)
+{
+    m_records.reserve(document.records.size());
+    for (int i = 0; i < document.records.size(); ++i) {
+        const ImportedRecord &imported = document.records.at(i);
+        PlannedRecord plan;
+        const QString key =
+            nameKey(imported.record.kind, imported.record.name.trimmed(), imported.record.version.trimmed());
+        const auto earlier = m_docNames.constFind(key);
+        if (earlier != m_docNames.cend()) {
+            // The same record described twice in one document (a dataset listed under two models, say).
+            plan.action = Action::Alias;
+            plan.aliasOf = earlier.value();
+        } else {
+            m_docNames.insert(key, i);
+            if (Status s = planRecord(imported, options, plan); !s)
+                return s;
+            // Readers validate; this guards the workspace against a reader that let something through.
+            if (Status s = fields::validate(plan.merged); !s)
+                return Error{ErrorCode::InvalidInput,
+                             tr("%1 (%2): %3").arg(document.fileName, imported.location, s.error().message)};
+        }
+        m_refIndex.insert(imported.ref, i);
+        m_records << plan;
+    }
+    return Ok{};
+}
+
+Status ImportApplier::planRelations(const ImportDocument &document)
+{
+    QSet<QString> seen;
+    for (const ImportedRelation &r : document.relations) {
+        const int from = resolved(m_refIndex.value(r.fromRef, -1));
+        const int to = resolved(m_refIndex.value(r.toRef, -1));
+        const auto skip = [this, &r](const QString &why) {
+            ++m_summary.relationsSkipped;
+            m_summary.notes << tr("Skipped the relation %1 %2 %3 (%4): %5")
+                                   .arg(r.fromRef, relationTypeKey(r.type), r.toRef, r.location, why);
+        };
+        if (from < 0 || to < 0) {
+            skip(tr("it names a record the document does not describe."));
+            continue;
+        }
+        if (from == to) {
+            skip(tr("a record cannot be related to itself."));
+            continue;
+        }
+        const RecordKind fromKind = m_records.at(from).merged.kind;
+        const RecordKind toKind = m_records.at(to).merged.kind;
+        if (!relationAllowed(r.type, fromKind, toKind)) {
+            skip(tr("a %1 cannot be \"%2\" a %3.")
+                     .arg(recordKindLabel(fromKind).toLower(), relationTypeLabel(r.type),
+                          recordKindLabel(toKind).toLower()));
+            continue;
+        }
+        if (r.type == RelationType::DerivedFrom && !r.subtype.isEmpty() && !derivationKinds().contains(r.subtype)) {
+            skip(tr("\"%1\" is not a kind of derivation.").arg(r.subtype));
+            continue;
+        }
+        const QString docKey = u"%1|%2|%3"_s.arg(from).arg(static_cast<int>(r.type)).arg(to);
+        if (seen.contains(docKey))
+            continue; // stated twice in the document: one edge
+        seen.insert(docKey);
+        const qint64 fromId = m_records.at(from).existingId;
+        const qint64 toId = m_records.at(to).existingId;
+        if (fromId != 0 && toId != 0) {
+            if (!m_relationKeysLoaded) {
+                Result<QSet<QString>> keys = m_ws.m_relations->allKeys();
+                if (!keys)
+                    return keys.error();
+                m_relationKeys = keys.value();
+                m_relationKeysLoaded = true;
+            }
+            if (m_relationKeys.contains(RelationRepository::key(fromId, r.type, toId))) {
+                ++m_summary.relationsUnchanged;
+                continue;
+            }
+        }
+        m_relations << PlannedRelation{from, to, &r};
+    }
+    return Ok{};
+}
+
+Result<ImportSummary> ImportApplier::apply(const ImportDocument &document, const ImportOptions &options)
+{
+    m_summary.fileName = document.fileName;
+    m_summary.format = document.format;
+    m_summary.specVersion = document.specVersion;
+    if (Status s = m_ws.writable(); !s)
+        return s.error();
+    if (Status s = loadIndex(); !s)
+        return s.error();
+    if (Status s = planRecords(document, options); !s)
+        return s.error();
+    if (Status s = planRelations(document); !s)
+        return s.error();
+
+    for (const PlannedRecord &p : std::as_const(m_records)) {
+        switch (p.action) {
+        case Action::Add:
+            ++m_summary.added;
+            if (p.merged.placeholder)
+                ++m_summary.placeholders;
+            break;
+        case Action::Update:
+            ++m_summary.updated;
+            break;
+        case Action::Unchanged:
+            ++m_summary.unchanged;
+            break;
+        case Action::Alias:
+            break;
+        }
+    }
+    m_summary.relationsAdded = static_cast<int>(m_relations.size());
+    m_summary.notes << document.warnings;
+    if (!m_summary.changedAnything())
+        return m_summary; // re-importing the same file changes nothing, not even the import log
+
+    if (Status s = write(document); !s)
+        return s.error();
+    return m_summary;
+}
+
+Status ImportApplier::write(const ImportDocument &document)
+{
+    return m_ws.inTransaction([&]() -> Status {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        ImportSource source;
+        source.fileName = document.fileName;
+        source.sha256 = document.sha256;
+        source.format = document.format;
+        source.specVersion = document.specVersion;
+        source.importedAt = now;
+        source.importedBy = m_ws.m_actor;
+        const QString summary = tr("%1 added, %2 updated, %3 unchanged; %4 relations added")
+                                    .arg(m_summary.added)
+                                    .arg(m_summary.updated)
+                                    .arg(m_summary.unchanged)
+                                    .arg(m_summary.relationsAdded);
+        Result<qint64> importId = m_ws.m_provenance->insertImport(source, summary);
+        if (!importId)
+            return importId.error();
+        m_summary.importId = importId.value();
+
+        for (int i = 0; i < m_records.size(); ++i) {
+            PlannedRecord &p = m_records[i];
+            const ImportedRecord &imported = document.records.at(i);
+            if (p.action == Action::Alias)
+                continue;
+            if (p.action == Action::Add) {
+                Record r = p.merged;
+                r.createdAt = r.updatedAt = now;
+                r.createdBy = r.updatedBy = m_ws.m_actor;
+                Result<qint64> id = m_ws.m_records->insert(r);
+                if (!id)
+                    return Error{id.error().code,
+                                 tr("%1 (%2): %3").arg(document.fileName, imported.location, id.error().message)};
+                p.finalId = id.value();
+            } else {
+                p.finalId = p.existingId;
+                if (p.action == Action::Update) {
+                    p.merged.updatedAt = now;
+                    p.merged.updatedBy = m_ws.m_actor;
+                    if (Status s = m_ws.m_records->update(p.merged); !s)
+                        return s;
+                }
+            }
+            for (Artifact a : std::as_const(p.newArtifacts)) {
+                a.id = 0;
+                a.recordId = p.finalId;
+                a.algorithm = a.algorithm.toLower();
+                a.digest = a.digest.toLower();
+                if (Result<Artifact> stored = m_ws.m_artifacts->insert(a); !stored)
+                    return stored.error();
+            }
+            for (Artifact a : std::as_const(p.changedArtifacts)) {
+                if (Status s = m_ws.m_artifacts->remove(a.id); !s)
+                    return s;
+                a.recordId = p.finalId;
+                a.algorithm = a.algorithm.toLower();
+                a.digest = a.digest.toLower();
+                if (Result<Artifact> stored = m_ws.m_artifacts->insert(a); !stored)
+                    return stored.error();
+            }
+            for (auto it = p.changedExtras.begin(); it != p.changedExtras.end(); ++it) {
+                if (Status s = m_ws.m_provenance->setExtra(p.finalId, it.key(), it.value(), importId.value()); !s)
+                    return s;
+            }
+            if (Status s = m_ws.m_provenance->addOrigin(p.finalId, importId.value(), imported.ref); !s)
+                return s;
+            if (p.action != Action::Unchanged) {
+                m_ws.noteKind(p.merged.kind);
+                m_ws.noteRecord(p.finalId);
+            }
+        }
+
+        QVector<qint64> reindex;
+        for (const PlannedRelation &pr : std::as_const(m_relations)) {
+            Relation r;
+            r.fromId = m_records.at(pr.from).finalId;
+            r.toId = m_records.at(pr.to).finalId;
+            r.type = pr.source->type;
+            r.subtype = pr.source->type == RelationType::DerivedFrom ? pr.source->subtype : QString();
+            r.source = u"import:%1"_s.arg(document.fileName);
+            r.importId = importId.value();
+            r.createdAt = now;
+            r.createdBy = m_ws.m_actor;
+            if (Result<Relation> stored = m_ws.m_relations->insert(r); !stored)
+                return Error{stored.error().code,
+                             tr("%1 (%2): %3").arg(document.fileName, pr.source->location, stored.error().message)};
+            if (r.type == RelationType::ProvidedBy)
+                reindex << r.fromId;
+            m_ws.noteRecord(r.fromId);
+            m_ws.noteRecord(r.toId);
+            m_ws.noteKind(m_records.at(pr.from).merged.kind);
+        }
+        return m_ws.m_records->refreshSearch(reindex);
+    });
+}
+
+} // namespace strata

@@ -1,0 +1,330 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "SqlTamper.h"
+#include "domain/Fields.h"
+#include "interop/ImportDocument.h"
+#include "workspace/Workspace.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace strata;
+
+namespace {
+
+ImportedRecord imported(const QString &ref, RecordKind kind, const QString &name, const QString &version = {})
+{
+    ImportedRecord r;
+    r.ref = ref;
+    r.record.kind = kind;
+    r.record.name = name;
+    r.record.version = version;
+    r.statedFields = {u"name"_s, u"version"_s};
+    r.location = u"components[%1]"_s.arg(ref);
+    return r;
+}
+
+void state(ImportedRecord &r, const QString &key, const QString &value)
+{
+    QVERIFY(fields::setField(r.record, key, value).ok());
+    r.statedFields << key;
+}
+
+ImportedRelation relation(const QString &from, RelationType type, const QString &to, const QString &subtype = {})
+{
+    return ImportedRelation{from, type, to, subtype, u"dependencies"_s};
+}
+
+/// A small ML-BOM-like document: a supplier, a base model, a fine-tune trained on a dataset.
+ImportDocument sampleDocument()
+{
+    ImportDocument doc;
+    doc.format = u"cyclonedx"_s;
+    doc.specVersion = u"1.6"_s;
+    doc.fileName = u"vendor-bom.json"_s;
+    doc.sha256 = QString(64, u'1');
+    ImportedRecord vendor = imported(u"org-1"_s, RecordKind::Supplier, u"Northwind AI"_s);
+    state(vendor, u"website"_s, u"https://northwind.example"_s);
+    ImportedRecord base = imported(u"m-base"_s, RecordKind::Model, u"Northwind 7B"_s, u"1.0"_s);
+    state(base, u"license"_s, u"Apache-2.0"_s);
+    state(base, u"purl"_s, u"pkg:huggingface/northwind/7b@1.0"_s);
+    Artifact weights;
+    weights.fileName = u"model.safetensors"_s;
+    weights.size = 100;
+    weights.digest = QString(64, u'a');
+    base.artifacts << weights;
+    base.extras.insert(u"cyclonedx.modelCard"_s,
+                       QJsonObject{{u"modelParameters"_s, QJsonObject{{u"task"_s, u"text-generation"_s}}}});
+    ImportedRecord tune = imported(u"m-tune"_s, RecordKind::Model, u"Northwind 7B Chat"_s, u"1.0"_s);
+    state(tune, u"license"_s, u"Apache-2.0"_s);
+    ImportedRecord data = imported(u"d-1"_s, RecordKind::Dataset, u"Chat Logs"_s, u"2025"_s);
+    doc.records << vendor << base << tune << data;
+    doc.relations << relation(u"m-base"_s, RelationType::ProvidedBy, u"org-1"_s)
+                  << relation(u"m-tune"_s, RelationType::ProvidedBy, u"org-1"_s)
+                  << relation(u"m-tune"_s, RelationType::DerivedFrom, u"m-base"_s, u"finetune"_s)
+                  << relation(u"m-tune"_s, RelationType::TrainedOn, u"d-1"_s);
+    return doc;
+}
+
+} // namespace
+
+class TestImportApplier : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void addsRecordsRelationsArtifactsAndProvenance();
+    void reimportChangesNothing();
+    void updatesWhatChangedAndKeepsHandTypedValues();
+    void preferImportOverwritesHandTypedValues();
+    void matchesByPurlThenNameThenEarlierRef();
+    void placeholderIsFilledInByALaterDocument();
+    void duplicateDescriptionsInOneDocumentBecomeOneRecord();
+    void invalidRelationsAreSkippedWithAReason();
+    void changedDigestIsReported();
+    void invalidRecordRejectsTheWholeDocument();
+    void readOnlyWorkspaceRefusesImports();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Workspace> m_ws;
+};
+
+void TestImportApplier::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto ws = Workspace::open(m_dir->filePath(u"w.strata"_s));
+    QVERIFY(ws.ok());
+    m_ws = std::move(ws).value();
+    m_ws->setActor(u"analyst"_s);
+}
+
+void TestImportApplier::cleanup()
+{
+    m_ws.reset();
+    m_dir.reset();
+}
+
+void TestImportApplier::addsRecordsRelationsArtifactsAndProvenance()
+{
+    QSignalSpy changed(m_ws.get(), &Workspace::recordsChanged);
+    auto summary = m_ws->applyImport(sampleDocument());
+    QVERIFY2(summary.ok(), summary.ok() ? "" : qPrintable(summary.error().message));
+    QCOMPARE(summary.value().added, 4);
+    QCOMPARE(summary.value().relationsAdded, 4);
+    QVERIFY(summary.value().importId > 0);
+    QVERIFY(changed.count() >= 3);
+
+    const qint64 tune = m_ws->resolve(u"Northwind 7B Chat"_s).value();
+    const RecordSnapshot snap = m_ws->snapshot(tune).value();
+    QCOMPARE(snap.relations.size(), 3);
+    for (const RelatedRecord &r : snap.relations) {
+        QCOMPARE(r.relation.importId, summary.value().importId);
+        QCOMPARE(r.relation.source, u"import:vendor-bom.json"_s);
+    }
+    const qint64 base = m_ws->resolve(u"Northwind 7B"_s).value();
+    QCOMPARE(m_ws->snapshot(base).value().artifacts.size(), 1);
+    QCOMPARE(m_ws->extras(base)
+                 .value()
+                 .value(u"cyclonedx.modelCard"_s)
+                 .toObject()
+                 .value(u"modelParameters"_s)
+                 .toObject()
+                 .value(u"task"_s)
+                 .toString(),
+             u"text-generation"_s);
+    const RecordProvenance p = m_ws->provenance(base).value();
+    QCOMPARE(p.imports.size(), 1);
+    QCOMPARE(p.imports.at(0).fileName, u"vendor-bom.json"_s);
+    QCOMPARE(p.imports.at(0).sha256, QString(64, u'1'));
+    QCOMPARE(p.externalRefs, QStringList{u"m-base"_s});
+    QVERIFY(p.manualFields.isEmpty());
+    // Imported supplier names are searchable on the records they provide.
+    QCOMPARE(m_ws->recordIds(RecordQuery{RecordKind::Model, u"northwind ai"_s}).value().size(), 2);
+}
+
+void TestImportApplier::reimportChangesNothing()
+{
+    QVERIFY(m_ws->applyImport(sampleDocument()).ok());
+    QSignalSpy changed(m_ws.get(), &Workspace::recordsChanged);
+    auto again = m_ws->applyImport(sampleDocument());
+    QVERIFY(again.ok());
+    QCOMPARE(again.value().added, 0);
+    QCOMPARE(again.value().updated, 0);
+    QCOMPARE(again.value().unchanged, 4);
+    QCOMPARE(again.value().relationsUnchanged, 4);
+    QCOMPARE(again.value().importId, 0); // not even the import log grew
+    QCOMPARE(changed.count(), 0);
+    const qint64 base = m_ws->resolve(u"Northwind 7B"_s).value();
+    QCOMPARE(m_ws->provenance(base).value().imports.size(), 1);
+}
+
+void TestImportApplier::updatesWhatChangedAndKeepsHandTypedValues()
+{
+    QVERIFY(m_ws->applyImport(sampleDocument()).ok());
+    const qint64 base = m_ws->resolve(u"Northwind 7B"_s).value();
+    Record edited = m_ws->record(base).value();
+    edited.license = u"LicenseRef-Negotiated"_s; // an analyst corrected it by hand
+    QVERIFY(m_ws->updateRecord(edited).ok());
+    QCOMPARE(m_ws->provenance(base).value().manualFields, QStringList{u"license"_s});
+
+    ImportDocument v2 = sampleDocument();
+    v2.sha256 = QString(64, u'2');
+    state(v2.records[1], u"description"_s, u"Now with a description"_s);
+    auto summary = m_ws->applyImport(v2);
+    QVERIFY(summary.ok());
+    QCOMPARE(summary.value().updated, 1);
+    QCOMPARE(summary.value().unchanged, 3);
+    const Record after = m_ws->record(base).value();
+    QCOMPARE(after.description, u"Now with a description"_s);
+    QCOMPARE(after.license, u"LicenseRef-Negotiated"_s);
+    QVERIFY(std::any_of(summary.value().notes.cbegin(), summary.value().notes.cend(),
+                        [](const QString &n) { return n.contains(u"LicenseRef-Negotiated"_s); }));
+    QCOMPARE(m_ws->provenance(base).value().imports.size(), 2);
+}
+
+void TestImportApplier::preferImportOverwritesHandTypedValues()
+{
+    QVERIFY(m_ws->applyImport(sampleDocument()).ok());
+    const qint64 base = m_ws->resolve(u"Northwind 7B"_s).value();
+    Record edited = m_ws->record(base).value();
+    edited.license = u"MIT"_s;
+    QVERIFY(m_ws->updateRecord(edited).ok());
+    ImportOptions options;
+    options.preferImport = true;
+    auto summary = m_ws->applyImport(sampleDocument(), options);
+    QVERIFY(summary.ok());
+    QCOMPARE(summary.value().updated, 1);
+    QCOMPARE(m_ws->record(base).value().license, u"Apache-2.0"_s);
+    QVERIFY(m_ws->provenance(base).value().manualFields.isEmpty());
+}
+
+void TestImportApplier::matchesByPurlThenNameThenEarlierRef()
+{
+    QVERIFY(m_ws->applyImport(sampleDocument()).ok());
+    const qint64 base = m_ws->resolve(u"Northwind 7B"_s).value();
+    const qint64 data = m_ws->resolve(u"Chat Logs"_s).value();
+
+    ImportDocument renamed;
+    renamed.format = u"cyclonedx"_s;
+    renamed.fileName = u"renamed.json"_s;
+    // Same purl, new display name: the same model.
+    ImportedRecord byPurl = imported(u"x1"_s, RecordKind::Model, u"Northwind-7B"_s, u"1.0"_s);
+    state(byPurl, u"purl"_s, u"pkg:huggingface/northwind/7b@1.0"_s);
+    // Same document id as before, new name and version: the same dataset.
+    ImportedRecord byRef = imported(u"d-1"_s, RecordKind::Dataset, u"Chat Logs (cleaned)"_s, u"2026"_s);
+    renamed.records << byPurl << byRef;
+    auto summary = m_ws->applyImport(renamed);
+    QVERIFY2(summary.ok(), summary.ok() ? "" : qPrintable(summary.error().message));
+    QCOMPARE(summary.value().added, 0);
+    QCOMPARE(summary.value().updated, 2);
+    QCOMPARE(m_ws->record(base).value().name, u"Northwind-7B"_s);
+    QCOMPARE(m_ws->record(data).value().name, u"Chat Logs (cleaned)"_s);
+    QCOMPARE(m_ws->list(RecordQuery{}).value().size(), 4);
+}
+
+void TestImportApplier::placeholderIsFilledInByALaterDocument()
+{
+    ImportDocument card;
+    card.format = u"hf-card"_s;
+    card.fileName = u"README.md"_s;
+    ImportedRecord tune = imported(u"acme/tune"_s, RecordKind::Model, u"acme/tune"_s);
+    ImportedRecord base = imported(u"meta/base"_s, RecordKind::Model, u"meta/base"_s);
+    base.record.placeholder = true;
+    base.statedFields = {u"name"_s};
+    card.records << tune << base;
+    card.relations << relation(u"acme/tune"_s, RelationType::DerivedFrom, u"meta/base"_s, u"finetune"_s);
+    auto first = m_ws->applyImport(card);
+    QVERIFY(first.ok());
+    QCOMPARE(first.value().placeholders, 1);
+    const qint64 baseId = m_ws->resolve(u"meta/base"_s).value();
+    QVERIFY(m_ws->record(baseId).value().placeholder);
+
+    ImportDocument baseCard;
+    baseCard.format = u"hf-card"_s;
+    baseCard.fileName = u"base-README.md"_s;
+    ImportedRecord described = imported(u"meta/base"_s, RecordKind::Model, u"meta/base"_s);
+    state(described, u"license"_s, u"MIT"_s);
+    baseCard.records << described;
+    auto second = m_ws->applyImport(baseCard);
+    QVERIFY(second.ok());
+    QCOMPARE(second.value().updated, 1);
+    QVERIFY(!m_ws->record(baseId).value().placeholder);
+    QCOMPARE(m_ws->record(baseId).value().license, u"MIT"_s);
+    // A later bare reference does not turn it back into a placeholder.
+    QVERIFY(m_ws->applyImport(card).ok());
+    QVERIFY(!m_ws->record(baseId).value().placeholder);
+}
+
+void TestImportApplier::duplicateDescriptionsInOneDocumentBecomeOneRecord()
+{
+    ImportDocument doc = sampleDocument();
+    ImportedRecord again = imported(u"d-2"_s, RecordKind::Dataset, u"chat logs"_s, u"2025"_s);
+    doc.records << again;
+    doc.relations << relation(u"m-base"_s, RelationType::EvaluatedOn, u"d-2"_s);
+    auto summary = m_ws->applyImport(doc);
+    QVERIFY(summary.ok());
+    QCOMPARE(summary.value().added, 4);
+    const qint64 data = m_ws->resolve(u"Chat Logs"_s).value();
+    QCOMPARE(m_ws->snapshot(data).value().relations.size(), 2); // trained on by one, evaluated on by the other
+}
+
+void TestImportApplier::invalidRelationsAreSkippedWithAReason()
+{
+    ImportDocument doc = sampleDocument();
+    doc.relations << relation(u"d-1"_s, RelationType::TrainedOn, u"m-tune"_s)    // wrong direction
+                  << relation(u"m-base"_s, RelationType::DependsOn, u"m-base"_s) // self
+                  << relation(u"m-base"_s, RelationType::DependsOn, u"nowhere"_s);
+    auto summary = m_ws->applyImport(doc);
+    QVERIFY(summary.ok());
+    QCOMPARE(summary.value().relationsAdded, 4);
+    QCOMPARE(summary.value().relationsSkipped, 3);
+    QCOMPARE(summary.value().notes.size(), 3);
+    QVERIFY(summary.value().notes.at(0).contains(u"d-1"_s));
+}
+
+void TestImportApplier::changedDigestIsReported()
+{
+    QVERIFY(m_ws->applyImport(sampleDocument()).ok());
+    ImportDocument tampered = sampleDocument();
+    tampered.records[1].artifacts[0].digest = QString(64, u'b');
+    auto summary = m_ws->applyImport(tampered);
+    QVERIFY(summary.ok());
+    QCOMPARE(summary.value().updated, 1);
+    QVERIFY(summary.value().notes.join(u'\n').contains(QString(64, u'b')));
+    const qint64 base = m_ws->resolve(u"Northwind 7B"_s).value();
+    QCOMPARE(m_ws->snapshot(base).value().artifacts.at(0).digest, QString(64, u'b'));
+}
+
+void TestImportApplier::invalidRecordRejectsTheWholeDocument()
+{
+    ImportDocument doc = sampleDocument();
+    doc.records[2].record.sourceUrl = u"not a url"_s;
+    doc.records[2].statedFields << u"source_url"_s;
+    auto summary = m_ws->applyImport(doc);
+    QVERIFY(!summary.ok());
+    QVERIFY(summary.error().message.contains(u"vendor-bom.json"_s));
+    QVERIFY(summary.error().message.contains(u"source_url"_s));
+    QVERIFY(m_ws->list(RecordQuery{}).value().isEmpty());
+}
+
+void TestImportApplier::readOnlyWorkspaceRefusesImports()
+{
+    const QString path = m_dir->filePath(u"w.strata"_s);
+    m_ws.reset();
+    QVERIFY(test::execOnFile(path, u"PRAGMA user_version = %1"_s.arg(Database::latestSchemaVersion() + 1)));
+    auto ws = Workspace::open(path);
+    QVERIFY(ws.ok());
+    QVERIFY(ws.value()->isReadOnly());
+    auto summary = ws.value()->applyImport(sampleDocument());
+    QVERIFY(!summary.ok());
+    QCOMPARE(summary.error().code, ErrorCode::ReadOnly);
+}
+
+QTEST_GUILESS_MAIN(TestImportApplier)
+#include "TestImportApplier.moc"
