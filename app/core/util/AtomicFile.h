@@ -1,0 +1,24 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+
+namespace strata {
+
+/// Writes whole files atomically and durably: a temporary file beside the target, a checked fsync, a rename,
+/// then an fsync of the folder. The old file is never truncated in place; on any error it is left as it was.
+/// (QSaveFile alone ignores a failing fsync, so the sync is done and checked here.)
+class AtomicFile
+{
+    Q_DECLARE_TR_FUNCTIONS(strata::AtomicFile)
+
+public:
+    static Status write(const QString &path, const QByteArray &data);
+};
+
+} // namespace strata
