@@ -267,6 +267,41 @@ QString choiceLabel(const QString &fieldKey, const QString &choice)
     return it == labels.cend() ? choice : Tr::tr(it.value());
 }
 
+int digestHexLength(const QString &algorithm)
+{
+    static const QHash<QString, int> lengths = {
+        {u"sha256"_s, 64},       {u"sha384"_s, 96},    {u"sha512"_s, 128},     {u"sha3-256"_s, 64},
+        {u"sha3-384"_s, 96},     {u"sha3-512"_s, 128}, {u"blake2b-256"_s, 64}, {u"blake2b-384"_s, 96},
+        {u"blake2b-512"_s, 128}, {u"blake3"_s, 64},    {u"sha1"_s, 40},        {u"md5"_s, 32},
+    };
+    return lengths.value(algorithm, 0);
+}
+
+Status normalizeArtifact(Artifact &a)
+{
+    a.fileName = a.fileName.trimmed();
+    a.algorithm = a.algorithm.trimmed().toLower();
+    a.digest = a.digest.trimmed().toLower();
+    if (a.fileName.isEmpty() || a.fileName.size() > 1000 || hasControlCharacters(a.fileName, false))
+        return Error{ErrorCode::InvalidInput,
+                     Tr::tr("A file needs a name of 1 to 1000 characters without control characters.")};
+    const int length = digestHexLength(a.algorithm);
+    if (length == 0)
+        return Error{ErrorCode::InvalidInput,
+                     Tr::tr("\"%1\" (file \"%2\") is not a supported digest algorithm; use sha256, sha384 or sha512.")
+                         .arg(a.algorithm, a.fileName)};
+    static const QRegularExpression hex(u"^[0-9a-f]+$"_s);
+    if (a.digest.size() != length || !hex.match(a.digest).hasMatch())
+        return Error{ErrorCode::InvalidInput, Tr::tr("The %1 digest of \"%2\" must be %3 hexadecimal characters; got "
+                                                     "\"%4\".")
+                                                  .arg(a.algorithm, a.fileName)
+                                                  .arg(length)
+                                                  .arg(a.digest.left(140))};
+    if (a.size < -1)
+        return Error{ErrorCode::InvalidInput, Tr::tr("The size of \"%1\" cannot be negative.").arg(a.fileName)};
+    return Ok{};
+}
+
 QStringList normalizeTags(const QStringList &tags)
 {
     QStringList out;

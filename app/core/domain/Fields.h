@@ -68,6 +68,11 @@ void setCertifications(Record &record, const QList<Certification> &certification
 Result<QList<Certification>> parseCertifications(const QString &text);
 QString certificationsText(const QList<Certification> &certifications);
 
+/// Hex length of a digest for an algorithm Strata records ("sha256" -> 64); 0 when unsupported.
+int digestHexLength(const QString &algorithm);
+/// Trims and lower-cases an artifact's algorithm and digest, then checks name, digest length and size.
+Status normalizeArtifact(Artifact &artifact);
+
 /// Tags are trimmed, de-duplicated and sorted; commas separate them in text.
 QStringList normalizeTags(const QStringList &tags);
 

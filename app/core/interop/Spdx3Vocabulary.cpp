@@ -10,16 +10,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace strata::spdx3 {
 
-namespace {
-
-// Vocabulary values may be written compact ("dependsOn") or as IRIs (".../RelationshipType/dependsOn").
 QString term(const QString &value)
 {
     const qsizetype slash = value.lastIndexOf(u'/');
     return slash < 0 ? value : value.mid(slash + 1);
 }
-
-} // namespace
 
 QList<PropertyMapping> propertyMappings(RecordKind kind)
 {
@@ -176,9 +171,9 @@ bool isNoneOrNoAssertion(const QString &id)
 QString strataAlgorithm(const QString &spdxAlgorithm)
 {
     static const QHash<QString, QString> names = {
-        {u"sha256"_s, u"sha256"_s},          {u"sha384"_s, u"sha384"_s},         {u"sha512"_s, u"sha512"_s},
-        {u"sha3_256"_s, u"sha3-256"_s},      {u"sha3_512"_s, u"sha3-512"_s},     {u"blake2b256"_s, u"blake2b-256"_s},
-        {u"blake2b512"_s, u"blake2b-512"_s}, {u"sha1"_s, u"sha1"_s},             {u"md5"_s, u"md5"_s},
+        {u"sha256"_s, u"sha256"_s},          {u"sha384"_s, u"sha384"_s},     {u"sha512"_s, u"sha512"_s},
+        {u"sha3_256"_s, u"sha3-256"_s},      {u"sha3_512"_s, u"sha3-512"_s}, {u"blake2b256"_s, u"blake2b-256"_s},
+        {u"blake2b512"_s, u"blake2b-512"_s}, {u"sha1"_s, u"sha1"_s},         {u"md5"_s, u"md5"_s},
     };
     return names.value(term(spdxAlgorithm));
 }
@@ -247,8 +242,8 @@ QJsonArray writeExtension(const QJsonArray &foreign, const QMap<QString, QString
         properties.append(QJsonObject{{u"type"_s, u"extension_CdxPropertyEntry"_s},
                                       {u"extension_cdxPropName"_s, it.key()},
                                       {u"extension_cdxPropValue"_s, it.value()}});
-    out.append(QJsonObject{{u"type"_s, u"extension_CdxPropertiesExtension"_s},
-                           {u"extension_cdxProperty"_s, properties}});
+    out.append(
+        QJsonObject{{u"type"_s, u"extension_CdxPropertiesExtension"_s}, {u"extension_cdxProperty"_s, properties}});
     return out;
 }
 

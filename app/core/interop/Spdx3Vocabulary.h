@@ -48,6 +48,9 @@ inline QString extSize()
     return QStringLiteral("strata:size");
 }
 
+/// A vocabulary value written compact ("dependsOn") or as an IRI (".../RelationshipType/dependsOn"), compact.
+QString term(const QString &value);
+
 /// How a native SPDX property holds a Strata field's value.
 enum class Shape { Text, List, Integer, Presence, Purpose };
 

@@ -126,12 +126,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
             QString host;
             QString app;
             db->m_lock->getLockInfo(&pid, &host, &app);
+            // One multi-argument arg(): a "%3" inside the lock file's app name must not be substituted.
             return Error{ErrorCode::Locked,
                          tr("The workspace %1 is already open in %2 (process %3 on %4). Close it there first, "
                             "or open another workspace.")
-                             .arg(QDir::toNativeSeparators(canonical), app.isEmpty() ? tr("another program") : app)
-                             .arg(pid)
-                             .arg(host)};
+                             .arg(QDir::toNativeSeparators(canonical), app.isEmpty() ? tr("another program") : app,
+                                  QString::number(pid), host)};
         }
         return Error{ErrorCode::Io, tr("Cannot create the lock file %1.lock: check that the folder is writable.")
                                         .arg(QDir::toNativeSeparators(canonical))};

@@ -16,7 +16,7 @@ LibraryVersions LibraryVersions::current()
     v.strata = QStringLiteral(STRATA_VERSION);
     v.qt = QString::fromLatin1(qVersion());
     v.sqlite = QString::fromLatin1(sqlite3_libversion());
-    v.openssl = QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION));
+    v.openssl = QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION_STRING));
     v.quazip = QStringLiteral(STRATA_QUAZIP_VERSION);
     return v;
 }

@@ -69,13 +69,23 @@ int ImportApplier::resolved(int index) const
 Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOptions &options, PlannedRecord &plan)
 {
     const Record &doc = imported.record;
+    QList<Artifact> artifacts = imported.artifacts;
+    for (Artifact &a : artifacts) {
+        if (Status s = fields::normalizeArtifact(a); !s)
+            return Error{ErrorCode::InvalidInput,
+                         tr("%1 (%2): %3").arg(m_summary.fileName, imported.location, s.error().message)};
+    }
+    if (!artifacts.isEmpty() && doc.kind != RecordKind::Model && doc.kind != RecordKind::Dataset)
+        return Error{ErrorCode::InvalidInput,
+                     tr("%1 (%2): files with digests are recorded for models and datasets; \"%3\" is a %4.")
+                         .arg(m_summary.fileName, imported.location, doc.name, recordKindLabel(doc.kind).toLower())};
     plan.existingId = findExisting(imported);
     if (plan.existingId == 0) {
         plan.action = Action::Add;
         plan.merged = doc;
         plan.merged.id = 0;
         plan.merged.manualFields.clear();
-        plan.newArtifacts = imported.artifacts;
+        plan.newArtifacts = artifacts;
         plan.changedExtras = imported.extras;
         return Ok{};
     }
@@ -109,20 +119,20 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
         }
     }
 
-    Result<QList<Artifact>> artifacts = m_ws.m_artifacts->forRecord(plan.existingId);
-    if (!artifacts)
-        return artifacts.error();
-    for (const Artifact &a : imported.artifacts) {
-        const auto same = std::find_if(artifacts.value().cbegin(), artifacts.value().cend(),
+    Result<QList<Artifact>> stored = m_ws.m_artifacts->forRecord(plan.existingId);
+    if (!stored)
+        return stored.error();
+    for (const Artifact &a : std::as_const(artifacts)) {
+        const auto same = std::find_if(stored.value().cbegin(), stored.value().cend(),
                                        [&a](const Artifact &e) { return e.fileName == a.fileName; });
-        if (same == artifacts.value().cend()) {
+        if (same == stored.value().cend()) {
             plan.newArtifacts << a;
-        } else if (same->digest != a.digest.toLower() || same->algorithm != a.algorithm.toLower()) {
+        } else if (same->digest != a.digest || same->algorithm != a.algorithm) {
             Artifact changed = a;
             changed.id = same->id;
             plan.changedArtifacts << changed;
             m_summary.notes << tr("%1: the %2 digest of %3 changed from %4 to %5.")
-                                   .arg(plan.merged.name, a.algorithm, a.fileName, same->digest, a.digest.toLower());
+                                   .arg(plan.merged.name, a.algorithm, a.fileName, same->digest, a.digest);
         }
     }
     if (!plan.newArtifacts.isEmpty() || !plan.changedArtifacts.isEmpty())
@@ -176,10 +186,13 @@ Status ImportApplier::planRelations(const ImportDocument &document)
     for (const ImportedRelation &r : document.relations) {
         const int from = resolved(m_refIndex.value(r.fromRef, -1));
         const int to = resolved(m_refIndex.value(r.toRef, -1));
-        const auto skip = [this, &r](const QString &why) {
+        const auto skip = [this, &r, from, to](const QString &why) {
             ++m_summary.relationsSkipped;
-            m_summary.notes << tr("Skipped the relation %1 %2 %3 (%4): %5")
-                                   .arg(r.fromRef, relationTypeKey(r.type), r.toRef, r.location, why);
+            // Name records as people know them; fall back to the document's ids when a ref did not resolve.
+            const QString fromName = from >= 0 ? m_records.at(from).merged.name : r.fromRef;
+            const QString toName = to >= 0 ? m_records.at(to).merged.name : r.toRef;
+            m_summary.notes << tr("Skipped \"%1\" %2 \"%3\" (%4): %5")
+                                   .arg(fromName, relationTypeLabel(r.type), toName, r.location, why);
         };
         if (from < 0 || to < 0) {
             skip(tr("it names a record the document does not describe."));
@@ -313,8 +326,6 @@ Status ImportApplier::write(const ImportDocument &document)
             for (Artifact a : std::as_const(p.newArtifacts)) {
                 a.id = 0;
                 a.recordId = p.finalId;
-                a.algorithm = a.algorithm.toLower();
-                a.digest = a.digest.toLower();
                 if (Result<Artifact> stored = m_ws.m_artifacts->insert(a); !stored)
                     return stored.error();
             }
@@ -322,8 +333,6 @@ Status ImportApplier::write(const ImportDocument &document)
                 if (Status s = m_ws.m_artifacts->remove(a.id); !s)
                     return s;
                 a.recordId = p.finalId;
-                a.algorithm = a.algorithm.toLower();
-                a.digest = a.digest.toLower();
                 if (Result<Artifact> stored = m_ws.m_artifacts->insert(a); !stored)
                     return stored.error();
             }

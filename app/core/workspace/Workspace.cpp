@@ -14,6 +14,9 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace strata {
@@ -27,16 +30,9 @@ QString loginName()
         if (!name.isEmpty())
             return name;
     }
+    if (const passwd *pw = ::getpwuid(::geteuid()); pw && pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
     return u"unknown"_s;
-}
-
-int digestLength(const QString &algorithm)
-{
-    static const QHash<QString, int> lengths = {
-        {u"sha256"_s, 64},      {u"sha384"_s, 96},       {u"sha512"_s, 128}, {u"sha3-256"_s, 64}, {u"sha3-512"_s, 128},
-        {u"blake2b-256"_s, 64}, {u"blake2b-512"_s, 128}, {u"sha1"_s, 40},    {u"md5"_s, 32},
-    };
-    return lengths.value(algorithm, 0);
 }
 
 } // namespace
@@ -224,6 +220,16 @@ Result<qint64> Workspace::resolve(const QString &idOrName, std::optional<RecordK
     }
     if (!ids)
         return ids.error();
+    if (ids.value().isEmpty() && kind) {
+        // Say so when the name exists, but as another kind: "Corpus is a dataset, not a supplier".
+        Result<Record> other = Error{ErrorCode::NotFound, {}};
+        if (Result<QVector<qint64>> any = m_records->idsByName(text, std::nullopt); any && any.value().size() == 1)
+            other = m_records->get(any.value().constFirst());
+        if (other)
+            return Error{ErrorCode::InvalidInput, tr("\"%1\" is a %2, not a %3.")
+                                                      .arg(text, recordKindLabel(other.value().kind).toLower(),
+                                                           recordKindLabel(*kind).toLower())};
+    }
     if (ids.value().isEmpty())
         return Error{ErrorCode::NotFound, tr("No record has the id or name \"%1\"; \"strata-cli list --search\" "
                                              "finds records by part of their name.")
@@ -523,24 +529,8 @@ Result<Artifact> Workspace::addArtifact(const Artifact &artifact)
                         "is a %2.")
                          .arg(owner.value().name, recordKindLabel(owner.value().kind).toLower())};
     Artifact a = artifact;
-    a.fileName = a.fileName.trimmed();
-    a.algorithm = a.algorithm.trimmed().toLower();
-    a.digest = a.digest.trimmed().toLower();
-    if (a.fileName.isEmpty() || a.fileName.size() > 1000)
-        return Error{ErrorCode::InvalidInput, tr("A file needs a name of 1 to 1000 characters.")};
-    const int length = digestLength(a.algorithm);
-    if (length == 0)
-        return Error{ErrorCode::InvalidInput,
-                     tr("\"%1\" is not a supported digest algorithm; use sha256, sha384 or sha512.").arg(a.algorithm)};
-    static const QRegularExpression hex(u"^[0-9a-f]+$"_s);
-    if (a.digest.size() != length || !hex.match(a.digest).hasMatch())
-        return Error{ErrorCode::InvalidInput, tr("The %1 digest of \"%2\" must be %3 hexadecimal characters; got "
-                                                 "%4 characters.")
-                                                  .arg(a.algorithm, a.fileName)
-                                                  .arg(length)
-                                                  .arg(a.digest.size())};
-    if (a.size < -1)
-        return Error{ErrorCode::InvalidInput, tr("The size of \"%1\" cannot be negative.").arg(a.fileName)};
+    if (Status s = fields::normalizeArtifact(a); !s)
+        return s.error();
     Artifact stored;
     const Status s = inTransaction([&]() -> Status {
         Result<Artifact> inserted = m_artifacts->insert(a);

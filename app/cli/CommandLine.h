@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace strata {
+
+/// One option of a command, described once so that parsing, usage errors and help agree.
+struct OptionSpec
+{
+    QString name;      ///< without the dashes: "set"
+    QString valueName; ///< placeholder shown in help ("KEY=VALUE"); empty for a flag
+    QString help;      ///< translated one-line description
+    bool repeatable = false;
+    bool required = false;
+
+    bool takesValue() const { return !valueName.isEmpty(); }
+};
+
+/// One command: its syntax, its help text and the arguments it takes.
+struct CommandSpec
+{
+    QString name;
+    QString synopsis; ///< what follows the name: "ID --set KEY=VALUE..."
+    QString summary;  ///< translated one-liner for the command list
+    QString details;  ///< translated paragraphs for `help COMMAND`; may be empty
+    QList<OptionSpec> options;
+    QStringList argumentNames; ///< positional arguments, required ones first: {"ID"}
+    int requiredArguments = 0;
+};
+
+/// Options every command understands; they may come before or after the command.
+struct GlobalOptions
+{
+    QString workspace; ///< empty: Workspace::defaultPath()
+    QString language;  ///< empty: the system locale
+    bool json = false;
+    bool help = false;
+    bool version = false;
+};
+
+/// The positional arguments and options given to one command.
+struct CommandArguments
+{
+    QStringList positional;
+    QHash<QString, QStringList> options; ///< option name -> values in command-line order ("" for flags)
+
+    bool has(const QString &option) const { return options.contains(option); }
+    /// The last value given for `option`, or an empty string.
+    QString value(const QString &option) const;
+    QStringList values(const QString &option) const { return options.value(option); }
+};
+
+/// A parsed command line, or the usage error that stopped the parse.
+struct Invocation
+{
+    GlobalOptions global;
+    QString command;
+    CommandArguments arguments;
+    QString error; ///< translated; non-empty means bad usage (exit code 2)
+};
+
+/// Splits the arguments into global options, a command and its arguments, checked against the command specs.
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(strata::CommandLine)
+
+public:
+    static Invocation parse(const QStringList &arguments, const QList<CommandSpec> &commands);
+    /// The value of --lang, read before translations are loaded so that parse errors are already translated.
+    static QString scanLanguage(const QStringList &arguments);
+    static const CommandSpec *find(const QList<CommandSpec> &commands, const QString &name);
+};
+
+} // namespace strata
