@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "MainWindow.h"
+#include "MessageBoxPrompter.h"
+#include "workspace/Workspace.h"
+#ifdef STRATA_HAVE_TRANSLATIONS
+#include "Translations.h"
+#endif
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+using namespace Qt::Literals::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    // The CLI sets the same names, so both find the same default workspace under AppDataLocation.
+    QCoreApplication::setOrganizationName(u"Strata"_s);
+    QCoreApplication::setApplicationName(u"Strata"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+    QGuiApplication::setApplicationDisplayName(u"Strata"_s);
+    QGuiApplication::setDesktopFileName(u"io.github.strata.Strata"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Workbench for the security of LLM supply chains"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption workspaceOption(u"workspace"_s,
+                                             QApplication::translate("main", "Open the workspace at PATH."), u"PATH"_s);
+    const QCommandLineOption langOption(
+        u"lang"_s, QApplication::translate("main", "Use LOCALE (for example zh_CN) instead of the system language."),
+        u"LOCALE"_s);
+    const QCommandLineOption demoOption(
+        u"demo"_s, QApplication::translate("main", "Open a fresh demo workspace in a temporary folder."));
+    parser.addOptions({workspaceOption, langOption, demoOption});
+    parser.process(app);
+
+#ifdef STRATA_HAVE_TRANSLATIONS
+    strata::installTranslations(app, parser.value(langOption));
+#endif
+
+    strata::MessageBoxPrompter prompter;
+    strata::MainWindow window(&prompter);
+    window.show();
+    if (parser.isSet(demoOption))
+        window.openDemoWorkspace();
+    else if (parser.isSet(workspaceOption))
+        window.openWorkspace(parser.value(workspaceOption), strata::Database::OpenMode::ExistingOnly);
+    else
+        window.openWorkspace(strata::Workspace::defaultPath(), strata::Database::OpenMode::CreateIfMissing);
+    return QApplication::exec();
+}

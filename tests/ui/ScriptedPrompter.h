@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "Prompter.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace strata::test {
+
+/// A Prompter for tests: answers from queues instead of dialogs and records every question it was asked.
+class ScriptedPrompter : public Prompter
+{
+public:
+    struct Question
+    {
+        QString title;
+        QString text;
+    };
+
+    /// Answers for confirm(), first in first out; when empty, confirm() returns defaultAnswer.
+    QList<bool> answers;
+    bool defaultAnswer = false;
+    /// Answers for openFileName() and saveFileName(); when empty they return "" (cancelled).
+    QStringList fileNames;
+
+    QList<Question> questions;
+    QStringList errors;
+    QStringList infos;
+    QStringList fileCaptions;
+
+    bool confirm(QWidget *, const QString &title, const QString &question) override
+    {
+        questions.append({title, question});
+        return answers.isEmpty() ? defaultAnswer : answers.takeFirst();
+    }
+    void showError(QWidget *, const QString &message) override { errors.append(message); }
+    void showInfo(QWidget *, const QString &, const QString &message) override { infos.append(message); }
+    QString openFileName(QWidget *, const QString &caption, const QString &) override { return nextFile(caption); }
+    QString saveFileName(QWidget *, const QString &caption, const QString &) override { return nextFile(caption); }
+
+private:
+    QString nextFile(const QString &caption)
+    {
+        fileCaptions.append(caption);
+        return fileNames.isEmpty() ? QString() : fileNames.takeFirst();
+    }
+};
+
+} // namespace strata::test

@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "domain/Record.h"
+#include "storage/Database.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+class QTemporaryDir;
+class QUndoGroup;
+
+namespace strata {
+
+class AboutDialog;
+class EmptyStateWidget;
+class InventoryPage;
+class Prompter;
+class Workspace;
+class WorkspaceEditor;
+
+/// The application window: owns the open workspace and its editor, and assembles the pages, menus and status bar.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(Prompter *prompter, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a workspace in place of the current one; on failure the error is shown and nothing changes.
+    bool openWorkspace(const QString &path, Database::OpenMode mode = Database::OpenMode::ExistingOnly);
+    /// Creates a new, empty workspace at `path` (which must not exist yet) and opens it.
+    bool newWorkspace(const QString &path);
+    /// Fills a fresh workspace in a temporary folder with the demo supply chain and opens it.
+    bool openDemoWorkspace();
+    /// Closes the workspace (asking first if an edit is not applied); the window shows its empty state.
+    bool closeWorkspace();
+
+    Workspace *workspace() const { return m_workspace.get(); }
+    WorkspaceEditor *workspaceEditor() const { return m_editor; }
+    InventoryPage *page(RecordKind kind) const;
+    InventoryPage *currentPage() const;
+    void showPage(RecordKind kind);
+    /// Shows a record on its kind's page.
+    void showRecord(qint64 id);
+    /// Opens Help › About Strata without blocking and returns the dialog.
+    AboutDialog *showAbout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createCentralWidgets();
+    void setWorkspace(std::unique_ptr<Workspace> workspace, std::unique_ptr<QTemporaryDir> demoDir);
+    void clearWorkspace();
+    void chooseAndOpenWorkspace();
+    void chooseAndCreateWorkspace();
+    void populateRecentMenu();
+    void updateTitle();
+    void updateStatus();
+    void updateActions();
+    void saveWindowState() const;
+    void restoreWindowState();
+
+    Prompter *m_prompter = nullptr;
+    std::unique_ptr<Workspace> m_workspace;
+    WorkspaceEditor *m_editor = nullptr;
+    std::unique_ptr<QTemporaryDir> m_demoDir;
+    QUndoGroup *m_undoGroup = nullptr;
+    QList<InventoryPage *> m_pages;
+
+    QStackedWidget *m_central = nullptr;
+    EmptyStateWidget *m_welcome = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QListWidget *m_sidebar = nullptr;
+    QStackedWidget *m_pageStack = nullptr;
+    QLabel *m_pathLabel = nullptr;
+    QLabel *m_readOnlyLabel = nullptr;
+    QLabel *m_countsLabel = nullptr;
+
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_newWorkspaceAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_closeAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_newRecordAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QList<QAction *> m_pageActions;
+    QAction *m_demoAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+};
+
+} // namespace strata

@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "MessageBoxPrompter.h"
+
+#include <QFileDialog>
+#include <QMessageBox>
+
+namespace strata {
+
+bool MessageBoxPrompter::confirm(QWidget *parent, const QString &title, const QString &question)
+{
+    // No is the default button: a stray Enter must not delete anything.
+    return QMessageBox::question(parent, title, question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) ==
+           QMessageBox::Yes;
+}
+
+void MessageBoxPrompter::showError(QWidget *parent, const QString &message)
+{
+    QMessageBox::warning(parent, tr("Strata"), message);
+}
+
+void MessageBoxPrompter::showInfo(QWidget *parent, const QString &title, const QString &message)
+{
+    QMessageBox::information(parent, title, message);
+}
+
+QString MessageBoxPrompter::openFileName(QWidget *parent, const QString &caption, const QString &filter)
+{
+    return QFileDialog::getOpenFileName(parent, caption, {}, filter);
+}
+
+QString MessageBoxPrompter::saveFileName(QWidget *parent, const QString &caption, const QString &filter)
+{
+    return QFileDialog::getSaveFileName(parent, caption, {}, filter);
+}
+
+} // namespace strata

@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QString>
+
+class QWidget;
+
+namespace strata {
+
+/// Every modal question the GUI asks goes through this seam, so tests can answer it without a dialog.
+class Prompter
+{
+public:
+    virtual ~Prompter() = default;
+
+    /// Asks a yes/no question; true when the user agreed.
+    virtual bool confirm(QWidget *parent, const QString &title, const QString &question) = 0;
+    /// Shows a translated error message (what happened, where, what to try).
+    virtual void showError(QWidget *parent, const QString &message) = 0;
+    virtual void showInfo(QWidget *parent, const QString &title, const QString &message) = 0;
+    /// The chosen file, or an empty string when the user cancelled.
+    virtual QString openFileName(QWidget *parent, const QString &caption, const QString &filter) = 0;
+    virtual QString saveFileName(QWidget *parent, const QString &caption, const QString &filter) = 0;
+};
+
+} // namespace strata
