@@ -139,6 +139,11 @@ void TestFields::rejectedValueLeavesRecordUnchanged()
     QVERIFY(fields::setField(r, u"parameter_count"_s, u"7000"_s).ok());
     QVERIFY(!fields::setField(r, u"parameter_count"_s, u"-1"_s).ok());
     QCOMPARE(fields::fieldText(r, u"parameter_count"_s), u"7000"_s);
+    QVERIFY(fields::setField(r, u"license"_s, u"MIT"_s).ok());
+    QVERIFY(!fields::setField(r, u"license"_s, u"free for research"_s).ok());
+    QCOMPARE(r.license, u"MIT"_s);
+    QVERIFY(!fields::setField(r, u"source_url"_s, u"nope"_s).ok());
+    QVERIFY(r.sourceUrl.isEmpty());
 }
 
 void TestFields::certificationsRoundTrip()

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void matchesByPurlThenNameThenEarlierRef();
     void placeholderIsFilledInByALaterDocument();
     void duplicateDescriptionsInOneDocumentBecomeOneRecord();
+    void hubCardWithoutOrgMatchesTheOnlyQualifiedReference();
     void invalidRelationsAreSkippedWithAReason();
     void changedDigestIsReported();
     void invalidRecordRejectsTheWholeDocument();
@@ -272,6 +273,58 @@ void TestImportApplier::duplicateDescriptionsInOneDocumentBecomeOneRecord()
     QCOMPARE(summary.value().added, 4);
     const qint64 data = m_ws->resolve(u"Chat Logs"_s).value();
     QCOMPARE(m_ws->snapshot(data).value().relations.size(), 2); // trained on by one, evaluated on by the other
+}
+
+void TestImportApplier::hubCardWithoutOrgMatchesTheOnlyQualifiedReference()
+{
+    // A quantized card names its base "acme-labs/acme-support-7b"; the base's own card only says "acme-support-7b".
+    ImportDocument quantized;
+    quantized.format = u"hf-card"_s;
+    quantized.fileName = u"gguf-README.md"_s;
+    ImportedRecord child = imported(u"hf:model:gguf"_s, RecordKind::Model, u"acme-support-7b-gguf"_s);
+    ImportedRecord base =
+        imported(u"hf:model:acme-labs/acme-support-7b"_s, RecordKind::Model, u"acme-labs/acme-support-7b"_s);
+    base.record.placeholder = true;
+    base.record.purl = u"pkg:huggingface/acme-labs/acme-support-7b"_s;
+    base.statedFields = {u"name"_s, u"purl"_s};
+    quantized.records << child << base;
+    quantized.relations << relation(child.ref, RelationType::DerivedFrom, base.ref, u"quantized"_s);
+    QVERIFY(m_ws->applyImport(quantized).ok());
+
+    ImportDocument card;
+    card.format = u"hf-card"_s;
+    card.fileName = u"README.md"_s;
+    ImportedRecord described = imported(u"hf:model:acme-support-7b"_s, RecordKind::Model, u"acme-support-7b"_s);
+    state(described, u"license"_s, u"Apache-2.0"_s);
+    card.records << described;
+    auto summary = m_ws->applyImport(card);
+    QVERIFY(summary.ok());
+    QCOMPARE(summary.value().added, 0);
+    QCOMPARE(summary.value().updated, 1);
+    const qint64 id = m_ws->resolve(u"acme-labs/acme-support-7b"_s).value();
+    const Record r = m_ws->record(id).value();
+    QVERIFY(!r.placeholder);
+    QCOMPARE(r.license, u"Apache-2.0"_s);
+    QVERIFY(summary.value().notes.join(u'\n').contains(u"acme-support-7b"_s));
+
+    // Two candidates: no guess.
+    ImportDocument other;
+    other.format = u"hf-card"_s;
+    other.fileName = u"other.md"_s;
+    ImportedRecord reupload =
+        imported(u"hf:model:mirror/acme-support-7b"_s, RecordKind::Model, u"mirror/acme-support-7b"_s);
+    reupload.record.purl = u"pkg:huggingface/mirror/acme-support-7b"_s;
+    other.records << reupload;
+    QVERIFY(m_ws->applyImport(other).ok());
+    QCOMPARE(m_ws->list(RecordQuery{RecordKind::Model}).value().size(), 3);
+    ImportDocument ambiguous;
+    ambiguous.format = u"hf-card"_s;
+    ambiguous.fileName = u"ambiguous.md"_s;
+    ambiguous.records << imported(u"hf:model:bare"_s, RecordKind::Model, u"acme-support-7b"_s, u"2"_s);
+    auto added = m_ws->applyImport(ambiguous);
+    QVERIFY(added.ok());
+    QCOMPARE(added.value().added, 1);
+    QCOMPARE(m_ws->list(RecordQuery{RecordKind::Model}).value().size(), 4);
 }
 
 void TestImportApplier::invalidRelationsAreSkippedWithAReason()

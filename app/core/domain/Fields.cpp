@@ -427,27 +427,32 @@ Status setField(Record &record, const QString &key, const QString &text)
         break;
     }
 
+    Record candidate = record;
     if (key == u"name"_s)
-        record.name = value;
+        candidate.name = value;
     else if (key == u"version"_s)
-        record.version = value;
+        candidate.version = value;
     else if (key == u"description"_s)
-        record.description = value;
+        candidate.description = value;
     else if (key == u"license"_s)
-        record.license = value;
+        candidate.license = value;
     else if (key == u"source_url"_s)
-        record.sourceUrl = value;
+        candidate.sourceUrl = value;
     else if (key == u"purl"_s)
-        record.purl = value;
+        candidate.purl = value;
     else if (key == u"tags"_s)
-        record.tags = normalizeTags(value.split(u',', Qt::SkipEmptyParts));
+        candidate.tags = normalizeTags(value.split(u',', Qt::SkipEmptyParts));
     else if (key == u"notes"_s)
-        record.notes = value;
+        candidate.notes = value;
     else if (value.isEmpty())
-        record.attributes.remove(key);
+        candidate.attributes.remove(key);
     else
-        record.attributes.insert(key, stored);
-    return checkField(record, s);
+        candidate.attributes.insert(key, stored);
+    // Checked on a copy: a rejected value must leave the record as it was.
+    if (Status ok = checkField(candidate, s); !ok)
+        return ok;
+    record = std::move(candidate);
+    return Ok{};
 }
 
 QString fieldText(const Record &record, const QString &key)

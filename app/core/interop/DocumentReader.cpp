@@ -103,7 +103,12 @@ Result<ImportDocument> DocumentReader::readFile(const QString &path, const Impor
     const QByteArray data = file.read(limits.maxFileBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return Error{ErrorCode::Io, tr("Cannot read %1: %2").arg(name, file.errorString())};
-    return read(data, info.fileName(), limits);
+    // The reader sees the whole path (a card is named after its folder, a Hub cache path holds the repo id);
+    // provenance keeps only the file's name.
+    Result<ImportDocument> doc = read(data, path, limits);
+    if (doc)
+        doc.value().fileName = info.fileName();
+    return doc;
 }
 
 QStringList DocumentReader::expandPaths(const QStringList &paths, QStringList *missing)

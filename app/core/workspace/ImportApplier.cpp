@@ -34,6 +34,14 @@ Status ImportApplier::loadIndex()
         m_byName.insert(nameKey(k.kind, k.name, k.version), k.id);
         if (!k.purl.isEmpty())
             m_byPurl.insert(recordKindKey(k.kind) + u'|' + k.purl, k.id);
+        Record r;
+        r.kind = k.kind;
+        r.name = k.name;
+        r.purl = k.purl;
+        bool qualified = false;
+        const QString hub = hubName(r, &qualified);
+        if (!hub.isEmpty())
+            (qualified ? m_qualifiedHubNames : m_bareHubNames).insert(recordKindKey(k.kind) + u'|' + hub, k.id);
     }
     Result<QHash<QString, qint64>> refs = m_ws.m_provenance->recordsByExternalRef();
     if (!refs)
@@ -59,6 +67,38 @@ qint64 ImportApplier::findExisting(const ImportedRecord &imported) const
     return 0;
 }
 
+QString ImportApplier::hubName(const Record &record, bool *qualified)
+{
+    // "org/name" from a Hugging Face purl or name, or a bare name that could be a repository's.
+    static const QString prefix = u"pkg:huggingface/"_s;
+    QString id = record.purl.startsWith(prefix) ? record.purl.mid(prefix.size()).section(u'@', 0, 0) : QString();
+    if (id.isEmpty() && record.name.count(u'/') == 1 && !record.name.contains(u' '))
+        id = record.name;
+    if (!id.isEmpty()) {
+        *qualified = true;
+        return id.section(u'/', 1).toCaseFolded();
+    }
+    *qualified = false;
+    if (!record.purl.isEmpty() || record.name.contains(u'/') || record.name.contains(u' '))
+        return {};
+    return record.name.toCaseFolded();
+}
+
+qint64 ImportApplier::findByHubName(const ImportedRecord &imported) const
+{
+    // Hugging Face cards often omit their own org: the card "acme-support-7b" and the reference
+    // "acme-labs/acme-support-7b" name one repository. Match only when exactly one candidate exists.
+    if (!m_hubCards)
+        return 0;
+    bool qualified = false;
+    const QString name = hubName(imported.record, &qualified);
+    if (name.isEmpty())
+        return 0;
+    const QList<qint64> candidates =
+        (qualified ? m_bareHubNames : m_qualifiedHubNames).values(recordKindKey(imported.record.kind) + u'|' + name);
+    return candidates.size() == 1 ? candidates.constFirst() : 0;
+}
+
 int ImportApplier::resolved(int index) const
 {
     while (index >= 0 && m_records.at(index).action == Action::Alias)
@@ -70,6 +110,7 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
 {
     const Record &doc = imported.record;
     QList<Artifact> artifacts = imported.artifacts;
+    QStringList stated = imported.statedFields;
     for (Artifact &a : artifacts) {
         if (Status s = fields::normalizeArtifact(a); !s)
             return Error{ErrorCode::InvalidInput,
@@ -80,6 +121,10 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
                      tr("%1 (%2): files with digests are recorded for models and datasets; \"%3\" is a %4.")
                          .arg(m_summary.fileName, imported.location, doc.name, recordKindLabel(doc.kind).toLower())};
     plan.existingId = findExisting(imported);
+    if (plan.existingId == 0) {
+        plan.existingId = findByHubName(imported);
+        plan.matchedByHubName = plan.existingId != 0;
+    }
     if (plan.existingId == 0) {
         plan.action = Action::Add;
         plan.merged = doc;
@@ -94,9 +139,16 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
     if (!existing)
         return existing.error();
     plan.merged = existing.value();
+    if (plan.matchedByHubName) {
+        m_summary.notes << tr("Took \"%1\" to be \"%2\", the only record with that repository name; check that they "
+                              "are the same.")
+                               .arg(doc.name, plan.merged.name);
+        stated.removeAll(u"name"_s); // keep the org-qualified name and its purl
+        stated.removeAll(u"purl"_s);
+    }
     // A bare reference (a placeholder) says nothing about a record we already have.
     if (!doc.placeholder) {
-        for (const QString &key : imported.statedFields) {
+        for (const QString &key : std::as_const(stated)) {
             const QString wanted = fields::fieldText(doc, key);
             if (wanted == fields::fieldText(plan.merged, key))
                 continue;
@@ -243,6 +295,7 @@ Result<ImportSummary> ImportApplier::apply(const ImportDocument &document, const
     m_summary.fileName = document.fileName;
     m_summary.format = document.format;
     m_summary.specVersion = document.specVersion;
+    m_hubCards = document.format == u"hf-card"_s;
     if (Status s = m_ws.writable(); !s)
         return s.error();
     if (Status s = loadIndex(); !s)

@@ -38,7 +38,8 @@ private:
         QList<Artifact> newArtifacts;
         QList<Artifact> changedArtifacts; ///< same file name, new digest: stored and reported
         QJsonObject changedExtras;
-        qint64 finalId = 0; ///< filled while applying
+        qint64 finalId = 0;            ///< filled while applying
+        bool matchedByHubName = false; ///< matched "NAME" to "org/NAME": keep the existing name and purl
     };
 
     struct PlannedRelation
@@ -54,6 +55,8 @@ private:
     Status planRelations(const ImportDocument &document);
     Status write(const ImportDocument &document);
     qint64 findExisting(const ImportedRecord &imported) const;
+    qint64 findByHubName(const ImportedRecord &imported) const;
+    static QString hubName(const Record &record, bool *qualified);
     int resolved(int index) const;
     static QString nameKey(RecordKind kind, const QString &name, const QString &version);
 
@@ -66,6 +69,9 @@ private:
     QHash<QString, qint64> m_byPurl;
     QHash<QString, qint64> m_byName;
     QHash<QString, qint64> m_byExternalRef;
+    QMultiHash<QString, qint64> m_qualifiedHubNames; ///< kind|name part of "org/name" Hub records
+    QMultiHash<QString, qint64> m_bareHubNames;      ///< kind|name of records named without an org
+    bool m_hubCards = false;
     QHash<qint64, RecordKind> m_kinds;
     QSet<QString> m_relationKeys;
     bool m_relationKeysLoaded = false;
