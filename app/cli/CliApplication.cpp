@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CliApplication.h"
 
+#include "InteropCommands.h"
 #include "InventoryCommands.h"
 #include "Output.h"
 #include "Translations.h"
@@ -27,6 +28,7 @@ CliApplication::CliApplication(QCoreApplication &app)
 QList<CommandSpec> CliApplication::commands()
 {
     QList<CommandSpec> all = InventoryCommands::specs();
+    all.append(InteropCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -56,6 +58,8 @@ int CliApplication::run()
         helpFor = invocation.command;
     else if (invocation.command.isEmpty())
         return out.usageError(tr("No command was given; run \"strata-cli --help\" for the list of commands."));
+    else if (CommandLine::find(InteropCommands::specs(), invocation.command))
+        return InteropCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 
@@ -103,8 +107,12 @@ int CliApplication::printCommandHelp(const Output &out, const CommandSpec &spec)
         out.print(QString());
         out.print(tr("Options:"));
         QList<std::pair<QString, QString>> options;
-        for (const OptionSpec &option : spec.options)
-            options.append({u"--%1 %2"_s.arg(option.name, option.valueName).trimmed(), option.help});
+        for (const OptionSpec &option : spec.options) {
+            QString names = u"--%1 %2"_s.arg(option.name, option.valueName).trimmed();
+            if (!option.shortName.isNull())
+                names = u"-%1, %2"_s.arg(option.shortName, names);
+            options.append({names, option.help});
+        }
         out.printFields(options, 2);
     }
     if (!spec.details.isEmpty()) {

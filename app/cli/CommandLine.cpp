@@ -24,13 +24,24 @@ const OptionSpec *findOption(const CommandSpec &spec, const QString &name)
     return nullptr;
 }
 
-/// Splits "--name=value" into its parts; "-h" is the only short option.
-std::pair<QString, std::optional<QString>> splitOption(const QString &argument)
+const OptionSpec *findShortOption(const CommandSpec &spec, QChar letter)
+{
+    for (const OptionSpec &option : spec.options) {
+        if (!option.shortName.isNull() && option.shortName == letter)
+            return &option;
+    }
+    return nullptr;
+}
+
+/// Splits "--name=value" into its parts; "-h" and the command's one-letter options ("-o") give their long name.
+std::pair<QString, std::optional<QString>> splitOption(const QString &argument, const CommandSpec *spec)
 {
     if (argument == u"-h"_s)
         return {u"help"_s, std::nullopt};
-    if (!argument.startsWith(u"--"_s))
-        return {argument, std::nullopt};
+    if (!argument.startsWith(u"--"_s)) {
+        const OptionSpec *option = spec && argument.size() == 2 ? findShortOption(*spec, argument.at(1)) : nullptr;
+        return {option ? option->name : argument, std::nullopt};
+    }
     const QString body = argument.mid(2);
     const qsizetype equals = body.indexOf(u'=');
     if (equals < 0)
@@ -99,7 +110,7 @@ Invocation CommandLine::parse(const QStringList &arguments, const QList<CommandS
         }
 
         // Plain variables rather than a structured binding: C++17 lambdas cannot capture bindings.
-        const std::pair<QString, std::optional<QString>> split = splitOption(argument);
+        const std::pair<QString, std::optional<QString>> split = splitOption(argument, spec);
         const QString name = split.first;
         const std::optional<QString> inlineValue = split.second;
         // Reads the option's value from "--name=value" or from the next argument.
@@ -164,7 +175,7 @@ Invocation CommandLine::parse(const QStringList &arguments, const QList<CommandS
     const QString usage = u"strata-cli %1 %2"_s.arg(spec->name, spec->synopsis).trimmed();
     if (given < spec->requiredArguments) {
         invocation.error = tr("\"%1\" needs %2; usage: %3").arg(spec->name, spec->argumentNames.at(given), usage);
-    } else if (given > spec->argumentNames.size()) {
+    } else if (given > spec->argumentNames.size() && !spec->repeatsLastArgument) {
         invocation.error =
             tr("Unexpected argument \"%1\"; usage: %2").arg(parsed.positional.at(spec->argumentNames.size()), usage);
     } else {

@@ -18,6 +18,7 @@ struct OptionSpec
     QString help;      ///< translated one-line description
     bool repeatable = false;
     bool required = false;
+    QChar shortName = QChar(); ///< one-letter alias used with a single dash ('o' for -o); null when there is none
 
     bool takesValue() const { return !valueName.isEmpty(); }
 };
@@ -32,6 +33,7 @@ struct CommandSpec
     QList<OptionSpec> options;
     QStringList argumentNames; ///< positional arguments, required ones first: {"ID"}
     int requiredArguments = 0;
+    bool repeatsLastArgument = false; ///< the last positional argument may be given any number of times: FILE...
 };
 
 /// Options every command understands; they may come before or after the command.
