@@ -20,11 +20,6 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Base).lightness() < 128;
 }
 
-QColor errorTextColor(const QPalette &palette)
-{
-    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
-}
-
 QColor invalidBaseColor(const QPalette &palette)
 {
     return isDark(palette) ? QColor(0x5c, 0x23, 0x23) : QColor(0xff, 0xeb, 0xee);
@@ -177,6 +172,11 @@ void FieldEditor::setReadOnly(bool readOnly)
         m_combo->setEnabled(!readOnly);
     else
         m_line->setReadOnly(readOnly);
+}
+
+QColor FieldEditor::errorTextColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
 }
 
 void FieldEditor::styleAsError(QLabel *label)

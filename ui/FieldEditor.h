@@ -4,7 +4,9 @@
 
 #include "domain/Fields.h"
 
+#include <QColor>
 #include <QObject>
+#include <QPalette>
 
 class QComboBox;
 class QLabel;
@@ -40,6 +42,8 @@ public:
 
     /// Gives a label the colour of error messages, readable on light and dark palettes.
     static void styleAsError(QLabel *label);
+    /// The colour of error text on this palette (light or dark).
+    static QColor errorTextColor(const QPalette &palette);
 
 Q_SIGNALS:
     /// The user changed the text.

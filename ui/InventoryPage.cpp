@@ -81,11 +81,15 @@ InventoryPage::InventoryPage(
     m_emptyState = new EmptyStateWidget;
     m_emptyState->setObjectName(u"emptyState"_s);
     m_emptyState->setTitle(tr("This workspace is empty"));
-    m_emptyState->setText(tr("Strata keeps the inventory your AI systems are built from: suppliers, models, datasets, "
-                             "software and services, and how they depend on each other. Add the first record here, or "
-                             "open the demo workspace to see a small supply chain at work."));
+    m_emptyState->setText(
+        tr("Strata keeps the inventory your AI systems are built from: suppliers, models, datasets, "
+           "software and services, and how they depend on each other. Add the first record here, import "
+           "the BOMs and model cards you received, or open the demo workspace to see a small supply "
+           "chain at work."));
     QPushButton *add = m_emptyState->addButton(tr("Add %1").arg(recordKindLabel(kind)), u"emptyAddButton"_s);
     connect(add, &QPushButton::clicked, this, &InventoryPage::newRecord);
+    QPushButton *import = m_emptyState->addButton(tr("Import BOMs or Cards…"), u"emptyImportButton"_s);
+    connect(import, &QPushButton::clicked, this, &InventoryPage::importRequested);
     QPushButton *demo = m_emptyState->addButton(tr("Open Demo Workspace"), u"emptyDemoButton"_s);
     connect(demo, &QPushButton::clicked, this, &InventoryPage::openDemoRequested);
 

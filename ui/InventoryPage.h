@@ -61,6 +61,8 @@ public:
 
 Q_SIGNALS:
     void openDemoRequested();
+    /// The user asked to import BOMs or cards (from the empty state).
+    void importRequested();
     /// The user asked to see a record that may belong to another page.
     void openRecordRequested(qint64 id);
     /// The selection changed; the window updates its Duplicate and Delete actions.

@@ -4,11 +4,14 @@
 
 #include "AboutDialog.h"
 #include "EmptyStateWidget.h"
+#include "ExportController.h"
+#include "ImportController.h"
 #include "InventoryPage.h"
 #include "Prompter.h"
 #include "RecentWorkspaces.h"
 #include "RecordEditor.h"
 #include "SidebarDelegate.h"
+#include "TaskProgressWidget.h"
 #include "WorkspaceEditor.h"
 #include "demo/DemoWorkspace.h"
 #include "workspace/Workspace.h"
@@ -17,6 +20,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
@@ -51,6 +56,8 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
 {
     setObjectName(u"mainWindow"_s);
     m_undoGroup = new QUndoGroup(this);
+    setAcceptDrops(true);
+    createTransfers();
     createActions();
     createMenus();
     createCentralWidgets();
@@ -81,6 +88,19 @@ void MainWindow::createActions()
     m_closeAction->setObjectName(u"closeWorkspaceAction"_s);
     m_closeAction->setShortcut(QKeySequence::Close);
     connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeWorkspace);
+
+    m_importAction = new QAction(tr("&Import…"), this);
+    m_importAction->setObjectName(u"importAction"_s);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setToolTip(tr("Import CycloneDX or SPDX 3 documents and Hugging Face cards (or drop them here)"));
+    connect(m_importAction, &QAction::triggered, m_import, &ImportController::chooseAndImport);
+    m_exportAction = new QAction(tr("&Export…"), this);
+    m_exportAction->setObjectName(u"exportAction"_s);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, [this] {
+        InventoryPage *page = currentPage();
+        m_export->openDialog(page ? page->selectedRecordId() : 0);
+    });
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(u"quitAction"_s);
@@ -157,6 +177,9 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::populateRecentMenu);
     populateRecentMenu();
     file->addAction(m_closeAction);
+    file->addSeparator();
+    file->addAction(m_importAction);
+    file->addAction(m_exportAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -237,7 +260,20 @@ void MainWindow::createCentralWidgets()
     m_countsLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_pathLabel, 1);
     statusBar()->addWidget(m_readOnlyLabel);
+    statusBar()->addPermanentWidget(m_import->progressWidget());
+    statusBar()->addPermanentWidget(m_export->progressWidget());
     statusBar()->addPermanentWidget(m_countsLabel);
+}
+
+void MainWindow::createTransfers()
+{
+    m_import = new ImportController(m_prompter, this);
+    m_export = new ExportController(m_prompter, this);
+    connect(m_import, &ImportController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_export, &ExportController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_export, &ExportController::runningChanged, this, &MainWindow::updateActions);
 }
 
 InventoryPage *MainWindow::page(RecordKind kind) const
@@ -349,6 +385,8 @@ void MainWindow::clearWorkspace()
         delete page;
     }
     m_pages.clear();
+    m_import->setWorkspace(nullptr);
+    m_export->setWorkspace(nullptr);
     if (m_editor) {
         m_undoGroup->removeStack(m_editor->undoStack());
         delete m_editor;
@@ -371,12 +409,15 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace, std::unique_
     connect(m_editor, &WorkspaceEditor::errorOccurred, this,
             [this](const QString &message) { m_prompter->showError(this, message); });
     connect(m_workspace.get(), &Workspace::recordsChanged, this, &MainWindow::updateStatus);
+    m_import->setWorkspace(m_workspace.get());
+    m_export->setWorkspace(m_workspace.get());
 
     const int current = std::max(0, m_sidebar->currentRow());
     for (RecordKind kind : allRecordKinds()) {
         auto *page = new InventoryPage(m_workspace.get(), m_editor, kind, m_prompter);
         page->restoreState();
         connect(page, &InventoryPage::openDemoRequested, this, &MainWindow::openDemoWorkspace);
+        connect(page, &InventoryPage::importRequested, m_import, &ImportController::chooseAndImport);
         connect(page, &InventoryPage::openRecordRequested, this, &MainWindow::showRecord);
         connect(page, &InventoryPage::selectionChanged, this, &MainWindow::updateActions);
         m_pageStack->addWidget(page);
@@ -466,6 +507,8 @@ void MainWindow::updateActions()
     InventoryPage *page = currentPage();
     const bool selected = page && page->selectedRecordId() != 0;
     m_closeAction->setEnabled(open);
+    m_importAction->setEnabled(writable);
+    m_exportAction->setEnabled(open && !m_export->isRunning());
     m_newRecordAction->setEnabled(writable && page);
     m_duplicateAction->setEnabled(writable && selected);
     m_deleteAction->setEnabled(writable && selected);
@@ -480,6 +523,32 @@ AboutDialog *MainWindow::showAbout()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;
+}
+
+void MainWindow::importFiles(const QStringList &paths)
+{
+    m_import->importPaths(paths);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!m_import->droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!m_import->droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = m_import->droppedFiles(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importFiles(paths);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -22,6 +22,8 @@ namespace strata {
 
 class AboutDialog;
 class EmptyStateWidget;
+class ExportController;
+class ImportController;
 class InventoryPage;
 class Prompter;
 class Workspace;
@@ -54,9 +56,16 @@ public:
     void showRecord(qint64 id);
     /// Opens Help › About Strata without blocking and returns the dialog.
     AboutDialog *showAbout();
+    /// Imports files and folders into the open workspace in the background (File › Import, drops, the command line).
+    void importFiles(const QStringList &paths);
+    ImportController *importController() const { return m_import; }
+    ExportController *exportController() const { return m_export; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -72,12 +81,15 @@ private:
     void updateActions();
     void saveWindowState() const;
     void restoreWindowState();
+    void createTransfers();
 
     Prompter *m_prompter = nullptr;
     std::unique_ptr<Workspace> m_workspace;
     WorkspaceEditor *m_editor = nullptr;
     std::unique_ptr<QTemporaryDir> m_demoDir;
     QUndoGroup *m_undoGroup = nullptr;
+    ImportController *m_import = nullptr;
+    ExportController *m_export = nullptr;
     QList<InventoryPage *> m_pages;
 
     QStackedWidget *m_central = nullptr;
@@ -93,6 +105,8 @@ private:
     QAction *m_newWorkspaceAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_closeAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;

@@ -29,6 +29,11 @@ QString MessageBoxPrompter::openFileName(QWidget *parent, const QString &caption
     return QFileDialog::getOpenFileName(parent, caption, {}, filter);
 }
 
+QStringList MessageBoxPrompter::openFileNames(QWidget *parent, const QString &caption, const QString &filter)
+{
+    return QFileDialog::getOpenFileNames(parent, caption, {}, filter);
+}
+
 QString MessageBoxPrompter::saveFileName(QWidget *parent, const QString &caption, const QString &filter)
 {
     return QFileDialog::getSaveFileName(parent, caption, {}, filter);

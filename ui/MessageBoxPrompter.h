@@ -18,6 +18,7 @@ public:
     void showError(QWidget *parent, const QString &message) override;
     void showInfo(QWidget *parent, const QString &title, const QString &message) override;
     QString openFileName(QWidget *parent, const QString &caption, const QString &filter) override;
+    QStringList openFileNames(QWidget *parent, const QString &caption, const QString &filter) override;
     QString saveFileName(QWidget *parent, const QString &caption, const QString &filter) override;
 };
 

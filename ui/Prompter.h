@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 class QWidget;
 
@@ -21,6 +22,8 @@ public:
     virtual void showInfo(QWidget *parent, const QString &title, const QString &message) = 0;
     /// The chosen file, or an empty string when the user cancelled.
     virtual QString openFileName(QWidget *parent, const QString &caption, const QString &filter) = 0;
+    /// The chosen files (one or more), or an empty list when the user cancelled.
+    virtual QStringList openFileNames(QWidget *parent, const QString &caption, const QString &filter) = 0;
     virtual QString saveFileName(QWidget *parent, const QString &caption, const QString &filter) = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "ArtifactsPanel.h"
 #include "FieldEditor.h"
 #include "Prompter.h"
+#include "ProvenancePanel.h"
 #include "RelationsPanel.h"
 #include "WorkspaceEditor.h"
 #include "domain/Fields.h"
@@ -80,9 +81,10 @@ RecordEditor::RecordEditor(
                                                  ? QColor(0x4a, 0x3b, 0x12)
                                                  : QColor(0xff, 0xf4, 0xce));
     m_placeholderBanner->setPalette(bannerPalette);
-    auto *bannerText = new QLabel(tr("Placeholder, unverified: an import referred to this record, but nobody has "
-                                     "checked its details yet."),
+    auto *bannerText = new QLabel(tr("Placeholder, unverified: an import referred to this record but did not "
+                                     "describe it. Check its details, then mark it as verified."),
                                   m_placeholderBanner);
+    bannerText->setObjectName(u"placeholderBannerText"_s);
     bannerText->setWordWrap(true);
     m_verifyButton = new QPushButton(tr("Mark as Verified"), m_placeholderBanner);
     m_verifyButton->setObjectName(u"verifyButton"_s);
@@ -143,12 +145,14 @@ RecordEditor::RecordEditor(
     connect(m_relations, &RelationsPanel::openRecordRequested, this, &RecordEditor::openRecordRequested);
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(u"detailTabs"_s);
-    m_tabs->setAccessibleName(tr("Relations and artifacts"));
+    m_tabs->setAccessibleName(tr("Relations, artifacts and provenance"));
     m_tabs->addTab(m_relations, tr("Relations"));
     if (hasArtifacts(kind)) {
         m_artifacts = new ArtifactsPanel(workspace, editor, prompter);
         m_tabs->addTab(m_artifacts, tr("Artifacts"));
     }
+    m_provenance = new ProvenancePanel(workspace);
+    m_tabs->addTab(m_provenance, tr("Provenance"));
 
     m_splitter = new QSplitter(Qt::Vertical, content);
     m_splitter->setObjectName(u"detailSplitter"_s);
@@ -250,6 +254,7 @@ void RecordEditor::showNothing()
     m_relations->setRecord(0, m_kind);
     if (m_artifacts)
         m_artifacts->setRecord(0);
+    m_provenance->setRecord(0);
     m_stack->setCurrentIndex(0);
 }
 
@@ -263,6 +268,7 @@ void RecordEditor::load(const Record &record)
     m_relations->setRecord(m_recordId, m_kind);
     if (m_artifacts)
         m_artifacts->setRecord(m_recordId);
+    m_provenance->setRecord(m_recordId);
     m_tabs->setEnabled(m_recordId != 0);
     m_stack->setCurrentIndex(1);
     updateHeader();

@@ -18,6 +18,7 @@ namespace strata {
 class ArtifactsPanel;
 class FieldEditor;
 class Prompter;
+class ProvenancePanel;
 class RelationsPanel;
 class Workspace;
 class WorkspaceEditor;
@@ -96,6 +97,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     RelationsPanel *m_relations = nullptr;
     ArtifactsPanel *m_artifacts = nullptr;
+    ProvenancePanel *m_provenance = nullptr;
 };
 
 } // namespace strata

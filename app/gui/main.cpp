@@ -35,6 +35,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption demoOption(
         u"demo"_s, QApplication::translate("main", "Open a fresh demo workspace in a temporary folder."));
     parser.addOptions({workspaceOption, langOption, demoOption});
+    parser.addPositionalArgument(
+        u"files"_s,
+        QApplication::translate("main", "BOMs, Hugging Face cards or folders of them to import into the workspace."),
+        u"[FILE...]"_s);
     parser.process(app);
 
 #ifdef STRATA_HAVE_TRANSLATIONS
@@ -50,5 +54,7 @@ int main(int argc, char *argv[])
         window.openWorkspace(parser.value(workspaceOption), strata::Database::OpenMode::ExistingOnly);
     else
         window.openWorkspace(strata::Workspace::defaultPath(), strata::Database::OpenMode::CreateIfMissing);
+    if (!parser.positionalArguments().isEmpty())
+        window.importFiles(parser.positionalArguments());
     return QApplication::exec();
 }

@@ -27,12 +27,14 @@ CREATE INDEX record_origin_ref ON record_origin (external_ref, record_id);
 
 ALTER TABLE record ADD COLUMN manual_fields TEXT NOT NULL DEFAULT '';
 
+-- A rowid table: kept structures can be large, which WITHOUT ROWID tables store badly.
 CREATE TABLE record_extra (
+    id INTEGER PRIMARY KEY,
     record_id INTEGER NOT NULL REFERENCES record (id) ON DELETE CASCADE,
     key TEXT NOT NULL,
     value TEXT NOT NULL,
     import_id INTEGER REFERENCES import_source (id) ON DELETE SET NULL,
-    PRIMARY KEY (record_id, key)
-) WITHOUT ROWID;
+    UNIQUE (record_id, key)
+);
 
 ALTER TABLE relation ADD COLUMN import_id INTEGER REFERENCES import_source (id) ON DELETE SET NULL;

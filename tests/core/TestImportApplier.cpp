@@ -60,12 +60,12 @@ ImportDocument sampleDocument()
                        QJsonObject{{u"modelParameters"_s, QJsonObject{{u"task"_s, u"text-generation"_s}}}});
     ImportedRecord tune = imported(u"m-tune"_s, RecordKind::Model, u"Northwind 7B Chat"_s, u"1.0"_s);
     state(tune, u"license"_s, u"Apache-2.0"_s);
-    ImportedRecord data = imported(u"d-1"_s, RecordKind::Dataset, u"Chat Logs"_s, u"2025"_s);
+    ImportedRecord data = imported(u"dataset:chat-logs"_s, RecordKind::Dataset, u"Chat Logs"_s, u"2025"_s);
     doc.records << vendor << base << tune << data;
     doc.relations << relation(u"m-base"_s, RelationType::ProvidedBy, u"org-1"_s)
                   << relation(u"m-tune"_s, RelationType::ProvidedBy, u"org-1"_s)
                   << relation(u"m-tune"_s, RelationType::DerivedFrom, u"m-base"_s, u"finetune"_s)
-                  << relation(u"m-tune"_s, RelationType::TrainedOn, u"d-1"_s);
+                  << relation(u"m-tune"_s, RelationType::TrainedOn, u"dataset:chat-logs"_s);
     return doc;
 }
 
@@ -218,7 +218,7 @@ void TestImportApplier::matchesByPurlThenNameThenEarlierRef()
     ImportedRecord byPurl = imported(u"x1"_s, RecordKind::Model, u"Northwind-7B"_s, u"1.0"_s);
     state(byPurl, u"purl"_s, u"pkg:huggingface/northwind/7b@1.0"_s);
     // Same document id as before, new name and version: the same dataset.
-    ImportedRecord byRef = imported(u"d-1"_s, RecordKind::Dataset, u"Chat Logs (cleaned)"_s, u"2026"_s);
+    ImportedRecord byRef = imported(u"dataset:chat-logs"_s, RecordKind::Dataset, u"Chat Logs (cleaned)"_s, u"2026"_s);
     renamed.records << byPurl << byRef;
     auto summary = m_ws->applyImport(renamed);
     QVERIFY2(summary.ok(), summary.ok() ? "" : qPrintable(summary.error().message));
@@ -227,6 +227,19 @@ void TestImportApplier::matchesByPurlThenNameThenEarlierRef()
     QCOMPARE(m_ws->record(base).value().name, u"Northwind-7B"_s);
     QCOMPARE(m_ws->record(data).value().name, u"Chat Logs (cleaned)"_s);
     QCOMPARE(m_ws->list(RecordQuery{}).value().size(), 4);
+
+    // A short ref such as "1" means something else in every document: it never matches across imports.
+    ImportDocument first;
+    first.format = u"cyclonedx"_s;
+    first.fileName = u"a.json"_s;
+    first.records << imported(u"1"_s, RecordKind::Software, u"left-pad"_s, u"1.0"_s);
+    QVERIFY(m_ws->applyImport(first).ok());
+    ImportDocument second = first;
+    second.fileName = u"b.json"_s;
+    second.records[0].record.name = u"right-pad"_s;
+    auto other = m_ws->applyImport(second);
+    QVERIFY(other.ok());
+    QCOMPARE(other.value().added, 1);
 }
 
 void TestImportApplier::placeholderIsFilledInByALaterDocument()
@@ -330,8 +343,8 @@ void TestImportApplier::hubCardWithoutOrgMatchesTheOnlyQualifiedReference()
 void TestImportApplier::invalidRelationsAreSkippedWithAReason()
 {
     ImportDocument doc = sampleDocument();
-    doc.relations << relation(u"d-1"_s, RelationType::TrainedOn, u"m-tune"_s)    // wrong direction
-                  << relation(u"m-base"_s, RelationType::DependsOn, u"m-base"_s) // self
+    doc.relations << relation(u"dataset:chat-logs"_s, RelationType::TrainedOn, u"m-tune"_s) // wrong direction
+                  << relation(u"m-base"_s, RelationType::DependsOn, u"m-base"_s)            // self
                   << relation(u"m-base"_s, RelationType::DependsOn, u"nowhere"_s);
     auto summary = m_ws->applyImport(doc);
     QVERIFY(summary.ok());

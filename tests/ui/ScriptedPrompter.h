@@ -24,6 +24,8 @@ public:
     bool defaultAnswer = false;
     /// Answers for openFileName() and saveFileName(); when empty they return "" (cancelled).
     QStringList fileNames;
+    /// Answers for openFileNames(); when empty it answers with the next of fileNames (or nothing: cancelled).
+    QList<QStringList> fileLists;
 
     QList<Question> questions;
     QStringList errors;
@@ -39,6 +41,15 @@ public:
     void showInfo(QWidget *, const QString &, const QString &message) override { infos.append(message); }
     QString openFileName(QWidget *, const QString &caption, const QString &) override { return nextFile(caption); }
     QString saveFileName(QWidget *, const QString &caption, const QString &) override { return nextFile(caption); }
+    QStringList openFileNames(QWidget *, const QString &caption, const QString &) override
+    {
+        if (fileLists.isEmpty()) {
+            const QString file = nextFile(caption);
+            return file.isEmpty() ? QStringList() : QStringList{file};
+        }
+        fileCaptions.append(caption);
+        return fileLists.takeFirst();
+    }
 
 private:
     QString nextFile(const QString &caption)

@@ -105,7 +105,9 @@ Status checkText(const FieldSpec &s, const QString &value)
 
 } // namespace
 
-QList<FieldSpec> commonFields()
+namespace {
+
+QList<FieldSpec> buildCommonFields()
 {
     QList<FieldSpec> list = {
         spec(u"name"_s, FieldType::Text, kNameMax),
@@ -122,7 +124,7 @@ QList<FieldSpec> commonFields()
     return list;
 }
 
-QList<FieldSpec> kindFields(RecordKind kind)
+QList<FieldSpec> buildKindFields(RecordKind kind)
 {
     switch (kind) {
     case RecordKind::Model:
@@ -164,13 +166,38 @@ QList<FieldSpec> kindFields(RecordKind kind)
     return {};
 }
 
-QList<FieldSpec> allFields(RecordKind kind)
+QList<FieldSpec> buildAllFields(RecordKind kind)
 {
-    QList<FieldSpec> list = commonFields();
+    QList<FieldSpec> list = buildCommonFields();
     // Notes last: the long free text reads best after the structured fields.
     const FieldSpec notes = list.takeLast();
-    list << kindFields(kind) << notes;
+    list << buildKindFields(kind) << notes;
     return list;
+}
+
+} // namespace
+
+// The catalog is built once: imports validate hundreds of thousands of fields.
+const QList<FieldSpec> &commonFields()
+{
+    static const QList<FieldSpec> list = buildCommonFields();
+    return list;
+}
+
+const QList<FieldSpec> &kindFields(RecordKind kind)
+{
+    static const QList<FieldSpec> lists[] = {
+        buildKindFields(RecordKind::Supplier), buildKindFields(RecordKind::Model), buildKindFields(RecordKind::Dataset),
+        buildKindFields(RecordKind::Software), buildKindFields(RecordKind::Service)};
+    return lists[static_cast<int>(kind)];
+}
+
+const QList<FieldSpec> &allFields(RecordKind kind)
+{
+    static const QList<FieldSpec> lists[] = {buildAllFields(RecordKind::Supplier), buildAllFields(RecordKind::Model),
+                                             buildAllFields(RecordKind::Dataset), buildAllFields(RecordKind::Software),
+                                             buildAllFields(RecordKind::Service)};
+    return lists[static_cast<int>(kind)];
 }
 
 std::optional<FieldSpec> findField(RecordKind kind, const QString &key)

@@ -44,11 +44,11 @@ constexpr int kNameMax = 200;
 constexpr int kVersionMax = 100;
 
 /// Fields every record has (name, version, description, license, source_url, purl, tags, notes).
-QList<FieldSpec> commonFields();
+const QList<FieldSpec> &commonFields();
 /// Fields specific to one kind, stored as attributes.
-QList<FieldSpec> kindFields(RecordKind kind);
+const QList<FieldSpec> &kindFields(RecordKind kind);
 /// Common plus kind-specific fields, in display order.
-QList<FieldSpec> allFields(RecordKind kind);
+const QList<FieldSpec> &allFields(RecordKind kind);
 std::optional<FieldSpec> findField(RecordKind kind, const QString &key);
 /// Translated label for a field key, and for a choice value of a field.
 QString label(const QString &key);

@@ -6,9 +6,12 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <optional>
 
 namespace strata::cyclonedx {
@@ -48,8 +51,54 @@ QString licenseExpression(const QJsonArray &licenses, bool *lossy);
 QString sourceUrl(const QJsonArray &externalReferences);
 /// Values of the properties named `name`, in document order.
 QStringList propertyValues(const QJsonArray &properties, const QString &name);
+/// The values of one component's (or service's) keys, found in one pass over the object. A QJsonObject lookup
+/// costs more than walking the object's few keys once, and the reader looks at each component some fifty times.
+class ComponentView
+{
+public:
+    enum Key {
+        Type,
+        BomRef,
+        Name,
+        Version,
+        Description,
+        Licenses,
+        Purl,
+        ExternalReferences,
+        Tags,
+        Properties,
+        ModelCard,
+        Data,
+        Group,
+        Hashes,
+        Pedigree,
+        Components,
+        Supplier,
+        Manufacturer,
+        Publisher,
+        Author,
+        Authors,
+        Provider,
+        Services,
+        KeyCount
+    };
+
+    explicit ComponentView(const QJsonObject &object);
+    const QJsonValue &operator[](Key key) const { return m_values[key]; }
+    QString text(Key key) const { return m_values[key].toString(); }
+    bool has(Key key) const { return !m_values[key].isUndefined(); }
+    const QJsonObject &object() const { return m_object; }
+    /// Every key with its value, in the object's order.
+    const QList<QPair<QString, QJsonValue>> &entries() const { return m_entries; }
+
+private:
+    QJsonObject m_object;
+    std::array<QJsonValue, KeyCount> m_values;
+    QList<QPair<QString, QJsonValue>> m_entries;
+};
+
 /// Tags a model states in its `tags` array and in a comma-separated "tags" property (Hugging Face generators).
-QStringList declaredTags(const QJsonObject &component);
+QStringList declaredTags(const ComponentView &component);
 
 /// What a component (or service, or inline dataset) says about a record's fields. The reader stores it; the
 /// writer derives it from what it is about to write, and adds a strata:<field> property for every field that
@@ -57,12 +106,16 @@ QStringList declaredTags(const QJsonObject &component);
 struct MappedFields
 {
     Record record;
-    QStringList stated;   ///< field keys the component states (including the ones a strata: property clears)
-    QJsonObject unmapped; ///< field key -> the text the field refused, kept so nothing is lost
-    QStringList problems; ///< translated reasons, one per unmapped field
-    QString nameError;    ///< set when the name or version cannot be stored: the component cannot be imported
+    QStringList stated;         ///< field keys the component states (including the ones a strata: property clears)
+    QJsonObject unmapped;       ///< field key -> the text the field refused, kept so nothing is lost
+    QStringList problems;       ///< translated reasons, one per unmapped field
+    bool licensesLossy = false; ///< the licenses array says more than the license expression
+    /// The name or version cannot be stored ("name" or "version"), and why: the component cannot be imported.
+    QString invalidKey;
+    QString invalidReason;
 };
 
+MappedFields mapFields(const ComponentView &component, RecordKind kind);
 MappedFields mapFields(const QJsonObject &component, RecordKind kind);
 /// The same for a componentData entry that describes a dataset inline (modelCard.modelParameters.datasets[]).
 MappedFields mapInlineDataset(const QJsonObject &data);

@@ -39,8 +39,12 @@ ArtifactRepository::ArtifactRepository(const Database &db)
 
 Result<Artifact> ArtifactRepository::insert(const Artifact &artifact)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT INTO artifact (id, record_id, file_name, size, algorithm, digest) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    if (m_insert.lastQuery().isEmpty()) {
+        m_insert = QSqlQuery(m_db.connection());
+        m_insert.prepare(
+            u"INSERT INTO artifact (id, record_id, file_name, size, algorithm, digest) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    }
+    QSqlQuery &q = m_insert;
     q.addBindValue(artifact.id > 0 ? QVariant(artifact.id) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(artifact.recordId);
     q.addBindValue(sql::nonNull(artifact.fileName));
@@ -56,6 +60,7 @@ Result<Artifact> ArtifactRepository::insert(const Artifact &artifact)
     }
     Artifact stored = artifact;
     stored.id = q.lastInsertId().toLongLong();
+    q.finish();
     return stored;
 }
 

@@ -6,6 +6,7 @@
 #include "domain/Result.h"
 
 #include <QCoreApplication>
+#include <QSqlQuery>
 
 namespace strata {
 
@@ -27,6 +28,7 @@ public:
 
 private:
     const Database &m_db;
+    QSqlQuery m_insert; ///< prepared once: imports add many files
 };
 
 } // namespace strata

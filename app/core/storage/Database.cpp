@@ -239,6 +239,8 @@ Status Database::configure()
         u"PRAGMA foreign_keys = ON"_s,
         u"PRAGMA trusted_schema = OFF"_s,
         u"PRAGMA busy_timeout = %1"_s.arg(kBusyTimeoutMs),
+        // 32 MiB of page cache: large imports otherwise spill and re-read pages within one transaction.
+        u"PRAGMA cache_size = -32768"_s,
     };
     for (const QString &pragma : pragmas) {
         if (!q.exec(pragma))

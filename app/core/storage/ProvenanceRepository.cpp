@@ -55,8 +55,12 @@ Result<qint64> ProvenanceRepository::insertImport(const ImportSource &source, co
 
 Status ProvenanceRepository::addOrigin(qint64 recordId, qint64 importId, const QString &externalRef)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT OR IGNORE INTO record_origin (record_id, import_id, external_ref) VALUES (?, ?, ?)"_s);
+    if (m_addOrigin.lastQuery().isEmpty()) {
+        m_addOrigin = QSqlQuery(m_db.connection());
+        m_addOrigin.prepare(
+            u"INSERT OR IGNORE INTO record_origin (record_id, import_id, external_ref) VALUES (?, ?, ?)"_s);
+    }
+    QSqlQuery &q = m_addOrigin;
     q.addBindValue(recordId);
     q.addBindValue(importId);
     q.addBindValue(sql::nonNull(externalRef));
@@ -105,8 +109,12 @@ Result<RecordProvenance> ProvenanceRepository::provenance(qint64 recordId) const
 
 Status ProvenanceRepository::setExtra(qint64 recordId, const QString &key, const QJsonValue &value, qint64 importId)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT OR REPLACE INTO record_extra (record_id, key, value, import_id) VALUES (?, ?, ?, ?)"_s);
+    if (m_setExtra.lastQuery().isEmpty()) {
+        m_setExtra = QSqlQuery(m_db.connection());
+        m_setExtra.prepare(
+            u"INSERT OR REPLACE INTO record_extra (record_id, key, value, import_id) VALUES (?, ?, ?, ?)"_s);
+    }
+    QSqlQuery &q = m_setExtra;
     q.addBindValue(recordId);
     q.addBindValue(key);
     q.addBindValue(compactJson(value));

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
+#include <QSqlQuery>
 
 namespace strata {
 
@@ -34,6 +35,9 @@ public:
 
 private:
     const Database &m_db;
+    // Prepared once: an import records an origin (and often extras) for every record it touches.
+    QSqlQuery m_addOrigin;
+    QSqlQuery m_setExtra;
 };
 
 } // namespace strata

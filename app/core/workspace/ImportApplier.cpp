@@ -59,7 +59,10 @@ qint64 ImportApplier::findExisting(const ImportedRecord &imported) const
     }
     if (const qint64 id = m_byName.value(nameKey(r.kind, r.name, r.version)))
         return id;
-    if (!imported.ref.isEmpty()) {
+    // Short refs ("1", "component-a") mean different things in different documents: only distinctive ones
+    // (URNs, URLs, Hub ids, generated keys) identify a record across imports.
+    const bool distinctive = imported.ref.size() >= 8 || imported.ref.contains(u':') || imported.ref.contains(u'/');
+    if (distinctive) {
         const qint64 id = m_byExternalRef.value(imported.ref);
         if (id != 0 && m_kinds.value(id) == r.kind)
             return id;
@@ -266,7 +269,12 @@ Status ImportApplier::planRelations(const ImportDocument &document)
             skip(tr("\"%1\" is not a kind of derivation.").arg(r.subtype));
             continue;
         }
-        const QString docKey = u"%1|%2|%3"_s.arg(from).arg(static_cast<int>(r.type)).arg(to);
+        // Key by the record each end will be: two document records can match one existing record.
+        const auto identity = [this](int index) {
+            const qint64 existing = m_records.at(index).existingId;
+            return existing != 0 ? u"e%1"_s.arg(existing) : u"d%1"_s.arg(index);
+        };
+        const QString docKey = u"%1|%2|%3"_s.arg(identity(from)).arg(static_cast<int>(r.type)).arg(identity(to));
         if (seen.contains(docKey))
             continue; // stated twice in the document: one edge
         seen.insert(docKey);

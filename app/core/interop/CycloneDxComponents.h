@@ -1,0 +1,118 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "domain/Result.h"
+#include "interop/CycloneDxChecks.h"
+#include "interop/ImportDocument.h"
+#include "interop/ImportLimits.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QSet>
+
+#include <vector>
+
+namespace strata::cyclonedx {
+
+class ComponentView;
+struct MappedFields;
+
+/// Turns the JSON of a CycloneDX BOM whose tree checkTree() accepted into records and relations: walks nested
+/// components with an explicit stack, validates each one, maps suppliers, files, datasets and pedigree, and
+/// resolves references once every element is known.
+class ComponentMapper
+{
+public:
+    /// A relation between document references (bom-refs or synthesised refs), resolved in finish().
+    struct Pending
+    {
+        QString from;
+        RelationType type = RelationType::DependsOn;
+        QString to;
+        QString subtype;
+        QString location;
+    };
+
+    /// `documentKey` (the serial number, or a digest of the file) keeps the refs made up for components
+    /// without a bom-ref from meeting those of another document.
+    ComponentMapper(const QString &fileName,
+                    const ImportLimits &limits,
+                    const BomRefs &refs,
+                    const QString &documentKey);
+
+    /// The suppliers a Strata export lists as "strata:supplier:<id>:<field>" BOM properties.
+    Status readStrataSuppliers(const QJsonArray &properties);
+    /// metadata.component, components[] and metadata.tools.components (validated, not imported), at any depth.
+    Status readComponents(const QJsonObject &root);
+    Status readServices(const QJsonArray &services);
+    void addPending(const Pending &pending) { m_pending << pending; }
+    /// Resolves the pending relations, reports dependency cycles and hands the document over.
+    ImportDocument finish();
+
+private:
+    enum class Role { Metadata, Top, Nested, Ancestor, Descendant, Tool };
+
+    struct Item
+    {
+        QJsonValue value;
+        QString path;
+        int depth = 1;
+        int owner = -1; ///< record index the item is nested in or related to; -1 for none
+        Role role = Role::Top;
+    };
+
+    struct OwnerInfo
+    {
+        QList<QPair<QString, QString>> baseModelTags; ///< (derivation kind, base model) from Hub tags
+        int ancestors = 0;
+    };
+
+    Status visit(const Item &item, QList<Item> &stack);
+    Status checkComponent(const Item &item, const ComponentView &c);
+    Status pushChildren(const ComponentView &c, const Item &item, int owner, bool validateOnly, QList<Item> &stack);
+    Status relateToOwner(const Item &item, const ComponentView &c, int index);
+    Status mapStub(const Item &item, const ComponentView &c, const QString &target);
+    void addFile(const ComponentView &c, int owner, const QString &path);
+    Status readModelCard(const ComponentView &c, int index, const QString &path);
+    Status readData(const ComponentView &c, int index, const QString &path);
+    Status linkSuppliers(const ComponentView &c, int index, const QString &path);
+    Status linkStrataProperties(const QJsonArray &properties, int index, const QString &path);
+    QString supplier(const QString &name, const QString &url, const QString &location);
+    ImportedRecord buildRecord(const ComponentView &c, const MappedFields &m, const QString &path);
+    int addRecord(ImportedRecord record);
+    void relate(int from, RelationType type, int to, const QString &subtype, const QString &location);
+    QString derivation(const ComponentView &ancestor, int child) const;
+    QString uniqueRef(const QString &base);
+    QString autoRef(const QString &path);
+    /// The record a reference names, through the aliases of files, model cards and data entries; -1 for none.
+    int resolve(const QString &ref) const;
+    void reportCycles();
+    void warn(const QString &path, const QString &message);
+    Error fail(const QString &path, const QString &reason) const;
+    Status checkCancel();
+
+    QString m_file;
+    QString m_documentKey;
+    const ImportLimits &m_limits;
+    const BomRefs &m_refs;
+    ImportDocument m_doc;
+    QHash<QString, int> m_recordIndex;  ///< record ref -> index into m_doc.records
+    QHash<QString, QString> m_alias;    ///< bom-ref of an element that is not a record -> the record it belongs to
+    QHash<QString, QString> m_supplier; ///< case-folded supplier name -> record ref
+    QHash<int, OwnerInfo> m_owners;
+    QSet<QString> m_usedRefs;
+    QSet<QString> m_filesKept; ///< records whose unhashed files a strata:extra property already lists
+    QList<Pending> m_pending;
+    std::vector<QPair<int, int>> m_dependsOn; ///< depends_on edges by record index, for the cycle report
+    int m_components = 0;
+    int m_topLevel = 0;
+    int m_topDone = 0;
+    int m_metadataIndex = -1;
+    bool m_strataSuppliers = false;
+};
+
+} // namespace strata::cyclonedx

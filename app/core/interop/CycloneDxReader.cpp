@@ -1,0 +1,174 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "interop/CycloneDxReader.h"
+
+#include "interop/CycloneDxChecks.h"
+#include "interop/CycloneDxComponents.h"
+#include "util/Sha256.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+using namespace cyclonedx;
+
+const QStringList &supportedVersions()
+{
+    static const QStringList versions = {u"1.4"_s, u"1.5"_s, u"1.6"_s, u"1.7"_s};
+    return versions;
+}
+
+Status checkHeader(const QJsonObject &root, const QString &file)
+{
+    const QJsonValue format = root.value(u"bomFormat"_s);
+    if (format.isUndefined())
+        return documentError(file, u"bomFormat"_s,
+                             CycloneDxReader::tr("the key is missing; a CycloneDX BOM states \"bomFormat\": "
+                                                 "\"CycloneDX\"."));
+    if (format.toString() != u"CycloneDX"_s)
+        return documentError(file, u"bomFormat"_s,
+                             CycloneDxReader::tr("\"%1\" is not \"CycloneDX\"; this file is not a CycloneDX BOM.")
+                                 .arg(format.isString() ? format.toString() : u"?"_s));
+    const QJsonValue spec = root.value(u"specVersion"_s);
+    if (!spec.isString() || !supportedVersions().contains(spec.toString()))
+        return documentError(file, u"specVersion"_s,
+                             CycloneDxReader::tr("CycloneDX %1 is not supported; Strata reads specVersion 1.4, 1.5, "
+                                                 "1.6 and 1.7. Convert the BOM with the CycloneDX CLI first.")
+                                 .arg(spec.isString()   ? spec.toString()
+                                      : spec.isDouble() ? QString::number(spec.toDouble())
+                                                        : CycloneDxReader::tr("(none)")));
+    const QJsonValue metadata = root.value(u"metadata"_s);
+    if (!metadata.isUndefined() && !metadata.isObject())
+        return documentError(file, u"metadata"_s, CycloneDxReader::tr("metadata must be an object."));
+    const QJsonValue timestamp = metadata.toObject().value(u"timestamp"_s);
+    if (!timestamp.isUndefined() && !isDateTime(timestamp.toString()))
+        return documentError(file, u"metadata.timestamp"_s,
+                             CycloneDxReader::tr("\"%1\" is not an RFC 3339 date-time; write it like "
+                                                 "2025-10-24T16:43:02Z.")
+                                 .arg(timestamp.toString()));
+    for (const QString &key : {u"components"_s, u"services"_s, u"dependencies"_s, u"properties"_s}) {
+        const QJsonValue v = root.value(key);
+        if (!v.isUndefined() && !v.isArray())
+            return documentError(file, key, CycloneDxReader::tr("%1 must be an array.").arg(key));
+    }
+    return Ok{};
+}
+
+Status checkDependencies(ComponentMapper &mapper,
+                         const QJsonArray &dependencies,
+                         const QString &file,
+                         const ImportLimits &limits,
+                         const BomRefs &refs)
+{
+    const auto known = [&](const QJsonValue &v, const QString &path) -> Status {
+        if (!v.isString() || v.toString().isEmpty())
+            return documentError(file, path, CycloneDxReader::tr("a reference must be a non-empty bom-ref."));
+        if (!refs.contains(v.toString()))
+            return documentError(file, path,
+                                 CycloneDxReader::tr("\"%1\" is not the bom-ref of any component or service in the "
+                                                     "BOM; add the component or remove the dependency.")
+                                     .arg(v.toString()));
+        return Ok{};
+    };
+    for (int i = 0; i < dependencies.size(); ++i) {
+        if (i % 4096 == 4095 && limits.cancelled())
+            return Error{ErrorCode::Cancelled, CycloneDxReader::tr("The import of %1 was cancelled.").arg(file)};
+        const QString path = u"dependencies[%1]"_s.arg(i);
+        if (!dependencies.at(i).isObject())
+            return documentError(file, path, CycloneDxReader::tr("a dependency must be an object."));
+        const QJsonObject entry = dependencies.at(i).toObject();
+        if (!entry.contains(u"ref"_s))
+            return documentError(file, path + u".ref"_s,
+                                 CycloneDxReader::tr("the key is missing; every dependency names the component it "
+                                                     "describes in \"ref\"."));
+        if (Status s = known(entry.value(u"ref"_s), path + u".ref"_s); !s)
+            return s;
+        const QString from = entry.value(u"ref"_s).toString();
+        const QString location = path + u".dependsOn"_s; // one per entry: a big BOM has ten thousands of targets
+        for (const QString &key : {u"dependsOn"_s, u"provides"_s}) {
+            const QJsonValue list = entry.value(key);
+            if (list.isUndefined())
+                continue;
+            if (!list.isArray())
+                return documentError(file, u"%1.%2"_s.arg(path, key),
+                                     CycloneDxReader::tr("%1 must be an array of bom-refs.").arg(key));
+            const QJsonArray targets = list.toArray();
+            for (int j = 0; j < targets.size(); ++j) {
+                const QJsonValue target = targets.at(j);
+                if (!target.isString() || !refs.contains(target.toString())) {
+                    if (Status s = known(target, u"%1.%2[%3]"_s.arg(path, key).arg(j)); !s)
+                        return s;
+                }
+                if (key == u"dependsOn"_s)
+                    mapper.addPending({from, RelationType::DependsOn, target.toString(), QString(), location});
+            }
+        }
+    }
+    return Ok{};
+}
+
+} // namespace
+
+Result<ImportDocument> CycloneDxReader::read(const QByteArray &data,
+                                             const QString &fileName,
+                                             const ImportLimits &limits)
+{
+    const auto progress = [&limits](int value) {
+        if (limits.progress)
+            limits.progress(value);
+    };
+    if (data.size() > limits.maxFileBytes)
+        return Error{ErrorCode::InvalidInput,
+                     tr("%1 is %2 MB, more than the %3 MB an import may be; split the document.")
+                         .arg(fileName)
+                         .arg(data.size() / (1024 * 1024))
+                         .arg(limits.maxFileBytes / (1024 * 1024))};
+    QJsonParseError parseError;
+    const QJsonDocument json = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{ErrorCode::InvalidInput, tr("%1 is not valid JSON: %2 at byte %3. Check that the file is "
+                                                 "complete and was saved as UTF-8.")
+                                                  .arg(fileName, parseError.errorString())
+                                                  .arg(parseError.offset)};
+    if (!json.isObject())
+        return Error{ErrorCode::InvalidInput,
+                     tr("%1 is not a CycloneDX BOM: the JSON document is not an object.").arg(fileName)};
+    if (limits.cancelled())
+        return Error{ErrorCode::Cancelled, tr("The import of %1 was cancelled.").arg(fileName)};
+    progress(100);
+    const QJsonObject root = json.object();
+    if (Status s = checkHeader(root, fileName); !s)
+        return s.error();
+    BomRefs refs;
+    const bool checkStrings = longestRawString(data) > limits.maxStringLength;
+    if (Status s = checkTree(root, fileName, limits, checkStrings, &refs); !s)
+        return s.error();
+    progress(300);
+
+    const QString serial = root.value(u"serialNumber"_s).toString();
+    ComponentMapper mapper(fileName, limits, refs, serial.isEmpty() ? Sha256::hex(data).left(16) : serial);
+    if (Status s = mapper.readStrataSuppliers(root.value(u"properties"_s).toArray()); !s)
+        return s.error();
+    if (Status s = mapper.readComponents(root); !s)
+        return s.error();
+    if (Status s = mapper.readServices(root.value(u"services"_s).toArray()); !s)
+        return s.error();
+    if (Status s = checkDependencies(mapper, root.value(u"dependencies"_s).toArray(), fileName, limits, refs); !s)
+        return s.error();
+    progress(950);
+
+    ImportDocument doc = mapper.finish();
+    doc.format = u"cyclonedx"_s;
+    doc.specVersion = root.value(u"specVersion"_s).toString();
+    doc.fileName = fileName;
+    progress(1000);
+    return doc;
+}
+
+} // namespace strata
