@@ -112,14 +112,7 @@ ExportDialog *ExportController::openDialog(qint64 recordId)
 
 QString ExportController::csvPath(const QString &path, const QString &kindKey)
 {
-    // The rule of `strata-cli export --format csv`: the kind goes before the extension, and a name without one
-    // gets ".csv".
-    const QString fileName = QFileInfo(path).fileName();
-    const qsizetype dot = fileName.lastIndexOf(u'.');
-    if (dot <= 0)
-        return u"%1-%2.csv"_s.arg(path, kindKey);
-    const qsizetype stem = path.size() - fileName.size() + dot;
-    return u"%1-%2%3"_s.arg(path.left(stem), kindKey, path.mid(stem));
+    return CsvWriter::pathForKind(path, kindKey);
 }
 
 void ExportController::start(ExportFormat format, qint64 scopeId)

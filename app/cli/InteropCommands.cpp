@@ -163,8 +163,8 @@ QList<CommandSpec> InteropCommands::specs()
             "bytes; without it the current time is written.\n"
             "Each file is replaced atomically: on any error the previous file stays as it was. The folder\n"
             "must exist.")
-             .arg(csvPathFor(u"inventory.csv"_s, recordKindKey(RecordKind::Model)),
-                  csvPathFor(u"inventory.csv"_s, recordKindKey(RecordKind::Dataset))),
+             .arg(CsvWriter::pathForKind(u"inventory.csv"_s, recordKindKey(RecordKind::Model)),
+                  CsvWriter::pathForKind(u"inventory.csv"_s, recordKindKey(RecordKind::Dataset))),
          {{u"format"_s, tr("FORMAT"), tr("cyclonedx, spdx, graphml or csv"), false, true},
           {u"scope"_s, tr("ID"), tr("a record to export with everything upstream of it"), false, false},
           {u"output"_s, tr("FILE"), tr("the file to write"), false, true, u'o'},
@@ -188,17 +188,6 @@ Result<std::unique_ptr<Workspace>> InteropCommands::openExisting() const
     // Never CreateIfMissing: a typo in --workspace must not leave a new empty file behind.
     const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
     return Workspace::open(path, Database::OpenMode::ExistingOnly);
-}
-
-QString InteropCommands::csvPathFor(const QString &path, const QString &kindKey)
-{
-    const QString fileName = QFileInfo(path).fileName();
-    const qsizetype dot = fileName.lastIndexOf(u'.');
-    // "inventory" and ".csv" have no extension to keep: the kind and ".csv" go at the end.
-    if (dot <= 0)
-        return u"%1-%2.csv"_s.arg(path, kindKey);
-    const qsizetype stem = path.size() - fileName.size() + dot;
-    return u"%1-%2%3"_s.arg(path.left(stem), kindKey, path.mid(stem));
 }
 
 std::optional<QDateTime> InteropCommands::parseDate(const QString &text)
@@ -350,7 +339,7 @@ int InteropCommands::exportSet(const CommandArguments &arguments)
         for (const RecordKind kind : allRecordKinds()) {
             const QString key = recordKindKey(kind);
             if (tables.value().contains(key))
-                files.append({csvPathFor(output, key), tables.value().value(key)});
+                files.append({CsvWriter::pathForKind(output, key), tables.value().value(key)});
         }
     } else {
         const Result<QByteArray> bytes = format == kCycloneDx ? CycloneDxWriter::write(set)

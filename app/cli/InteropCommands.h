@@ -34,9 +34,6 @@ public:
     /// Runs one of the commands in specs(); returns the process exit code.
     int run(const QString &command, const CommandArguments &arguments);
 
-    /// The file a CSV export writes for one kind: "inventory.csv" and "model" give "inventory-model.csv".
-    static QString csvPathFor(const QString &path, const QString &kindKey);
-
 private:
     Result<std::unique_ptr<Workspace>> openExisting() const;
     /// Reads and applies one file as one all-or-nothing unit.

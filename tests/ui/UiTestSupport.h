@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStringList>
@@ -18,11 +19,13 @@
 namespace strata::test {
 
 /// Keeps widget tests away from the user's settings: QSettings and AppDataLocation go to a test location, emptied.
+/// Each test program gets its own name, so test programs that ctest runs in parallel never share a settings file.
 inline void isolateSettings()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("StrataTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("StrataUiTests"));
+    QCoreApplication::setApplicationName(
+        QStringLiteral("StrataUiTests-%1").arg(QFileInfo(QCoreApplication::applicationFilePath()).baseName()));
     QSettings().clear();
 }
 

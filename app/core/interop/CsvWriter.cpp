@@ -4,6 +4,8 @@
 
 #include "domain/Fields.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 #include <tuple>
 
@@ -133,6 +135,17 @@ Result<QMap<QString, QByteArray>> CsvWriter::write(const ExportSet &set)
             tables.insert(recordKindKey(kind), table);
     }
     return tables;
+}
+
+QString CsvWriter::pathForKind(const QString &path, const QString &kindKey)
+{
+    const QString fileName = QFileInfo(path).fileName();
+    const qsizetype dot = fileName.lastIndexOf(u'.');
+    // "inventory" and ".csv" have no extension to keep: the kind and ".csv" go at the end.
+    if (dot <= 0)
+        return u"%1-%2.csv"_s.arg(path, kindKey);
+    const qsizetype stem = path.size() - fileName.size() + dot;
+    return u"%1-%2%3"_s.arg(path.left(stem), kindKey, path.mid(stem));
 }
 
 } // namespace strata

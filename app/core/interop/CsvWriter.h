@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QMap>
+#include <QString>
 
 namespace strata {
 
@@ -20,6 +21,9 @@ class CsvWriter
 public:
     /// One CSV document per kind present in the set, keyed by the kind's key ("model").
     static Result<QMap<QString, QByteArray>> write(const ExportSet &set);
+    /// Where the table of one kind goes when the user chose `path`: "inventory.csv" -> "inventory-model.csv";
+    /// a name without an extension gets ".csv". The CLI and the GUI name files the same way.
+    static QString pathForKind(const QString &path, const QString &kindKey);
 };
 
 } // namespace strata

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "interop/Spdx3Vocabulary.h"
 
+#include "domain/Fields.h"
+
 #include <QHash>
 #include <QSet>
 #include <QStringList>
@@ -188,11 +190,7 @@ QString spdxAlgorithm(const QString &strataAlgorithm)
 
 int digestLength(const QString &strataAlgorithm)
 {
-    static const QHash<QString, int> lengths = {
-        {u"sha256"_s, 64},      {u"sha384"_s, 96},       {u"sha512"_s, 128}, {u"sha3-256"_s, 64}, {u"sha3-512"_s, 128},
-        {u"blake2b-256"_s, 64}, {u"blake2b-512"_s, 128}, {u"sha1"_s, 40},    {u"md5"_s, 32},
-    };
-    return lengths.value(strataAlgorithm, 0);
+    return fields::digestHexLength(strataAlgorithm);
 }
 
 int algorithmPreference(const QString &strataAlgorithm)
