@@ -206,15 +206,24 @@ Status RecordRepository::remove(qint64 id)
 
 Result<Record> RecordRepository::get(qint64 id) const
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT %1 FROM record r WHERE r.id = ?"_s.arg(kColumns));
+    // Prepared once: linking, importing and undo read records one at a time, many times over.
+    if (m_get.lastQuery().isEmpty()) {
+        m_get = QSqlQuery(m_db.connection());
+        m_get.setForwardOnly(true);
+        m_get.prepare(u"SELECT %1 FROM record r WHERE r.id = ?"_s.arg(kColumns));
+    }
+    QSqlQuery &q = m_get;
     q.addBindValue(id);
     if (!q.exec())
         return m_db.sqlError(tr("Reading record %1").arg(id), q.lastError());
-    if (!q.next())
+    if (!q.next()) {
+        q.finish();
         return Error{ErrorCode::NotFound,
                      tr("There is no record with id %1; \"strata-cli list\" shows the ids.").arg(id)};
-    return recordFromQuery(q);
+    }
+    Record record = recordFromQuery(q);
+    q.finish();
+    return record;
 }
 
 Result<QVector<qint64>> RecordRepository::idsByName(const QString &name,
@@ -343,13 +352,19 @@ Status RecordRepository::refreshSearch(const QVector<qint64> &ids)
 {
     if (ids.isEmpty())
         return Ok{};
-    QSqlQuery del(m_db.connection());
-    QSqlQuery ins(m_db.connection());
-    del.prepare(u"DELETE FROM record_search WHERE rowid = ?"_s);
-    ins.prepare(u"INSERT INTO record_search (rowid, name, description, tags, notes, license, suppliers) "
-                "SELECT r.id, r.name, r.description, r.tags, r.notes, r.license, "
-                "coalesce((SELECT group_concat(s.name, ' ') FROM relation x JOIN record s ON s.id = x.to_id "
-                "WHERE x.from_id = r.id AND x.type = 'provided_by'), '') FROM record r WHERE r.id = ?"_s);
+    // Prepared once: every supplier link re-indexes the record it names.
+    if (m_deleteSearch.lastQuery().isEmpty()) {
+        m_deleteSearch = QSqlQuery(m_db.connection());
+        m_deleteSearch.prepare(u"DELETE FROM record_search WHERE rowid = ?"_s);
+        m_refreshSearch = QSqlQuery(m_db.connection());
+        m_refreshSearch.prepare(
+            u"INSERT INTO record_search (rowid, name, description, tags, notes, license, suppliers) "
+            "SELECT r.id, r.name, r.description, r.tags, r.notes, r.license, "
+            "coalesce((SELECT group_concat(s.name, ' ') FROM relation x JOIN record s ON s.id = x.to_id "
+            "WHERE x.from_id = r.id AND x.type = 'provided_by'), '') FROM record r WHERE r.id = ?"_s);
+    }
+    QSqlQuery &del = m_deleteSearch;
+    QSqlQuery &ins = m_refreshSearch;
     for (qint64 id : ids) {
         del.addBindValue(id);
         if (!del.exec())

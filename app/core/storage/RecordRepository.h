@@ -60,6 +60,8 @@ private:
     QSqlQuery m_insert;
     QSqlQuery m_insertSearch;
     QSqlQuery m_deleteSearch;
+    QSqlQuery m_refreshSearch;
+    mutable QSqlQuery m_get;
 };
 
 } // namespace strata

@@ -419,7 +419,7 @@ Status Workspace::restoreRecord(const RecordSnapshot &snapshot)
     });
 }
 
-Status Workspace::checkRelation(const Relation &relation) const
+Status Workspace::checkRelation(const Relation &relation, RecordKind *fromKindOut) const
 {
     if (relation.fromId == relation.toId)
         return Error{
@@ -433,6 +433,8 @@ Status Workspace::checkRelation(const Relation &relation) const
         return to.error();
     const RecordKind fromKind = from.value().kind;
     const RecordKind toKind = to.value().kind;
+    if (fromKindOut)
+        *fromKindOut = fromKind;
     if (!relationAllowed(relation.type, fromKind, toKind))
         return Error{ErrorCode::InvalidInput,
                      tr("A %1 cannot be \"%2\" a %3 (%4 → %5). Check the direction: FROM %6 TO.")
@@ -461,29 +463,41 @@ Result<Relation> Workspace::link(qint64 fromId, RelationType type, qint64 toId, 
     relation.createdAt = QDateTime::currentDateTimeUtc();
     relation.createdBy = m_actor;
     relation.source = u"user:%1"_s.arg(m_actor);
-    if (Status s = restoreRelation(relation); !s)
-        return s.error();
-    return m_relations->find(fromId, type, toId);
+    return insertRelation(relation);
 }
 
 Status Workspace::restoreRelation(const Relation &relation)
 {
-    if (Status s = checkRelation(relation); !s)
-        return s;
-    return inTransaction([&]() -> Status {
-        Result<Relation> stored = m_relations->insert(relation);
-        if (!stored)
-            return stored.error();
+    Result<Relation> stored = insertRelation(relation);
+    if (!stored)
+        return stored.error();
+    return Ok{};
+}
+
+Result<Relation> Workspace::insertRelation(const Relation &relation)
+{
+    RecordKind fromKind = RecordKind::Model;
+    if (Status s = checkRelation(relation, &fromKind); !s)
+        return s.error();
+    Relation stored;
+    const Status s = inTransaction([&]() -> Status {
+        Result<Relation> inserted = m_relations->insert(relation);
+        if (!inserted)
+            return inserted.error();
+        stored = inserted.value();
         if (relation.type == RelationType::ProvidedBy) {
+            // Records are found by their supplier's name: re-index this one.
             if (Status s = m_records->refreshSearch({relation.fromId}); !s)
                 return s;
-            if (Result<Record> from = m_records->get(relation.fromId))
-                noteKind(from.value().kind);
+            noteKind(fromKind);
         }
         noteRecord(relation.fromId);
         noteRecord(relation.toId);
         return Ok{};
     });
+    if (!s)
+        return s.error();
+    return stored;
 }
 
 Result<Relation> Workspace::unlink(qint64 fromId, RelationType type, qint64 toId)

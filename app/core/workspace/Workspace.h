@@ -131,7 +131,8 @@ private:
     explicit Workspace(std::unique_ptr<Database> db);
     Status writable() const;
     Status inTransaction(const std::function<Status()> &work);
-    Status checkRelation(const Relation &relation) const;
+    Status checkRelation(const Relation &relation, RecordKind *fromKind = nullptr) const;
+    Result<Relation> insertRelation(const Relation &relation);
     void noteKind(RecordKind kind) { m_pendingKinds.insert(static_cast<int>(kind)); }
     void noteRecord(qint64 id) { m_pendingIds.insert(id); }
     void flushSignals();
