@@ -16,13 +16,14 @@ namespace {
 // Marks the translators this file installed, so a second call can take them out again.
 const QString kTranslatorName = u"strata-translator"_s;
 
-void install(QCoreApplication &app, const QLocale &locale, const QString &fileName, const QString &directory)
+bool install(QCoreApplication &app, const QLocale &locale, const QString &fileName, const QString &directory)
 {
     auto *translator = new QTranslator(&app);
     translator->setObjectName(kTranslatorName);
     if (translator->load(locale, fileName, u"_"_s, directory) && QCoreApplication::installTranslator(translator))
-        return;
+        return true;
     delete translator;
+    return false;
 }
 
 } // namespace
@@ -37,8 +38,10 @@ void installTranslations(QCoreApplication &app, const QString &localeName)
 
     const QLocale locale = localeName.isEmpty() ? QLocale::system() : QLocale(localeName);
     install(app, locale, u"qtbase"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
-    // Installed last, so it is searched first.
-    install(app, locale, u"strata"_s, u":/i18n"_s);
+    // Installed last, so it is searched first. The C locale ("C", "POSIX", "C.UTF-8") names no language, and a
+    // language Strata has no catalogue for stays in English: both get the English plural forms.
+    if (!install(app, locale, u"strata"_s, u":/i18n"_s))
+        install(app, QLocale(QLocale::English), u"strata"_s, u":/i18n"_s);
 }
 
 } // namespace strata

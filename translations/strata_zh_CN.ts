@@ -1,4 +1,4477 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+27"/>
+        <source>Workbench for the security of LLM supply chains</source>
+        <translation>大模型供应链安全工作台</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the workspace at PATH.</source>
+        <translation>打开位于 PATH 的工作区。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use LOCALE (for example zh_CN) instead of the system language.</source>
+        <translation>使用 LOCALE（例如 zh_CN）代替系统语言。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a fresh demo workspace in a temporary folder.</source>
+        <translation>在临时文件夹中打开一个全新的演示工作区。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>BOMs, Hugging Face cards or folders of them to import into the workspace.</source>
+        <translation>要导入工作区的物料清单（BOM）、Hugging Face 卡片或包含它们的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AboutDialog</name>
+    <message>
+        <location filename="../ui/AboutDialog.cpp" line="+21"/>
+        <source>About Strata</source>
+        <translation>关于 Strata</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strata %1</source>
+        <translation>Strata %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A workbench for the security of LLM supply chains: suppliers, models, datasets, software and services, and how they depend on each other.</source>
+        <translation>大模型供应链安全工作台：管理供应商、模型、数据集、软件和服务，以及它们之间的依赖关系。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Library versions</source>
+        <translation>库版本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Strata %1
+Qt %2
+SQLite %3
+OpenSSL %4
+QuaZip %5</source>
+        <translation>Strata %1
+Qt %2
+SQLite %3
+OpenSSL %4
+QuaZip %5</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AddArtifactDialog</name>
+    <message>
+        <location filename="../ui/AddArtifactDialog.cpp" line="+30"/>
+        <location line="+29"/>
+        <source>Add Artifact</source>
+        <translation>添加制品</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>model-00001-of-00004.safetensors</source>
+        <translation>model-00001-of-00004.safetensors</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Size in bytes</source>
+        <translation>大小（字节）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SHA-256 digest</source>
+        <translation>SHA-256 摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>64 hexadecimal characters</source>
+        <translation>64 个十六进制字符</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;File name:</source>
+        <translation>文件名(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Size (bytes):</source>
+        <translation>大小（字节）(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-&amp;256:</source>
+        <translation>SHA-&amp;256：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Enter the file&apos;s name.</source>
+        <translation>请输入文件名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SHA-256 digest may contain only the hexadecimal digits 0-9 and a-f.</source>
+        <translation>SHA-256 摘要只能包含十六进制数字 0-9 和 a-f。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>A SHA-256 digest has 64 hexadecimal characters; this one has %n.</source>
+        <translation>
+            <numerusform>SHA-256 摘要应有 64 个十六进制字符，当前为 %n 个。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::AddRelationDialog</name>
+    <message>
+        <location filename="../ui/AddRelationDialog.cpp" line="+34"/>
+        <source>%1 %2</source>
+        <comment>record name and version</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+40"/>
+        <source>Add Relation</source>
+        <translation>添加关系</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Relation type</source>
+        <translation>关系类型</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Derivation kind</source>
+        <translation>派生方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only “derived from” relations say how the record was derived</source>
+        <translation>只有“派生自”关系需要说明派生方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not specified)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search target records</source>
+        <translation>搜索目标条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type to search by name, tag, license…</source>
+        <translation>输入名称、标签、许可证等进行搜索…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Target record</source>
+        <translation>目标条目</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Relation:</source>
+        <translation>关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Derivation:</source>
+        <translation>派生方式(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Target:</source>
+        <translation>目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From “%1”</source>
+        <translation>源条目：“%1”</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No record matches that can be the target of this relation.</source>
+        <translation>没有可作为此关系目标的匹配条目。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the record this one relates to.</source>
+        <translation>请选择与此条目相关联的条目。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” %2 “%3”</source>
+        <translation>“%1”%2“%3”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ArtifactCommand</name>
+    <message>
+        <location filename="../models/commands/ArtifactCommand.cpp" line="+47"/>
+        <source>The file %1 is no longer attached to this record.</source>
+        <translation>文件 %1 已不再附属于此条目。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ArtifactRepository</name>
+    <message>
+        <location filename="../app/core/storage/ArtifactRepository.cpp" line="+57"/>
+        <source>The record already has a file named &quot;%1&quot;; remove it first or use another name.</source>
+        <translation>该条目已有名为“%1”的文件；请先将其移除，或使用其他名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adding the file &quot;%1&quot;</source>
+        <translation>添加文件“%1”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Removing file %1</source>
+        <translation>移除文件 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>There is no file with id %1.</source>
+        <translation>不存在 ID 为 %1 的文件。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Reading file %1</source>
+        <translation>读取文件 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading the files of record %1</source>
+        <translation>读取条目 %1 的文件</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ArtifactTableModel</name>
+    <message>
+        <location filename="../models/ArtifactTableModel.cpp" line="+77"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown</source>
+        <comment>file size</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ArtifactsPanel</name>
+    <message>
+        <location filename="../ui/ArtifactsPanel.cpp" line="+31"/>
+        <source>Artifacts</source>
+        <translation>制品</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add Artifact…</source>
+        <translation>添加制品…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add artifact</source>
+        <translation>添加制品</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove artifact</source>
+        <translation>移除制品</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Remove Artifact</source>
+        <translation>移除制品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the artifact “%1” from this record?</source>
+        <translation>要从此条目中移除制品“%1”吗？</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AtomicFile</name>
+    <message>
+        <location filename="../app/core/util/AtomicFile.cpp" line="+31"/>
+        <source>%1 exists and is not a regular file; choose another name.</source>
+        <translation>%1 已存在且不是普通文件；请选择其他名称。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Writing %1 failed: %2. The previous file, if any, is unchanged.</source>
+        <translation>写入 %1 失败：%2。原有文件（如有）保持不变。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Writing %1 failed: the disk did not confirm the data (%2). The previous file, if any, is unchanged.</source>
+        <translation>写入 %1 失败：磁盘未确认数据已写入（%2）。原有文件（如有）保持不变。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saving %1 failed: %2. The previous file, if any, is unchanged.</source>
+        <translation>保存 %1 失败：%2。原有文件（如有）保持不变。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 was written, but the folder could not be synced to disk (%2).</source>
+        <translation>%1 已写入，但其所在文件夹未能同步到磁盘（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::CliApplication</name>
+    <message>
+        <location filename="../app/cli/CliApplication.cpp" line="+33"/>
+        <source>[COMMAND]</source>
+        <translation>[COMMAND]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the commands, or the options of one command</source>
+        <translation>显示命令列表，或某一命令的选项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>COMMAND</source>
+        <translation>COMMAND</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No command was given; run &quot;strata-cli --help&quot; for the list of commands.</source>
+        <translation>未指定命令；运行“strata-cli --help”查看命令列表。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
+        <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Usage: strata-cli [--workspace PATH] [--json] [--lang LOCALE] COMMAND [ARGS]</source>
+        <translation>用法：strata-cli [--workspace PATH] [--json] [--lang LOCALE] COMMAND [ARGS]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keeps the inventory of an LLM supply chain in a Strata workspace file.</source>
+        <translation>在 Strata 工作区文件中维护大模型供应链的资产清单。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Global options:</source>
+        <translation>全局选项：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>workspace file (default: the one the Strata app opens)</source>
+        <translation>工作区文件（默认：Strata 应用打开的工作区）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print JSON on stdout instead of text for people</source>
+        <translation>在标准输出上打印 JSON，而非供人阅读的文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>language of messages, such as en or zh_CN (default: the system&apos;s)</source>
+        <translation>消息语言，如 en 或 zh_CN（默认：系统语言）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>show this help, or a command&apos;s help after the command</source>
+        <translation>显示本帮助；放在命令之后则显示该命令的帮助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>show the versions of Strata and of the libraries it uses</source>
+        <translation>显示 Strata 及其所用库的版本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exit codes: 0 success, 1 the operation failed, 2 bad usage.</source>
+        <translation>退出码：0 表示成功，1 表示操作失败，2 表示用法错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run &quot;strata-cli help COMMAND&quot; for the arguments of a command.</source>
+        <translation>运行“strata-cli help COMMAND”查看某一命令的参数。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Usage: strata-cli [global options] %1</source>
+        <translation>用法：strata-cli [全局选项] %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+</context>
+<context>
+    <name>strata::CommandLine</name>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="+103"/>
+        <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
+        <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Option --%1 needs a value (%2).</source>
+        <translation>选项 --%1 需要一个值（%2）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+24"/>
+        <source>Option --%1 does not take a value.</source>
+        <translation>选项 --%1 不接受值。</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Option --%1 may be given only once.</source>
+        <translation>选项 --%1 只能指定一次。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LOCALE</source>
+        <translation>LOCALE</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unknown option %1 for &quot;%2&quot;; run &quot;strata-cli help %2&quot; for its options.</source>
+        <translation>“%2”没有选项 %1；运行“strata-cli help %2”查看其选项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown option %1; run &quot;strata-cli --help&quot; for the options.</source>
+        <translation>未知选项 %1；运行“strata-cli --help”查看可用选项。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; needs %2; usage: %3</source>
+        <translation>“%1”需要 %2；用法：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unexpected argument &quot;%1&quot;; usage: %2</source>
+        <translation>多余的参数“%1”；用法：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; needs --%2 %3; usage: %4</source>
+        <translation>“%1”需要 --%2 %3；用法：%4</translation>
+    </message>
+</context>
+<context>
+    <name>strata::CycloneDxReader</name>
+    <message>
+        <location filename="../app/core/interop/CycloneDxChecks.cpp" line="+70"/>
+        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+109"/>
+        <location filename="../app/core/interop/CycloneDxReader.cpp" line="+81"/>
+        <location line="+62"/>
+        <source>The import of %1 was cancelled.</source>
+        <translation>%1 的导入已取消。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the JSON nests deeper than %1 levels, more than an import may; flatten the document or raise the depth limit.</source>
+        <translation>JSON 嵌套超过 %1 层，超出导入允许的深度；请减少文档的嵌套层级，或提高深度限制。</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>a text of %1 characters is longer than the %2 an import accepts; shorten it or raise the string limit.</source>
+        <translation>某段文本长达 %1 个字符，超过导入允许的 %2 个；请缩短该文本，或提高字符串长度限制。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a bom-ref must be a string.</source>
+        <translation>bom-ref 必须是字符串。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a bom-ref must not be empty; give the element a unique bom-ref or remove the key.</source>
+        <translation>bom-ref 不能为空；请为该元素指定唯一的 bom-ref，或删除此键。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>hashes must be an array of {alg, content} objects.</source>
+        <translation>hashes 必须是由 {alg, content} 对象组成的数组。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is not a CycloneDX hash algorithm (MD5, SHA-1, SHA-256, SHA-384, SHA-512, SHA3-256, SHA3-384, SHA3-512, BLAKE2b-256, BLAKE2b-384, BLAKE2b-512, BLAKE3).</source>
+        <translation>“%1”不是 CycloneDX 哈希算法（MD5、SHA-1、SHA-256、SHA-384、SHA-512、SHA3-256、SHA3-384、SHA3-512、BLAKE2b-256、BLAKE2b-384、BLAKE2b-512、BLAKE3）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a %1 digest is %2 hexadecimal characters; &quot;%3&quot; is not. Fix or remove the hash.</source>
+        <translation>%1 摘要应为 %2 个十六进制字符，“%3”不符合。请修正或删除该哈希。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="-6"/>
+        <source>%1, at %2: %3</source>
+        <translation>%1，位置 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the bom-ref &quot;%1&quot; is already used at %2; every bom-ref must be unique in a BOM. Rename one of them.</source>
+        <translation>bom-ref“%1”已在 %2 处使用；同一 BOM 中的 bom-ref 必须唯一。请重命名其中之一。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+64"/>
+        <location line="+113"/>
+        <source>a property needs a name.</source>
+        <translation>属性必须有名称。</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>&quot;%1&quot; is not of the form strata:supplier:&lt;id&gt;:&lt;field&gt;.</source>
+        <translation>“%1”不符合 strata:supplier:&lt;id&gt;:&lt;field&gt; 格式。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the supplier %1 has no name; add a property %1:name.</source>
+        <translation>供应商 %1 没有名称；请添加属性 %1:name。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is also the bom-ref of an element of the BOM; rename the element.</source>
+        <translation>%1 同时也是 BOM 中某个元素的 bom-ref；请重命名该元素。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the tool components must be an array.</source>
+        <translation>工具组件必须是数组。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+170"/>
+        <source>%1 must be an organization object.</source>
+        <translation>%1 必须是组织（organization）对象。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the component type is missing; every component states one, such as &quot;library&quot;.</source>
+        <translation>缺少组件类型；每个组件都必须声明类型，例如“library”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a CycloneDX component type; use application, framework, library, container, platform, operating-system, device, device-driver, firmware, file, machine-learning-model, data or cryptographic-asset.</source>
+        <translation>“%1”不是 CycloneDX 组件类型；请使用 application、framework、library、container、platform、operating-system、device、device-driver、firmware、file、machine-learning-model、data 或 cryptographic-asset。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the name is missing; every component needs one.</source>
+        <translation>缺少名称；每个组件都必须有名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name is empty; every component needs one.</source>
+        <translation>名称为空；每个组件都必须有名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+61"/>
+        <source>the version must be a string (write &quot;1.0&quot;, not 1.0).</source>
+        <translation>版本必须是字符串（应写作 &quot;1.0&quot;，而非 1.0）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>properties must be an array.</source>
+        <translation>properties 必须是数组。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>components are nested more than %1 levels deep here, more than an import accepts; flatten the BOM or raise the depth limit.</source>
+        <translation>此处组件嵌套超过 %1 层，超出导入允许的深度；请减少 BOM 的嵌套层级，或提高深度限制。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+6"/>
+        <source>the BOM describes more than %1 components and services, more than an import accepts; split it or raise the record limit.</source>
+        <translation>该 BOM 描述的组件和服务超过 %1 个，超出导入允许的数量；请拆分该 BOM，或提高条目数量限制。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a component must be a JSON object.</source>
+        <translation>组件必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>this must be an array of components.</source>
+        <translation>此处必须是组件数组。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>pedigree must be an object.</source>
+        <translation>pedigree 必须是对象。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>strata:ref names &quot;%1&quot;, which is not the bom-ref of any element of the BOM.</source>
+        <translation>strata:ref 指向“%1”，但它不是 BOM 中任何元素的 bom-ref。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 already has a file named &quot;%2&quot;; this one was kept in its extras (&quot;cyclonedx.files&quot;).</source>
+        <translation>%1 已有名为“%2”的文件；此文件已保留在其扩展数据（“cyclonedx.files”）中。</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>the property %1 does not hold the JSON Strata writes; it was ignored.</source>
+        <translation>属性 %1 的内容不是 Strata 写入的 JSON 格式，已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="-202"/>
+        <source>modelCard must be an object.</source>
+        <translation>modelCard 必须是对象。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>modelParameters must be an object.</source>
+        <translation>modelParameters 必须是对象。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>datasets must be an array.</source>
+        <translation>datasets 必须是数组。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a dataset must be an object: {&quot;ref&quot;: ...} or a dataset description.</source>
+        <translation>数据集必须是对象：{&quot;ref&quot;: ...} 或数据集描述。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not the bom-ref of any component in the BOM; add the dataset component or remove the reference.</source>
+        <translation>“%1”不是 BOM 中任何组件的 bom-ref；请添加该数据集组件，或删除此引用。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+38"/>
+        <source>&quot;%1&quot; is not a data type; use source-code, configuration, dataset, definition or other.</source>
+        <translation>“%1”不是有效的数据类型；请使用 source-code、configuration、dataset、definition 或 other。</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>a dataset described without a usable name stays only in the model card: %1</source>
+        <translation>某数据集的描述中没有可用的名称，仅保留在模型卡片中：%1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>data must be an array.</source>
+        <translation>data 必须是数组。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the supplier &quot;%1&quot; was not imported: %2</source>
+        <translation>供应商“%1”未导入：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>strata:provided_by names &quot;%1&quot;, which no strata:supplier property of the BOM describes.</source>
+        <translation>strata:provided_by 指向“%1”，但 BOM 中没有描述它的 strata:supplier 属性。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>authors must be an array of contacts.</source>
+        <translation>authors 必须是联系人数组。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>strata:%1 names &quot;%2&quot;, which is not the bom-ref of any element of the BOM.</source>
+        <translation>strata:%1 指向“%2”，但它不是 BOM 中任何元素的 bom-ref。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>a service must be a JSON object.</source>
+        <translation>服务必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the name is missing; every service needs one.</source>
+        <translation>缺少名称；每个服务都必须有名称。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>services are nested more than %1 levels deep here, more than an import accepts; flatten the BOM or raise the depth limit.</source>
+        <translation>此处服务嵌套超过 %1 层，超出导入允许的深度；请减少 BOM 的嵌套层级，或提高深度限制。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>services must be an array.</source>
+        <translation>services 必须是数组。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not a component, service or dataset Strata imports; the relation was skipped.</source>
+        <translation>“%1”不是 Strata 会导入的组件、服务或数据集，已跳过该关系。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>(%n more)</source>
+        <translation>
+            <numerusform>（省略 %n 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the dependencies form a cycle: %1. Strata keeps every edge and never follows one forever; check whether the cycle is intended.</source>
+        <translation>依赖关系构成循环：%1。Strata 会保留每一条边，且不会无限循环遍历；请确认该循环是否有意为之。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n more dependency cycle(s) were not listed.</source>
+        <translation>
+            <numerusform>另有 %n 个依赖循环未列出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/interop/CycloneDxMapping.cpp" line="+112"/>
+        <source>the %1 was kept in the record&apos;s extras (&quot;cyclonedx.unmapped&quot;) instead: %2</source>
+        <translation>%1已改为保留在条目的扩展数据（“cyclonedx.unmapped”）中：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+68"/>
+        <source>%n tag(s) longer than 50 characters, containing a comma or beyond the 50th were kept in the record&apos;s extras (&quot;cyclonedx.unmapped&quot;).</source>
+        <translation>
+            <numerusform>有 %n 个标签因超过 50 个字符、含有逗号或排在第 50 个之后，已保留在条目的扩展数据（“cyclonedx.unmapped”）中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+288"/>
+        <location line="+61"/>
+        <source>a record needs a name.</source>
+        <translation>条目必须有名称。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/interop/CycloneDxReader.cpp" line="-111"/>
+        <source>the key is missing; a CycloneDX BOM states &quot;bomFormat&quot;: &quot;CycloneDX&quot;.</source>
+        <translation>缺少该键；CycloneDX BOM 必须声明 &quot;bomFormat&quot;: &quot;CycloneDX&quot;。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not &quot;CycloneDX&quot;; this file is not a CycloneDX BOM.</source>
+        <translation>“%1”不是“CycloneDX”；该文件不是 CycloneDX BOM。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CycloneDX %1 is not supported; Strata reads specVersion 1.4, 1.5, 1.6 and 1.7. Convert the BOM with the CycloneDX CLI first.</source>
+        <translation>不支持 CycloneDX %1；Strata 可读取 specVersion 为 1.4、1.5、1.6 和 1.7 的 BOM。请先用 CycloneDX CLI 转换该 BOM。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>metadata must be an object.</source>
+        <translation>metadata 必须是对象。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not an RFC 3339 date-time; write it like 2025-10-24T16:43:02Z.</source>
+        <translation>“%1”不是 RFC 3339 日期时间；请按 2025-10-24T16:43:02Z 的格式填写。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 must be an array.</source>
+        <translation>%1 必须是数组。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a reference must be a non-empty bom-ref.</source>
+        <translation>引用必须是非空的 bom-ref。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is not the bom-ref of any component or service in the BOM; add the component or remove the dependency.</source>
+        <translation>“%1”不是 BOM 中任何组件或服务的 bom-ref；请添加该组件，或删除此依赖。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a dependency must be an object.</source>
+        <translation>依赖项必须是对象。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the key is missing; every dependency names the component it describes in &quot;ref&quot;.</source>
+        <translation>缺少该键；每个依赖项都必须在“ref”中指明它所描述的组件。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 must be an array of bom-refs.</source>
+        <translation>%1 必须是 bom-ref 数组。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 is %2 MB, more than the %3 MB an import may be; split the document.</source>
+        <translation>%1 大小为 %2 MB，超过单次导入上限 %3 MB；请拆分该文档。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not valid JSON: %2 at byte %3. Check that the file is complete and was saved as UTF-8.</source>
+        <translation>%1 不是有效的 JSON：%2（位于第 %3 字节）。请检查文件是否完整、是否以 UTF-8 编码保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a CycloneDX BOM: the JSON document is not an object.</source>
+        <translation>%1 不是 CycloneDX BOM：该 JSON 文档不是对象。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::Database</name>
+    <message>
+        <location filename="../app/core/storage/Database.cpp" line="+99"/>
+        <source>No workspace file was given.</source>
+        <translation>未指定工作区文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The workspace %1 does not exist. Check the path, or create it with &quot;strata-cli init&quot;.</source>
+        <translation>工作区 %1 不存在。请检查路径，或用“strata-cli init”创建。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is a folder, not a workspace file.</source>
+        <translation>%1 是文件夹，不是工作区文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The folder %1 does not exist; create it first or choose another location.</source>
+        <translation>文件夹 %1 不存在；请先创建该文件夹，或选择其他位置。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The workspace %1 is already open in %2 (process %3 on %4). Close it there first, or open another workspace.</source>
+        <translation>工作区 %1 已在 %2 中打开（%4 上的进程 %3）。请先在那里关闭它，或打开其他工作区。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>another program</source>
+        <translation>另一个程序</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create the lock file %1.lock: check that the folder is writable.</source>
+        <translation>无法创建锁文件 %1.lock：请检查该文件夹是否可写。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is empty, so it is not a Strata workspace. Choose another file, or delete it and create a new workspace.</source>
+        <translation>%1 是空文件，不是 Strata 工作区。请选择其他文件，或删除它后新建工作区。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a Strata workspace (it is not a SQLite database). It was left unchanged.</source>
+        <translation>%1 不是 Strata 工作区（它不是 SQLite 数据库）。该文件未作任何改动。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opening %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opening %1 read-only</source>
+        <translation>以只读方式打开 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This workspace was made by a newer version of Strata (schema %1; this version knows up to %2). It is open read-only; update Strata to edit it.</source>
+        <translation>此工作区由较新版本的 Strata 创建（模式版本 %1；当前版本最高支持 %2）。已以只读方式打开；如需编辑，请升级 Strata。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Locking %1</source>
+        <translation>锁定 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is damaged or is not a Strata workspace (%2). It was left unchanged; restore it from a backup.</source>
+        <translation>%1 已损坏或不是 Strata 工作区（%2）。该文件未作改动；请从备份中恢复。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is a SQLite database but not a Strata workspace. It was left unchanged.</source>
+        <translation>%1 是 SQLite 数据库，但不是 Strata 工作区。该文件未作改动。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Configuring %1 (%2)</source>
+        <translation>配置 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>SQLite refused the settings Strata needs for %1 (%2); the file system may not support them. Move the workspace to a local disk.</source>
+        <translation>SQLite 拒绝了 Strata 为 %1 所需的设置（%2），可能是文件系统不支持。请将工作区移到本地磁盘。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The schema migration %1 is missing from this build.</source>
+        <translation>当前构建缺少模式迁移 %1。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+4"/>
+        <source>Upgrading the workspace to schema %1</source>
+        <translation>将工作区升级到模式版本 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The disk is full; free some space and try again.</source>
+        <translation>磁盘已满；请释放部分空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The disk reported an error; nothing was changed.</source>
+        <translation>磁盘报告了错误；未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another program holds the workspace.</source>
+        <translation>另一个程序正在占用该工作区。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The workspace file is damaged; restore it from a backup.</source>
+        <translation>工作区文件已损坏；请从备份中恢复。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The workspace is read-only.</source>
+        <translation>该工作区为只读。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 failed: %2</source>
+        <translation>操作“%1”失败：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2</source>
+        <translation>%1。%2</translation>
+    </message>
+</context>
+<context>
+    <name>strata::DemoWorkspace</name>
+    <message numerus="yes">
+        <location filename="../app/core/demo/DemoWorkspace.cpp" line="+36"/>
+        <source>The demo goes into an empty workspace; %1 already holds %n record(s). Choose a new file for the demo.</source>
+        <translation>
+            <numerusform>演示数据只能放入空工作区，而 %1 中已有 %n 个条目。请为演示选择一个新文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The demo data is missing from this build.</source>
+        <translation>当前构建缺少演示数据。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The demo data is damaged: %1.</source>
+        <translation>演示数据已损坏：%1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The demo record &quot;%1&quot; has an unknown kind.</source>
+        <translation>演示条目“%1”的类型未知。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Demo record &quot;%1&quot;: %2</source>
+        <translation>演示条目“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>A demo relation refers to an unknown record or type.</source>
+        <translation>某条演示关系引用了未知的条目或类型。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::DocumentReader</name>
+    <message>
+        <location filename="../app/core/interop/DocumentReader.cpp" line="+52"/>
+        <location line="+44"/>
+        <source>%1 is %2 MB, more than the %3 MB an import may be; split the document.</source>
+        <translation>%1 大小为 %2 MB，超过单次导入上限 %3 MB；请拆分该文档。</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>%1 is an SPDX 2 document; Strata imports SPDX 3.0 JSON-LD. Convert it with the SPDX tools, or import a CycloneDX BOM instead.</source>
+        <translation>%1 是 SPDX 2 文档；Strata 只导入 SPDX 3.0 JSON-LD。请使用 SPDX 工具转换，或改为导入 CycloneDX BOM。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a CycloneDX JSON BOM, an SPDX 3 JSON-LD document or a Hugging Face card (a README.md that starts with YAML front matter).</source>
+        <translation>%1 不是 CycloneDX JSON BOM、SPDX 3 JSON-LD 文档或 Hugging Face 卡片（以 YAML 前置元数据开头的 README.md）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ExportController</name>
+    <message>
+        <location filename="../ui/ExportController.cpp" line="+50"/>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cancel the export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 %2</source>
+        <comment>record name and version</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Export as %1</source>
+        <translation>导出为 %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>There are no records to export, so no CSV table was written.</source>
+        <translation>没有可导出的条目，因此未写入任何 CSV 表格。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Replace Files</source>
+        <translation>替换文件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 already exist(s). Replace?</source>
+        <translation>
+            <numerusform>%1 已存在。要替换吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消；未写入任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n record(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个条目导出到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ExportDialog</name>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="+23"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What to export</source>
+        <translation>导出范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole workspace</source>
+        <translation>整个工作区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” and everything upstream of it</source>
+        <translation>“%1”及其全部上游</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A record and everything upstream of it (select one first)</source>
+        <translation>某个条目及其全部上游（请先选择条目）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the record derives from, was trained and evaluated on, depends on, is hosted on and provided by, and so on up the chain</source>
+        <translation>该条目派生自、训练于、评测于、依赖、托管于的条目及其提供方，并沿供应链逐级向上追溯</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>CycloneDX 1.6 JSON (ML-BOM)</source>
+        <translation>CycloneDX 1.6 JSON（ML-BOM）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPDX 3.0.1 JSON-LD (AI and Dataset profiles)</source>
+        <translation>SPDX 3.0.1 JSON-LD（AI 与 Dataset profile）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GraphML (yEd, Gephi)</source>
+        <translation>GraphML（yEd、Gephi）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV, one file per kind</source>
+        <translation>CSV，每种类型一个文件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CycloneDX JSON (*.cdx.json *.json);;All files (*)</source>
+        <translation>CycloneDX JSON (*.cdx.json *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPDX 3 JSON-LD (*.spdx3.json *.jsonld *.json);;All files (*)</source>
+        <translation>SPDX 3 JSON-LD (*.spdx3.json *.jsonld *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GraphML (*.graphml);;All files (*)</source>
+        <translation>GraphML (*.graphml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV (*.csv);;All files (*)</source>
+        <translation>CSV (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Models with their model cards, datasets, suppliers, hashes, licenses, dependencies and pedigree; validates against the bom-1.6 schema.</source>
+        <translation>包含模型及其模型卡片、数据集、供应商、哈希、许可证、依赖和谱系；可通过 bom-1.6 schema 校验。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An SPDX 3.0.1 document with AI packages, dataset packages and their relationships.</source>
+        <translation>包含 AI 包、数据集包及其关系的 SPDX 3.0.1 文档。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Records as nodes and relations as typed edges, for yEd and Gephi.</source>
+        <translation>条目作为节点、关系作为带类型的边，可用于 yEd 和 Gephi。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A table per record kind, named after the file you choose: “inventory.csv” gives inventory-model.csv, inventory-dataset.csv and so on.</source>
+        <translation>每种条目类型一个表格，按所选文件命名：选择“inventory.csv”将生成 inventory-model.csv、inventory-dataset.csv 等。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::FieldEditor</name>
+    <message>
+        <location filename="../ui/FieldEditor.cpp" line="+43"/>
+        <source>Problem with %1</source>
+        <translation>%1有误</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Markdown is welcome: *emphasis*, lists, links.</source>
+        <translation>支持 Markdown：*强调*、列表、链接。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comma separated, e.g. llm, internal</source>
+        <translation>以逗号分隔，例如 llm, internal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name|Issuer|YYYY-MM-DD; …</source>
+        <translation>名称|颁发机构|YYYY-MM-DD; …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One certification per entry, separated by semicolons: name, issuer and the date it is valid until, separated by bars. Example: ISO 27001|BSI|2027-03-31; SOC 2|AICPA|2026-12-31</source>
+        <translation>每项一个认证，各项之间用分号分隔；每项包含名称、颁发机构和有效期截止日期，以竖线分隔。示例：ISO 27001|BSI|2027-03-31; SOC 2|AICPA|2026-12-31</translation>
+    </message>
+</context>
+<context>
+    <name>strata::Fields</name>
+    <message>
+        <location filename="../app/core/domain/Fields.cpp" line="+51"/>
+        <source>Field &quot;%1&quot; (%2): %3</source>
+        <translation>字段“%1”（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 characters is too long; at most %2 are allowed.</source>
+        <translation>%1 个字符过长；最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>control characters are not allowed; remove them and try again.</source>
+        <translation>不允许使用控制字符；请删除后重试。</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source URL</source>
+        <translation>来源 URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Package URL</source>
+        <translation>包 URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modality</source>
+        <translation>模态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intended use</source>
+        <translation>预期用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out-of-scope use</source>
+        <translation>超出范围的用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limitations</source>
+        <translation>局限性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training cut-off</source>
+        <translation>训练数据截止日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection method</source>
+        <translation>采集方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size (records)</source>
+        <translation>规模（记录数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size (bytes)</source>
+        <translation>规模（字节数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contains personal data</source>
+        <translation>包含个人信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent or legal basis</source>
+        <translation>同意或合法性基础</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention</source>
+        <translation>保留期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal name</source>
+        <translation>法定名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country or jurisdiction</source>
+        <translation>国家或司法辖区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security contact</source>
+        <translation>安全联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certifications</source>
+        <translation>认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Criticality tier</source>
+        <translation>关键性等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract status</source>
+        <translation>合同状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last review</source>
+        <translation>上次审查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next review</source>
+        <translation>下次审查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Ecosystem</source>
+        <translation>生态系统</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data-processing terms</source>
+        <translation>数据处理条款</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>safetensors</source>
+        <translation>safetensors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GGUF</source>
+        <translation>GGUF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ONNX</source>
+        <translation>ONNX</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multimodal</source>
+        <translation>多模态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collected</source>
+        <translation>自行采集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licensed</source>
+        <translation>授权获取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synthetic</source>
+        <translation>合成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negotiating</source>
+        <translation>洽谈中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Framework</source>
+        <translation>框架</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hosted API</source>
+        <translation>托管 API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloud</source>
+        <translation>云平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute</source>
+        <translation>计算资源</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>A file needs a name of 1 to 1000 characters without control characters.</source>
+        <translation>文件名长度须为 1 到 1000 个字符，且不能包含控制字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; (file &quot;%2&quot;) is not a supported digest algorithm; use sha256, sha384 or sha512.</source>
+        <translation>“%1”（文件“%2”）不是受支持的摘要算法；请使用 sha256、sha384 或 sha512。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The %1 digest of &quot;%2&quot; must be %3 hexadecimal characters; got &quot;%4&quot;.</source>
+        <translation>“%2”的 %1 摘要必须为 %3 个十六进制字符，实际为“%4”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The size of &quot;%1&quot; cannot be negative.</source>
+        <translation>“%1”的大小不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&quot;%1&quot; should be NAME|ISSUER|YYYY-MM-DD, for example &quot;ISO/IEC 27001|BSI|2027-03-31&quot;; separate several with &quot;;&quot;.</source>
+        <translation>“%1”应为“名称|颁发机构|YYYY-MM-DD”格式，例如“ISO/IEC 27001|BSI|2027-03-31”；多项之间用“;”分隔。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+73"/>
+        <source>&quot;%1&quot; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>“%1”不是有效日期；请按 YYYY-MM-DD 格式填写。</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>&quot;%1&quot; is not a field of a %2. Known fields: %3.</source>
+        <translation>“%1”不是%2的字段。可用字段：%3。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&quot;%1&quot; is not a whole number from %2 to %3.</source>
+        <translation>“%1”不是 %2 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&quot;%1&quot; is not one of: %2.</source>
+        <translation>“%1”不是以下值之一：%2。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>&quot;%1&quot; is not a valid web address; use an http or https URL such as https://huggingface.co/org/model.</source>
+        <translation>“%1”不是有效的网址；请使用 http 或 https URL，例如 https://huggingface.co/org/model。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a record needs a name.</source>
+        <translation>条目必须有名称。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the tag &quot;%1&quot; is longer than %2 characters.</source>
+        <translation>标签“%1”超过 %2 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 tags is too many; at most %2 are allowed.</source>
+        <translation>标签数量（%1 个）过多；最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is not a package URL; it must start with &quot;pkg:&quot;, for example pkg:huggingface/meta-llama/Llama-3.1-8B.</source>
+        <translation>“%1”不是包 URL；包 URL 必须以“pkg:”开头，例如 pkg:huggingface/meta-llama/Llama-3.1-8B。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not an SPDX license expression; use identifiers such as &quot;Apache-2.0&quot; or &quot;MIT OR Apache-2.0&quot;, or LicenseRef-NAME for others.</source>
+        <translation>“%1”不是 SPDX 许可证表达式；请使用“Apache-2.0”或“MIT OR Apache-2.0”等标识符，其他许可证请使用 LicenseRef-NAME。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&quot;%1&quot; is not a field of a %2.</source>
+        <translation>“%1”不是%2的字段。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphMlWriter</name>
+    <message>
+        <location filename="../app/core/interop/GraphMlWriter.cpp" line="+223"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The GraphML document could not be written; no file was produced.</source>
+        <translation>无法写出 GraphML 文档；未生成任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::HuggingFaceCardReader</name>
+    <message>
+        <location filename="../app/core/interop/HuggingFaceCardReader.cpp" line="+105"/>
+        <source>%1: the front matter has none of the keys of a Hugging Face card (license, tags, base_model, datasets, pipeline_tag, task_categories, ...), so the file is not a card and was not imported.</source>
+        <translation>%1：前置元数据中没有任何 Hugging Face 卡片的键（license、tags、base_model、datasets、pipeline_tag、task_categories 等），因此该文件不是卡片，未导入。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: cannot tell which model or dataset this card describes: it has no model_name, pretty_name or model-index name, and neither its file name nor its folder names one. Add &quot;model_name&quot; (or &quot;pretty_name&quot; for a dataset) to its front matter and import it again.</source>
+        <translation>%1：无法确定该卡片描述的是哪个模型或数据集：卡片中没有 model_name、pretty_name 或 model-index 名称，文件名和所在文件夹名也未指明。请在前置元数据中添加“model_name”（数据集请添加“pretty_name”）后重新导入。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>front matter</source>
+        <translation>前置元数据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the card&apos;s name cannot be used: %2</source>
+        <translation>%1：无法使用该卡片的名称：%2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>the card has model keys (%1) and dataset keys (%2); it was read as a %3 card.</source>
+        <translation>该卡片同时含有模型的键（%1）和数据集的键（%2），已按%3卡片读取。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>took the repo id %1 from the card&apos;s text, where the card names itself.</source>
+        <translation>已采用卡片正文中自称的仓库 ID %1。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 It is kept in the card&apos;s metadata.</source>
+        <translation>%1该内容已保留在卡片元数据中。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the tag &quot;%1&quot; is longer than %2 characters and was left out.</source>
+        <translation>标签“%1”超过 %2 个字符，已略去。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>only the first %1 of %2 tags were kept.</source>
+        <translation>%2 个标签中仅保留了前 %1 个。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>&quot;%1&quot; is not one of adapter, merge, quantized or finetune; the derivation was recorded as &quot;other&quot;.</source>
+        <translation>“%1”不是 adapter、merge、quantized 或 finetune 之一，派生方式已记为“other”。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&quot;%1&quot; is the card itself; the relation was left out.</source>
+        <translation>“%1”即该卡片自身，已略去此关系。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>%1 is %2 MB, more than the %3 MB an import may be.</source>
+        <translation>%1 大小为 %2 MB，超过单次导入上限 %3 MB。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 names %2 records, more than the %3 an import may hold.</source>
+        <translation>%1 涉及 %2 个条目，超过单次导入上限 %3 个。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: there was not enough memory to read this card; the file was refused.</source>
+        <translation>%1：内存不足，无法读取该卡片；已拒绝该文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the card could not be read: %2</source>
+        <translation>%1：无法读取该卡片：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the card could not be read.</source>
+        <translation>%1：无法读取该卡片。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/interop/HuggingFaceYaml.cpp" line="+194"/>
+        <source>%1, line %2: the front matter must be a mapping of keys to values (such as &quot;license: mit&quot;), not a list or a single value.</source>
+        <translation>%1，第 %2 行：前置元数据必须是键值映射（如“license: mit”），而不能是列表或单个值。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1, line %2: a key in %3 is a list or a mapping; keys must be plain text.</source>
+        <translation>%1，第 %2 行：%3 中有一个键是列表或映射；键必须是纯文本。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, line %2: the key &quot;%3&quot; appears twice in %4; the Hub refuses such cards. Keep one of them.</source>
+        <translation>%1，第 %2 行：键“%3”在 %4 中出现了两次；Hugging Face Hub 会拒绝此类卡片。请只保留其中一个。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1, line %2: %3 nests deeper than %4 levels; no card needs that many, so the file was refused.</source>
+        <translation>%1，第 %2 行：%3 的嵌套超过 %4 层；正常卡片不需要这么深的嵌套，因此已拒绝该文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/interop/HuggingFaceCardReader.cpp" line="-39"/>
+        <location filename="../app/core/interop/HuggingFaceYaml.cpp" line="+33"/>
+        <location line="+139"/>
+        <source>The import of %1 was cancelled.</source>
+        <translation>%1 的导入已取消。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/interop/HuggingFaceYaml.cpp" line="-129"/>
+        <source>%1, line %2: %3 is longer than the %4 characters a value may have.</source>
+        <translation>%1，第 %2 行：%3 超过了单个值允许的 %4 个字符。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1, line %2: the front matter expands to more than %3 values or %4 MiB of text once its aliases are followed (an &quot;alias bomb&quot;, or not a card); the file was refused.</source>
+        <translation>%1，第 %2 行：展开别名后，前置元数据超过 %3 个值或 %4 MiB 文本（可能是“别名炸弹”，或者根本不是卡片）；已拒绝该文件。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the front matter</source>
+        <translation>前置元数据</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1, line %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1, line %2: no YAML front matter. A Hugging Face card begins with a line &quot;---&quot;, its metadata, and another line &quot;---&quot;; add that block or import a BOM instead.</source>
+        <translation>%1，第 %2 行：没有 YAML 前置元数据。Hugging Face 卡片以一行“---”开头，接着是元数据，再以另一行“---”结束；请添加该区块，或改为导入 BOM。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: the front matter that starts on line %2 is larger than %3 KiB, far more than any card has; the file was refused.</source>
+        <translation>%1：从第 %2 行开始的前置元数据超过 %3 KiB，远大于任何正常卡片；已拒绝该文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, line %2: the front matter is never closed; add a line &quot;---&quot; after the metadata.</source>
+        <translation>%1，第 %2 行：前置元数据没有结束标记；请在元数据之后添加一行“---”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: the Markdown after the front matter is %2 MiB; a card is a short text, so the file was refused.</source>
+        <translation>%1：前置元数据之后的 Markdown 正文有 %2 MiB；卡片应是简短文本，因此已拒绝该文件。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1, line %2, column %3: the YAML front matter is malformed: %4. Fix the metadata between the two &quot;---&quot; lines and import the card again.</source>
+        <translation>%1，第 %2 行第 %3 列：YAML 前置元数据格式错误：%4。请修正两行“---”之间的元数据，然后重新导入该卡片。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1, line %2: the front matter nests deeper than %3 levels; no card needs that many, so the file was refused.</source>
+        <translation>%1，第 %2 行：前置元数据嵌套超过 %3 层；正常卡片不需要这么深的嵌套，因此已拒绝该文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, line %2: a value of %3 characters is longer than the %4 a value may have.</source>
+        <translation>%1，第 %2 行：某个值长达 %3 个字符，超过了单个值允许的 %4 个。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, line %2: the front matter holds more than %3 values; no card has that many, so the file was refused.</source>
+        <translation>%1，第 %2 行：前置元数据包含超过 %3 个值；正常卡片不会有这么多，因此已拒绝该文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/interop/HuggingFaceCardKeys.cpp" line="+73"/>
+        <source>%1: &quot;%2&quot; should be %3; fix the front matter and import the card again.</source>
+        <translation>%1：“%2”应为%3；请修正前置元数据后重新导入该卡片。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+20"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>text or a list of texts</source>
+        <translation>文本或文本列表</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&quot;%1&quot; is not a Hugging Face repo id (ORG/NAME); it was not linked.</source>
+        <translation>“%1”不是 Hugging Face 仓库 ID（ORG/NAME），未建立关联。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+16"/>
+        <source>a list of mappings</source>
+        <translation>映射列表</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+16"/>
+        <location line="+5"/>
+        <source>a mapping</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a Hugging Face dataset id; the evaluation was kept in the card&apos;s metadata but not linked.</source>
+        <translation>“%1”不是 Hugging Face 数据集 ID；该评测结果已保留在卡片元数据中，但未建立关联。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImportApplier</name>
+    <message>
+        <location filename="../app/core/workspace/ImportApplier.cpp" line="+120"/>
+        <location line="+110"/>
+        <location line="+146"/>
+        <location line="+49"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="-301"/>
+        <source>%1 (%2): files with digests are recorded for models and datasets; &quot;%3&quot; is a %4.</source>
+        <translation>%1（%2）：只有模型和数据集才记录带摘要的文件；“%3”是%4。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Took &quot;%1&quot; to be &quot;%2&quot;, the only record with that repository name; check that they are the same.</source>
+        <translation>已将“%1”视为“%2”（唯一具有该仓库名称的条目）；请确认二者确为同一对象。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: kept the hand-typed %2 &quot;%3&quot; (the file says &quot;%4&quot;).</source>
+        <translation>%1：保留了手动输入的%2“%3”（文件中为“%4”）。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: the %2 digest of %3 changed from %4 to %5.</source>
+        <translation>%1：%3 的 %2 摘要已从 %4 变为 %5。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Skipped &quot;%1&quot; %2 &quot;%3&quot; (%4): %5</source>
+        <translation>已跳过“%1”%2“%3”（%4）：%5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it names a record the document does not describe.</source>
+        <translation>它指向的条目在文档中没有描述。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a record cannot be related to itself.</source>
+        <translation>条目不能与自身建立关系。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a %1 cannot be &quot;%2&quot; a %3.</source>
+        <translation>%1不能与%3建立“%2”关系。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a kind of derivation.</source>
+        <translation>“%1”不是有效的派生方式。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>%1 added, %2 updated, %3 unchanged; %4 relations added</source>
+        <translation>新增 %1 个，更新 %2 个，未变 %3 个；新增关系 %4 条</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImportController</name>
+    <message>
+        <location filename="../ui/ImportController.cpp" line="+62"/>
+        <source>Cancel the import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Import BOMs and Cards</source>
+        <translation>导入 BOM 和卡片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BOMs and cards (*.json *.md);;All files (*)</source>
+        <translation>BOM 和卡片 (*.json *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This workspace is read-only (%1), so nothing can be imported into it. Open a copy you can write to.</source>
+        <translation>此工作区为只读（%1），无法向其中导入任何内容。请打开一份可写入的副本。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There is nothing to import in %1: folders are searched for Markdown cards (*.md) and *.json documents.</source>
+        <translation>%1 中没有可导入的内容：只会在文件夹中查找 Markdown 卡片（*.md）和 *.json 文档。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 does not exist; it may have been moved or deleted.</source>
+        <translation>%1 不存在；它可能已被移动或删除。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 could not be read: the reader stopped unexpectedly. Nothing was imported from it.</source>
+        <translation>无法读取 %1：读取程序意外终止。未从中导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was not imported: the workspace was closed.</source>
+        <translation>%1 未导入：工作区已关闭。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Adding %1 to the workspace…</source>
+        <translation>正在将 %1 添加到工作区…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>导入已取消；未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Importing %1 (%2 of %3)…</source>
+        <translation>正在导入 %1（第 %2 个，共 %3 个）…</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImportOutput</name>
+    <message>
+        <location filename="../app/cli/ImportOutput.cpp" line="+22"/>
+        <source>Hugging Face card</source>
+        <translation>Hugging Face 卡片</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%1 added (%n placeholder(s))</source>
+        <translation>
+            <numerusform>新增 %1 个条目（含 %n 个占位条目）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 added</source>
+        <translation>新增 %1 个条目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2): %3, %4 updated, %5 unchanged, %6 skipped; %7, %8 unchanged, %9 skipped</source>
+        <translation>%1（%2）：%3，更新 %4 个，未变 %5 个，跳过 %6 个；%7，未变 %8 条，跳过 %9 条</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n relation(s) added</source>
+        <translation>
+            <numerusform>新增 %n 条关系</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImportSummaryDialog</name>
+    <message>
+        <location filename="../ui/ImportSummaryDialog.cpp" line="+46"/>
+        <source>Import Summary</source>
+        <translation>导入摘要</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Imported files</source>
+        <translation>已导入的文件</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Notes on the selected file</source>
+        <translation>所选文件的说明</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Imports are not on the undo list (Ctrl+Z). To take imported records out again, delete them; a record&apos;s Provenance tab shows which import described it.</source>
+        <translation>导入操作不在撤销列表（Ctrl+Z）中。如需移除导入的条目，请将其删除；条目的“来源”选项卡会显示描述它的导入。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the whole summary as text</source>
+        <translation>以文本形式复制整个摘要</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records the import created</source>
+        <translation>本次导入新建的条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records that existed and took new values from the file</source>
+        <translation>已存在、并从文件中取得新值的条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records that existed with the same values</source>
+        <translation>已存在且值相同的条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Entries the workspace cannot hold; the notes say why</source>
+        <translation>工作区无法收录的项；原因见说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placeholders</source>
+        <translation>占位条目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records only referred to by the file, added as unverified</source>
+        <translation>文件仅引用而未描述的条目，已作为未核实条目添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relations added</source>
+        <translation>新增关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relations skipped</source>
+        <translation>已跳过的关系</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relations the workspace cannot hold; the notes say why</source>
+        <translation>工作区无法收录的关系；原因见说明</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not imported: the notes below say why</source>
+        <translation>未导入：原因见下方说明</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>CycloneDX</source>
+        <translation>CycloneDX</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPDX</source>
+        <translation>SPDX</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hugging Face card</source>
+        <translation>Hugging Face 卡片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2</source>
+        <comment>format and its version</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Imported %1 of %n file(s).</source>
+        <translation>
+            <numerusform>已导入 %1 个文件（共 %n 个）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Records: %1 added, %2 updated, %3 unchanged, %4 skipped. Relations: %5 added, %6 skipped.</source>
+        <translation>条目：新增 %1 个，更新 %2 个，未变 %3 个，跳过 %4 个。关系：新增 %5 条，跳过 %6 条。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n file(s) could not be imported; they changed nothing.</source>
+        <translation>
+            <numerusform>有 %n 个文件无法导入；这些文件未造成任何更改。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The import was cancelled: %n file(s) were not read and changed nothing.</source>
+        <translation>
+            <numerusform>导入已取消：有 %n 个文件未读取，未造成任何更改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes on %1 (%2):</source>
+        <translation>关于 %1（%2）的说明：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why %1 was not imported:</source>
+        <translation>%1 未导入的原因：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing to note: every entry was imported as the file states it.</source>
+        <translation>无需说明：所有项均已按文件所述导入。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: not imported</source>
+        <translation>%1：未导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2): %3 added, %4 updated, %5 unchanged, %6 skipped, %7 placeholders; relations: %8 added, %9 skipped</source>
+        <translation>%1（%2）：新增 %3 个，更新 %4 个，未变 %5 个，跳过 %6 个，占位条目 %7 个；关系：新增 %8 条，跳过 %9 条</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>  - %1</source>
+        <comment>a note under a file in the import summary</comment>
+        <translation>  - %1</translation>
+    </message>
+</context>
+<context>
+    <name>strata::InteropCommands</name>
+    <message>
+        <location filename="../app/cli/InteropCommands.cpp" line="+79"/>
+        <source>strata-cli: reading %1… %2%</source>
+        <translation>strata-cli：正在读取 %1… %2%</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>FILE... [--prefer-import]</source>
+        <translation>FILE... [--prefer-import]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import CycloneDX BOMs, SPDX 3 documents and Hugging Face cards</source>
+        <translation>导入 CycloneDX BOM、SPDX 3 文档和 Hugging Face 卡片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each FILE is a CycloneDX JSON BOM, an SPDX 3.0 JSON-LD document or a Hugging Face card (a
+README.md that starts with YAML front matter); the format is read from the content, not the name.
+A folder imports every README.md and *.json file under it, in name order.
+Each file is imported whole or not at all: a file that cannot be read or fails validation
+changes nothing and is reported on stderr, and the other files are still imported.
+Records are matched by purl, then by kind, name and version, then by the ids that earlier
+imports recorded, so importing the same file again changes nothing. Values typed by hand are
+kept unless --prefer-import is given.
+The exit code is 1 when any file failed. With --json, prints one object per file.</source>
+        <translation>每个 FILE 可以是 CycloneDX JSON BOM、SPDX 3.0 JSON-LD 文档或 Hugging Face 卡片（以 YAML 前置
+元数据开头的 README.md）；格式依据文件内容而非文件名判断。
+对于文件夹，会按名称顺序导入其下所有 README.md 和 *.json 文件。
+每个文件要么完整导入，要么完全不导入：无法读取或未通过校验的文件不会造成任何更改，
+并会在标准错误输出中报告，其他文件仍照常导入。
+条目依次按 purl、按类型 + 名称 + 版本、再按以往导入所记录的 ID 进行匹配，因此重复导入
+同一文件不会造成任何更改。手动输入的值会被保留，除非指定了 --prefer-import。
+只要有任一文件失败，退出码即为 1。指定 --json 时，每个文件输出一个对象。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>let the files overwrite values typed by hand</source>
+        <translation>允许文件覆盖手动输入的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+26"/>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>--format cyclonedx|spdx|graphml|csv [--scope ID] -o FILE [--date ISO-8601]</source>
+        <translation>--format cyclonedx|spdx|graphml|csv [--scope ID] -o FILE [--date ISO-8601]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the inventory as CycloneDX, SPDX, GraphML or CSV</source>
+        <translation>将资产清单导出为 CycloneDX、SPDX、GraphML 或 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formats:
+  cyclonedx  CycloneDX 1.6 JSON ML-BOM
+  spdx       SPDX 3.0.1 JSON-LD with the AI and Dataset profiles
+  graphml    GraphML for yEd and Gephi: records as nodes, relations as edges
+  csv        one CSV table per record kind
+--scope exports one record (an id or a unique name) and everything upstream of it: what it derives
+from, was trained and evaluated on, depends on, is hosted on and provided by. Without --scope the
+whole workspace is exported.
+csv writes one file per kind in the export, named by putting the kind before the extension:
+-o inventory.csv writes %1, %2 and so on; without an extension, .csv is added.
+--date fixes the time written into the document, so the same workspace and date give the same
+bytes; without it the current time is written.
+Each file is replaced atomically: on any error the previous file stays as it was. The folder
+must exist.</source>
+        <translation>格式：
+  cyclonedx  CycloneDX 1.6 JSON ML-BOM
+  spdx       SPDX 3.0.1 JSON-LD，含 AI 与 Dataset profile
+  graphml    供 yEd 和 Gephi 使用的 GraphML：条目为节点，关系为边
+  csv        每种条目类型一个 CSV 表格
+--scope 导出一个条目（ID 或唯一名称）及其全部上游：它派生自、训练于、评测于、依赖、
+托管于的条目及其提供方。不指定 --scope 时导出整个工作区。
+csv 为导出中的每种类型各写一个文件，文件名是在扩展名之前插入类型：
+-o inventory.csv 会写出 %1、%2 等；如果没有扩展名，则自动添加 .csv。
+--date 固定写入文档的时间，使相同的工作区和日期产生完全相同的字节；
+不指定时写入当前时间。
+每个文件均以原子方式替换：出现任何错误时，原有文件都保持不变。
+目标文件夹必须已存在。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cyclonedx, spdx, graphml or csv</source>
+        <translation>cyclonedx、spdx、graphml 或 csv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a record to export with everything upstream of it</source>
+        <translation>要导出的条目，连同其全部上游</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ISO-8601</source>
+        <translation>ISO-8601</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the time to write into the document (default: now)</source>
+        <translation>写入文档的时间（默认：当前时间）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>%1 does not exist; check the path.</source>
+        <translation>%1 不存在；请检查路径。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The folder %1 holds no README.md or *.json file to import.</source>
+        <translation>文件夹 %1 中没有可导入的 README.md 或 *.json 文件。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Unknown export format &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知的导出格式“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--date needs an ISO 8601 date or time, such as 2026-03-01 or 2026-03-01T09:30:00Z; got &quot;%1&quot;.</source>
+        <translation>--date 需要 ISO 8601 日期或时间，例如 2026-03-01 或 2026-03-01T09:30:00Z；实际为“%1”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>-o needs the name of the file to write.</source>
+        <translation>-o 需要指定要写入的文件名。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The folder %1 does not exist; create it, or choose another file with -o.</source>
+        <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 is the workspace itself; choose another file with -o.</source>
+        <translation>%1 就是工作区本身；请用 -o 选择其他文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n 条关系</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The export holds no records, so no CSV file was written.</source>
+        <translation>导出内容中没有条目，因此未写入任何 CSV 文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrote %1 and %2 to %3.</source>
+        <translation>已将 %1和 %2写入 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Wrote %1 and %2 to %n file(s):</source>
+        <translation>
+            <numerusform>已将 %1和 %2写入 %n 个文件：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::InventoryCommands</name>
+    <message>
+        <location filename="../app/cli/InventoryCommands.cpp" line="+60"/>
+        <source>KEY=VALUE</source>
+        <translation>KEY=VALUE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>set a field; may be repeated</source>
+        <translation>设置字段；可重复指定</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Create an empty workspace</source>
+        <translation>创建空工作区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creates the workspace file named by --workspace, or the default workspace.
+Fails when the file already exists.</source>
+        <translation>创建 --workspace 指定的工作区文件，或默认工作区。
+若文件已存在则失败。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Create a workspace holding a demo LLM supply chain</source>
+        <translation>创建包含演示用大模型供应链的工作区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fills a new or empty workspace with demo suppliers, models, datasets, software and services.
+Refuses a workspace that already has records.</source>
+        <translation>向新的或空的工作区填入演示用的供应商、模型、数据集、软件和服务。
+拒绝已有条目的工作区。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>KIND is one of: %1.
+--supplier links the new record to an existing supplier (id or unique name) with provided_by.
+Nothing is added when any part fails.</source>
+        <translation>KIND 取值为：%1。
+--supplier 通过 provided_by 将新条目关联到现有供应商（ID 或唯一名称）。
+任一部分失败时不会添加任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>KIND --name NAME [--version VERSION] [--supplier SUPPLIER]... [--set KEY=VALUE]...</source>
+        <translation>KIND --name NAME [--version VERSION] [--supplier SUPPLIER]... [--set KEY=VALUE]...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a record and print its id</source>
+        <translation>添加条目并打印其 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+302"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="-302"/>
+        <source>name of the record</source>
+        <translation>条目名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+301"/>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <location line="-301"/>
+        <source>version of the record</source>
+        <translation>条目版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+300"/>
+        <source>SUPPLIER</source>
+        <translation>SUPPLIER</translation>
+    </message>
+    <message>
+        <location line="-300"/>
+        <source>supplier id or name; may be repeated</source>
+        <translation>供应商 ID 或名称；可重复指定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <location line="+289"/>
+        <source>KIND</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <source>[KIND] [--search TEXT]</source>
+        <translation>[KIND] [--search TEXT]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List records, optionally of one kind or matching a search</source>
+        <translation>列出条目，可按类型筛选或按关键词搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KIND is one of: %1.
+--search matches each word as the start of a word in names, suppliers and other fields.</source>
+        <translation>KIND 取值为：%1。
+--search 将每个词与名称、供应商及其他字段中单词的开头进行匹配。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>words to search for</source>
+        <translation>要搜索的词</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <location line="+7"/>
+        <location line="+3"/>
+        <location line="+272"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="-285"/>
+        <source>Show every field, relation and artifact of a record</source>
+        <translation>显示条目的所有字段、关系和制品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID is a record id or a unique name (&quot;name&quot; or &quot;name@version&quot;).</source>
+        <translation>ID 为条目 ID 或唯一名称（“name”或“name@version”）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ID --set KEY=VALUE...</source>
+        <translation>ID --set KEY=VALUE...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change fields of a record</source>
+        <translation>修改条目的字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An empty value clears a field.</source>
+        <translation>值为空时清除该字段。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove a record with its relations and artifacts</source>
+        <translation>删除条目及其关系和制品</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FROM_ID RELATION TO_ID [--kind SUBKIND]</source>
+        <translation>FROM_ID RELATION TO_ID [--kind SUBKIND]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a relation between two records</source>
+        <translation>在两个条目之间添加关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RELATION is one of: %1.
+Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base model.
+--kind gives the kind of derivation: %2.</source>
+        <translation>RELATION 取值为：%1。
+按“FROM RELATION TO”理解：微调模型 derived_from 其基础模型。
+--kind 指定派生方式：%2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SUBKIND</source>
+        <translation>SUBKIND</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>kind of derivation, for derived_from</source>
+        <translation>派生方式，用于 derived_from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>FROM_ID</source>
+        <translation>FROM_ID</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+7"/>
+        <source>RELATION</source>
+        <translation>RELATION</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+7"/>
+        <source>TO_ID</source>
+        <translation>TO_ID</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>FROM_ID RELATION TO_ID</source>
+        <translation>FROM_ID RELATION TO_ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove a relation between two records</source>
+        <translation>移除两个条目之间的关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RELATION is one of: %1.</source>
+        <translation>RELATION 取值为：%1。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Fields for --set:</source>
+        <translation>--set 可用的字段：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>every kind</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>--set needs KEY=VALUE; got &quot;%1&quot;.</source>
+        <translation>--set 需要 KEY=VALUE 格式；实际为“%1”。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 already exists; choose another file with --workspace, or use the workspace that is there.</source>
+        <translation>%1 已存在；请用 --workspace 选择其他文件，或直接使用现有的工作区。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+25"/>
+        <source>Cannot create the folder %1; check that its parent is writable.</source>
+        <translation>无法创建文件夹 %1；请检查其上级文件夹是否可写。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Created the empty workspace %1.</source>
+        <translation>已创建空工作区 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>Created the demo workspace %1 with %n record(s):</source>
+        <translation>
+            <numerusform>已创建演示工作区 %1，包含 %n 个条目：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+60"/>
+        <source>Unknown record kind &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知的条目类型“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No records.</source>
+        <translation>没有条目。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No records match &quot;%1&quot;.</source>
+        <translation>没有与“%1”匹配的条目。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>LICENSE</source>
+        <translation>LICENSE</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Updated %1 %2 &quot;%3&quot;.</source>
+        <translation>已更新 %1 %2“%3”。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Removed %1 %2 &quot;%3&quot; with %4 and %5.</source>
+        <translation>已删除 %1 %2“%3”，连同 %4和 %5。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n 条关系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n artifact(s)</source>
+        <translation>
+            <numerusform>%n 个制品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unknown relation &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知关系“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown derivation kind &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知派生方式“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Linked %1 %2 %3.</source>
+        <translation>已关联：%1 %2 %3。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlinked %1 %2 %3.</source>
+        <translation>已取消关联：%1 %2 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::InventoryPage</name>
+    <message>
+        <location filename="../ui/InventoryPage.cpp" line="+39"/>
+        <source>%1 %2</source>
+        <comment>record name and version</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>This workspace is empty</source>
+        <translation>此工作区为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strata keeps the inventory your AI systems are built from: suppliers, models, datasets, software and services, and how they depend on each other. Add the first record here, import the BOMs and model cards you received, or open the demo workspace to see a small supply chain at work.</source>
+        <translation>Strata 管理构建 AI 系统所用的资产清单：供应商、模型、数据集、软件和服务，以及它们之间的依赖关系。可以在此添加第一个条目，导入收到的 BOM 和模型卡片，或打开演示工作区，看看一个小型供应链如何运作。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add %1</source>
+        <translation>添加%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import BOMs or Cards…</source>
+        <translation>导入 BOM 或卡片…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Demo Workspace</source>
+        <translation>打开演示工作区</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Search %1</source>
+        <translation>搜索%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search names, descriptions, tags, notes, licenses, suppliers…</source>
+        <translation>搜索名称、描述、标签、备注、许可证、供应商…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New %1</source>
+        <translation>新建%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a record on this page (Ctrl+N)</source>
+        <translation>在此页面新建条目（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duplicate the selected record</source>
+        <translation>为所选条目创建副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected record with its fields and outgoing relations (Ctrl+D)</source>
+        <translation>复制所选条目及其字段和出向关系（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the selected record</source>
+        <translation>删除所选条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected record and its relations (Del)</source>
+        <translation>删除所选条目及其关系（Del）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Right-click to choose the columns</source>
+        <translation>右键单击以选择显示的列</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>Delete the %1 “%2”?</source>
+        <translation>要删除%1“%2”吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %2</source>
+        <comment>relation type, other record</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 it</source>
+        <comment>other record, relation type</comment>
+        <translation>%1 %2此条目</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>This also removes %n relation(s): %1.</source>
+        <translation>
+            <numerusform>这也会移除 %n 条关系：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Its %n artifact(s) go too.</source>
+        <translation>
+            <numerusform>其 %n 个制品也会一并删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>可通过“编辑 › 撤销”撤销此操作。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Delete %1</source>
+        <translation>删除%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s) match the search</source>
+        <translation>
+            <numerusform>有 %n 个条目符合搜索条件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::Kinds</name>
+    <message>
+        <location filename="../app/core/domain/Kinds.cpp" line="+57"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Software</source>
+        <translation>软件</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Datasets</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>derived from</source>
+        <translation>派生自</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>trained on</source>
+        <translation>训练于</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>evaluated on</source>
+        <translation>评测于</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>provided by</source>
+        <translation>提供方为</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>depends on</source>
+        <translation>依赖</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hosted on</source>
+        <translation>托管于</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>fine-tune</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>adapter</source>
+        <translation>适配器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>quantized</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>distilled</source>
+        <translation>蒸馏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>strata::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+48"/>
+        <source>Strata workspaces (*.strata);;All files (*)</source>
+        <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;New Workspace…</source>
+        <translation>新建工作区(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open Workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Close Workspace</source>
+        <translation>关闭工作区(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import CycloneDX or SPDX 3 documents and Hugging Face cards (or drop them here)</source>
+        <translation>导入 CycloneDX 或 SPDX 3 文档以及 Hugging Face 卡片（也可直接拖放到此处）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New &amp;Record</source>
+        <translation>新建条目(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open &amp;Demo Workspace</source>
+        <translation>打开演示工作区(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About Strata</source>
+        <translation>关于 Strata(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No workspace is open</source>
+        <translation>未打开工作区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A workspace is one file that holds your inventory of suppliers, models, datasets, software and services. Create a new one, open an existing one, or explore the demo.</source>
+        <translation>工作区是一个文件，保存着供应商、模型、数据集、软件和服务的资产清单。可以新建工作区、打开已有工作区，或浏览演示工作区。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New Workspace…</source>
+        <translation>新建工作区…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Workspace…</source>
+        <translation>打开工作区…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Demo Workspace</source>
+        <translation>打开演示工作区</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>“%1” already exists. Choose another name for the new workspace, or open this one with File › Open Workspace.</source>
+        <translation>“%1”已存在。请为新工作区另选名称，或通过“文件 › 打开工作区”打开它。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not create a folder for the demo workspace: %1. Check that the temporary folder is writable.</source>
+        <translation>无法为演示工作区创建文件夹：%1。请检查临时文件夹是否可写。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Open Workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New Workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No Recent Workspaces</source>
+        <translation>无最近打开的工作区</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear Menu</source>
+        <translation>清除菜单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Strata</source>
+        <translation>Strata</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — Strata</source>
+        <translation>%1 — Strata</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No workspace open</source>
+        <translation>未打开工作区</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (temporary demo: removed when it is closed)</source>
+        <translation>%1（临时演示：关闭后即删除）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read-only: %1</source>
+        <translation>只读：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · </source>
+        <comment>separator between counts</comment>
+        <translation> · </translation>
+    </message>
+</context>
+<context>
+    <name>strata::MessageBoxPrompter</name>
+    <message>
+        <location filename="../ui/MessageBoxPrompter.cpp" line="+19"/>
+        <source>Strata</source>
+        <translation>Strata</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ProvenancePanel</name>
+    <message>
+        <location filename="../ui/ProvenancePanel.cpp" line="+94"/>
+        <source> · </source>
+        <comment>separator between values</comment>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Imports that described this record</source>
+        <translation>描述此条目的导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Kept from imports</source>
+        <translation>导入时保留的数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>No import described this record: it was entered by hand.</source>
+        <translation>没有导入描述过此条目：它是手动录入的。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Described by %n import(s):</source>
+        <translation>
+            <numerusform>由 %n 次导入描述：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SHA-256 of the file: %1</source>
+        <translation>文件的 SHA-256：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ids in the documents: %1</source>
+        <translation>文档中的 ID：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>No field was typed by hand.</source>
+        <translation>没有手动输入的字段。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typed by hand (a re-import keeps these values): %1</source>
+        <translation>手动输入（重新导入时会保留这些值）：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Imports kept nothing else for this record.</source>
+        <translation>导入未为此条目保留其他数据。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept whole from imports (read-only):</source>
+        <translation>从导入中完整保留的数据（只读）：</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n 个键</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>[%1]</source>
+        <comment>position in a list</comment>
+        <translation>[%1]</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>… %n more not shown</source>
+        <translation>
+            <numerusform>… 另有 %n 项未显示</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ProvenanceRepository</name>
+    <message>
+        <location filename="../app/core/storage/ProvenanceRepository.cpp" line="+52"/>
+        <source>Recording the import of %1</source>
+        <translation>记录 %1 的导入</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Recording where record %1 came from</source>
+        <translation>记录条目 %1 的来源</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading import references</source>
+        <translation>读取导入引用</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+11"/>
+        <source>Reading where record %1 came from</source>
+        <translation>读取条目 %1 的来源</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Keeping &quot;%1&quot; for record %2</source>
+        <translation>为条目 %2 保留“%1”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading what imports kept for record %1</source>
+        <translation>读取导入为条目 %1 保留的数据</translation>
+    </message>
+</context>
+<context>
+    <name>strata::RecordEditor</name>
+    <message>
+        <location filename="../ui/RecordEditor.cpp" line="+54"/>
+        <source>Select a record in the list to see and edit its details.</source>
+        <translation>在列表中选择条目，即可查看和编辑其详细信息。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Placeholder, unverified: an import referred to this record but did not describe it. Check its details, then mark it as verified.</source>
+        <translation>占位条目，未核实：某次导入引用了此条目，但未对其进行描述。请检查其详细信息，然后将其标记为已核实。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mark as Verified</source>
+        <translation>标记为已核实</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark as verified</source>
+        <translation>标记为已核实</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revert changes</source>
+        <translation>还原更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put back the stored values</source>
+        <translation>恢复为已保存的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply changes</source>
+        <translation>应用更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the changes (Ctrl+Return)</source>
+        <translation>保存更改（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Relations, artifacts and provenance</source>
+        <translation>关系、制品和来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Artifacts</source>
+        <translation>制品</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Provenance</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>New %1</source>
+        <translation>新建%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in at least a name, then apply to add it to the workspace.</source>
+        <translation>请至少填写名称，然后点击“应用”将其添加到工作区。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2</source>
+        <comment>record name and version</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 #%2 · created %3 by %4</source>
+        <translation>%1 #%2 · 由 %4 创建于 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · updated %2 by %3</source>
+        <translation>%1 · 由 %3 更新于 %2</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>the new %1</source>
+        <translation>新建的%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard Changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your changes to %1 are not applied yet. Discard them?</source>
+        <translation>您对%1所做的更改尚未应用。要放弃这些更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>strata::RecordRepository</name>
+    <message>
+        <location filename="../app/core/storage/RecordRepository.cpp" line="+107"/>
+        <source>(no version)</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A %1 named &quot;%2&quot; with version %3 already exists; change the name or the version.</source>
+        <translation>已存在名为“%2”的%1（版本：%3）；请修改名称或版本。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Adding &quot;%1&quot;</source>
+        <translation>添加“%1”</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Indexing &quot;%1&quot; for search</source>
+        <translation>为“%1”建立搜索索引</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Saving &quot;%1&quot;</source>
+        <translation>保存“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>Record %1 does not exist.</source>
+        <translation>条目 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Deleting record %1</source>
+        <translation>删除条目 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deleting record %1 from the search index</source>
+        <translation>从搜索索引中删除条目 %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading record %1</source>
+        <translation>读取条目 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no record with id %1; &quot;strata-cli list&quot; shows the ids.</source>
+        <translation>不存在 ID 为 %1 的条目；“strata-cli list”可列出所有 ID。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Looking up &quot;%1&quot;</source>
+        <translation>查找“%1”</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Listing records</source>
+        <translation>列出条目</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+45"/>
+        <source>Reading records</source>
+        <translation>读取条目</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Counting records</source>
+        <translation>统计条目数量</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+3"/>
+        <source>Updating the search index</source>
+        <translation>更新搜索索引</translation>
+    </message>
+</context>
+<context>
+    <name>strata::RecordTableModel</name>
+    <message>
+        <location filename="../models/RecordTableModel.cpp" line="+111"/>
+        <source>%1@%2</source>
+        <comment>record name@version</comment>
+        <translation>%1@%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+Referenced by an import but not yet verified.</source>
+        <translation>%1
+已被导入引用，但尚未核实。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (unverified)</source>
+        <comment>placeholder record</comment>
+        <translation>%1（未核实）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>strata::RecordText</name>
+    <message>
+        <location filename="../app/cli/RecordText.cpp" line="+17"/>
+        <source>%1 by %2</source>
+        <translation>%1（操作人：%2）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>yes: referenced by an import, not yet verified</source>
+        <translation>是：已被导入引用，尚未核实</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Relations (%1)</source>
+        <translation>关系（%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>out</source>
+        <translation>出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in</source>
+        <translation>入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DIRECTION</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RELATION</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SUBTYPE</source>
+        <translation>子类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OTHER</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VERSION</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Artifacts (%1)</source>
+        <translation>制品（%1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BYTES</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DIGEST</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
+    <name>strata::RelationRepository</name>
+    <message>
+        <location filename="../app/core/storage/RelationRepository.cpp" line="+65"/>
+        <source>Record %1 is already %2 record %3.</source>
+        <translation>条目 %1 与条目 %3 之间已存在“%2”关系。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Record %1 or %2 does not exist.</source>
+        <translation>条目 %1 或 %2 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adding a relation</source>
+        <translation>添加关系</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Removing relation %1</source>
+        <translation>移除关系 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>There is no relation with id %1.</source>
+        <translation>不存在 ID 为 %1 的关系。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Reading relation %1</source>
+        <translation>读取关系 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+44"/>
+        <location line="+16"/>
+        <source>Reading relations</source>
+        <translation>读取关系</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Record %1 is not %2 record %3.</source>
+        <translation>条目 %1 与条目 %3 之间不存在“%2”关系。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the relations of record %1</source>
+        <translation>读取条目 %1 的关系</translation>
+    </message>
+</context>
+<context>
+    <name>strata::RelationTableModel</name>
+    <message>
+        <location filename="../models/RelationTableModel.cpp" line="+74"/>
+        <source>%1 %2</source>
+        <comment>record name and version</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 %2 %3</source>
+        <comment>record, relation, record</comment>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subtype</source>
+        <translation>子类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>is base of</source>
+        <comment>incoming derived_from: this record is the parent</comment>
+        <translation>派生出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>trained</source>
+        <comment>incoming trained_on: this dataset trained the other model</comment>
+        <translation>用于训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>evaluated</source>
+        <comment>incoming evaluated_on: this dataset evaluated the other model</comment>
+        <translation>用于评测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>provides</source>
+        <comment>incoming provided_by: this supplier provides the other record</comment>
+        <translation>提供</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is needed by</source>
+        <comment>incoming depends_on</comment>
+        <translation>被依赖于</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hosts</source>
+        <comment>incoming hosted_on: this service hosts the other record</comment>
+        <translation>托管</translation>
+    </message>
+</context>
+<context>
+    <name>strata::RelationsPanel</name>
+    <message>
+        <location filename="../ui/RelationsPanel.cpp" line="+32"/>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Double-click a relation to open the record at its other end</source>
+        <translation>双击关系可打开其另一端的条目</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add Relation…</source>
+        <translation>添加关系…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add relation</source>
+        <translation>添加关系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove relation</source>
+        <translation>移除关系</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1 %2</source>
+        <comment>record name and version</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the relation “%1 %2”?</source>
+        <translation>要移除关系“%1 %2”吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the relation “%1 %2 this record”?</source>
+        <translation>要移除关系“%1 %2此条目”吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove Relation</source>
+        <translation>移除关系</translation>
+    </message>
+</context>
+<context>
+    <name>strata::Sha256</name>
+    <message>
+        <location filename="../app/core/util/Sha256.cpp" line="+67"/>
+        <source>Reading %1 failed: %2</source>
+        <translation>读取 %1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The SHA-256 computation failed inside OpenSSL.</source>
+        <translation>OpenSSL 内部计算 SHA-256 失败。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::Spdx3Reader</name>
+    <message>
+        <location filename="../app/core/interop/Spdx3Graph.cpp" line="+49"/>
+        <source>The import of %1 was cancelled; nothing was imported.</source>
+        <translation>%1 的导入已取消；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1: %2 is %3 characters long, more than the %4 allowed for one value; shorten it.</source>
+        <translation>%1：%2 长达 %3 个字符，超过单个值允许的 %4 个；请缩短。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: %2 is nested more than %3 levels deep; Strata refuses deeper documents. Flatten the structure at that path.</source>
+        <translation>%1：%2 的嵌套超过 %3 层；Strata 不接受嵌套更深的文档。请减少该路径处结构的嵌套层级。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 is not valid JSON: %2 at byte %3. Check that the file is complete and saved as UTF-8.</source>
+        <translation>%1 不是有效的 JSON：%2（位于第 %3 字节）。请检查文件是否完整、是否以 UTF-8 编码保存。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not an SPDX 3 JSON-LD document: its top level is not a JSON object with &quot;@context&quot; and &quot;@graph&quot;.</source>
+        <translation>%1 不是 SPDX 3 JSON-LD 文档：其顶层不是包含“@context”和“@graph”的 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: &quot;@context&quot; does not name the SPDX 3.0 context (%2). Strata reads SPDX 3.0.0 and 3.0.1 JSON-LD.</source>
+        <translation>%1：“@context”未指向 SPDX 3.0 上下文（%2）。Strata 可读取 SPDX 3.0.0 和 3.0.1 JSON-LD。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: &quot;@context&quot; names SPDX %2; Strata reads SPDX 3.0.0 and 3.0.1. Export the document as SPDX 3.0.1 and import it again.</source>
+        <translation>%1：“@context”指向 SPDX %2；Strata 可读取 SPDX 3.0.0 和 3.0.1。请将文档导出为 SPDX 3.0.1 后重新导入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: &quot;@graph&quot; is missing or is not an array. Strata reads SPDX 3 JSON-LD whose elements are listed in a top-level &quot;@graph&quot; array; a document made of one bare element is not supported.</source>
+        <translation>%1：缺少“@graph”或它不是数组。Strata 读取的 SPDX 3 JSON-LD 须将元素列在顶层的“@graph”数组中；不支持仅由单个裸元素构成的文档。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: &quot;@graph&quot; has %2 elements, more than the %3 an import may hold; split the document.</source>
+        <translation>%1：“@graph”包含 %2 个元素，超过单次导入上限 %3 个；请拆分该文档。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: @graph[%2] is not a JSON object; every entry of &quot;@graph&quot; must be an object with a &quot;type&quot;.</source>
+        <translation>%1：@graph[%2] 不是 JSON 对象；“@graph”中的每一项都必须是带有“type”的对象。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: @graph[%2] has no &quot;type&quot;; every SPDX 3 element names its class, for example &quot;software_Package&quot;.</source>
+        <translation>%1：@graph[%2] 没有“type”；每个 SPDX 3 元素都必须注明其类，例如“software_Package”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: @graph[%2].%3 is not a string.</source>
+        <translation>%1：@graph[%2].%3 不是字符串。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: @graph[%2] and @graph[%3] both have the id %4; ids must be unique within a document. Remove or rename one of them.</source>
+        <translation>%1：@graph[%2] 与 @graph[%3] 的 ID 均为 %4；同一文档中的 ID 必须唯一。请删除或重命名其中之一。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>@graph[%1] repeats @graph[%2] (%3) exactly; the copy was ignored.</source>
+        <translation>@graph[%1] 与 @graph[%2]（%3）完全相同；已忽略该副本。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1: %2 is not a reference to an element (a string, or an object with an &quot;spdxId&quot;).</source>
+        <translation>%1：%2 不是对元素的引用（应为字符串，或带有“spdxId”的对象）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 names &quot;%3&quot;, which is not an element of the document (a dangling reference). Add the element to &quot;@graph&quot;, list it in the document&apos;s imports, or remove the reference.</source>
+        <translation>%1：%2 指向“%3”，但它不是该文档中的元素（悬空引用）。请将该元素加入“@graph”、在文档的 imports 中列出，或删除此引用。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: %2 is a %3 without a &quot;relationshipType&quot;; add the kind of relationship, for example &quot;dependsOn&quot;.</source>
+        <translation>%1：%2 是缺少“relationshipType”的 %3；请添加关系类型，例如“dependsOn”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 is a %3 without &quot;from&quot;; a relationship needs the element it starts from.</source>
+        <translation>%1：%2 是缺少“from”的 %3；关系必须指明其起始元素。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2.to is missing or is not an array; a relationship lists the elements it points to as &quot;to&quot;: [...].</source>
+        <translation>%1：缺少 %2.to 或它不是数组；关系应以 &quot;to&quot;: [...] 列出其指向的元素。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: %2.verifiedUsing[%3].hashValue is not a %4 digest: it must be %5 hexadecimal characters, and it has %6 characters.</source>
+        <translation>%1：%2.verifiedUsing[%3].hashValue 不是 %4 摘要：应为 %5 个十六进制字符，实际为 %6 个字符。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: %2.creationInfo names &quot;%3&quot;, which is not a CreationInfo of the document. Add it to &quot;@graph&quot; or correct the reference.</source>
+        <translation>%1：%2.creationInfo 指向“%3”，但它不是该文档中的 CreationInfo。请将其加入“@graph”，或更正该引用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2.creationInfo is neither a CreationInfo object nor a reference to one.</source>
+        <translation>%1：%2.creationInfo 既不是 CreationInfo 对象，也不是对 CreationInfo 的引用。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/interop/Spdx3Licenses.cpp" line="+96"/>
+        <source>%1: the license is nested more than %2 levels deep; it was not imported.</source>
+        <translation>%1：许可证嵌套超过 %2 层，未导入。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1: a %2 is not a license Strata can read; it was not imported.</source>
+        <translation>%1：%2 不是 Strata 可读取的许可证，未导入。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/interop/Spdx3Reader.cpp" line="+146"/>
+        <source>Skipped %n element(s) of type %1: Strata keeps models, datasets, software, services and suppliers as records, and files only as the artifacts of models and datasets.</source>
+        <translation>
+            <numerusform>已跳过 %n 个 %1 类型的元素：Strata 只将模型、数据集、软件、服务和供应商记录为条目，文件仅作为模型和数据集的制品记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: %2 The value was not used for the field; it is kept in the record&apos;s extras.</source>
+        <translation>%1：%2该值未用于此字段，已保留在条目的扩展数据中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 The value was not imported.</source>
+        <translation>%1：%2该值未导入。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 is not the JSON Strata writes there; it was ignored.</source>
+        <translation>%1 不是 Strata 在此处写入的 JSON 格式，已忽略。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: %2 is a %3 without a &quot;name&quot;; Strata needs a name to keep it as a record. Add the name and import again.</source>
+        <translation>%1：%2 是缺少“name”的 %3；Strata 需要名称才能将其保存为条目。请添加名称后重新导入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2: %3</source>
+        <translation>%1：%2：%3</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>%1 (%2, of type %3) has no name, so it cannot become a supplier record; it was skipped.</source>
+        <translation>%1（%2，类型为 %3）没有名称，无法成为供应商条目，已跳过。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2 The supplier was skipped.</source>
+        <translation>%1：%2已跳过该供应商。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 names %2, which another document describes; no supplier was recorded.</source>
+        <translation>%1 指向 %2，它由另一份文档描述；未记录供应商。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 names a %2, not an organization or person; no supplier was recorded.</source>
+        <translation>%1 指向的是 %2，而非组织或个人；未记录供应商。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 (a %2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (defined in another document)</source>
+        <translation>%1（在另一份文档中定义）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: a %2 is not an inventory relation; it was skipped.</source>
+        <translation>%1：%2 不是资产清单中的关系，已跳过。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: &quot;%2&quot; is not an SPDX 3.0 relationship type; the relationship was skipped.</source>
+        <translation>%1：“%2”不是 SPDX 3.0 关系类型，已跳过该关系。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: Strata has no relation for &quot;%2&quot;; the relationship was skipped.</source>
+        <translation>%1：Strata 没有与“%2”对应的关系，已跳过该关系。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: &quot;%2&quot; starts at %3, which is not a model, dataset, software or service; the relationship was skipped.</source>
+        <translation>%1：“%2”的起点 %3 不是模型、数据集、软件或服务，已跳过该关系。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: &quot;%2&quot; is not a kind of derivation Strata knows; the relation was kept without it.</source>
+        <translation>%1：“%2”不是 Strata 支持的派生方式；已保留该关系，但未记录派生方式。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is %2, not a model, dataset, software or service; that part of &quot;%3&quot; was skipped.</source>
+        <translation>%1 是 %2，而非模型、数据集、软件或服务；已跳过“%3”中的这一部分。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%1: %n file(s) in %2 have no digest Strata can keep (sha256, sha384, sha512, sha3, blake2b, sha1 or md5) and were not recorded as artifacts.</source>
+        <translation>
+            <numerusform>%1：%2 中有 %n 个文件没有 Strata 可保存的摘要（sha256、sha384、sha512、sha3、blake2b、sha1 或 md5），未记录为制品。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: a file needs a name of 1 to 1000 characters; its digest was not recorded.</source>
+        <translation>%1：文件名长度须为 1 到 1000 个字符；未记录其摘要。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2 is listed twice with different digests; the first was kept.</source>
+        <translation>%1：%2 被列出两次且摘要不同；已保留第一个。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: the license &quot;%2&quot; was recorded as %3.</source>
+        <translation>%1：许可证“%2”已记录为 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::Spdx3Writer</name>
+    <message>
+        <location filename="../app/core/interop/Spdx3Writer.cpp" line="+410"/>
+        <source>An SPDX document needs the time it was created; the export was given none.</source>
+        <translation>SPDX 文档需要创建时间，但导出时未提供。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::TaskProgressWidget</name>
+    <message>
+        <location filename="../ui/TaskProgressWidget.cpp" line="+26"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>strata::TransactionGuard</name>
+    <message>
+        <location filename="../app/core/storage/Database.cpp" line="+12"/>
+        <source>Starting a transaction</source>
+        <translation>开始事务</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The transaction was not started.</source>
+        <translation>事务未启动。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A step of the operation failed, so none of it was saved.</source>
+        <translation>操作中有一步失败，因此所有更改均未保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saving the changes</source>
+        <translation>保存更改</translation>
+    </message>
+</context>
+<context>
+    <name>strata::Workspace</name>
+    <message>
+        <location filename="../app/core/workspace/Workspace.cpp" line="+203"/>
+        <source>No record was named; give an id or a name.</source>
+        <translation>未指定条目；请提供 ID 或名称。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record %1 is a %2, not a %3.</source>
+        <translation>条目 %1 是%2，而不是%3。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&quot;%1&quot; is a %2, not a %3.</source>
+        <translation>“%1”是%2，而不是%3。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No record has the id or name &quot;%1&quot;; &quot;strata-cli list --search&quot; finds records by part of their name.</source>
+        <translation>没有 ID 或名称为“%1”的条目；可用“strata-cli list --search”按部分名称查找条目。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; names %2 records (ids %3); use an id or NAME@VERSION.</source>
+        <translation>“%1”对应 %2 个条目（ID：%3）；请使用 ID 或 NAME@VERSION。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A new record must not have an id yet.</source>
+        <translation>新条目不能已有 ID。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (copy %2)</source>
+        <translation>%1（副本 %2）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The kind of a record cannot change (record %1 is a %2); create a new record instead.</source>
+        <translation>条目的类型不能更改（条目 %1 是%2）；请改为新建条目。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Only a record that was removed can be restored.</source>
+        <translation>只能恢复已删除的条目。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; cannot be restored because its relation to record %2 cannot: %3</source>
+        <translation>无法恢复“%1”，因为它与条目 %2 的关系无法恢复：%3</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>A record cannot be related to itself (record %1); pick two different records.</source>
+        <translation>条目不能与自身建立关系（条目 %1）；请选择两个不同的条目。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A %1 cannot be &quot;%2&quot; a %3 (%4 → %5). Check the direction: FROM %6 TO.</source>
+        <translation>%1不能与%3建立“%2”关系（%4 → %5）。请检查方向：FROM %6 TO。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a kind of derivation; use one of: %2.</source>
+        <translation>“%1”不是有效的派生方式；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only derived_from relations take a kind; &quot;%1&quot; has none.</source>
+        <translation>只有 derived_from 关系可指定派生方式；“%1”不适用。</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Files with digests are recorded for models and datasets; &quot;%1&quot; is a %2.</source>
+        <translation>只有模型和数据集才记录带摘要的文件；“%1”是%2。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::WorkspaceCommand</name>
+    <message>
+        <location filename="../models/commands/WorkspaceCommand.cpp" line="+34"/>
+        <source>The workspace has been closed.</source>
+        <translation>工作区已关闭。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not undo &quot;%1&quot;: %2</source>
+        <translation>无法撤销“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not redo &quot;%1&quot;: %2</source>
+        <translation>无法重做“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>strata::WorkspaceEditor</name>
+    <message>
+        <location filename="../models/WorkspaceEditor.cpp" line="+46"/>
+        <source>Create %1</source>
+        <translation>新建 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Duplicate %1</source>
+        <translation>创建 %1 的副本</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Link %1 to %2</source>
+        <translation>关联 %1 与 %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unlink %1 from %2</source>
+        <translation>取消 %1 与 %2 的关联</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add file %1 to %2</source>
+        <translation>向 %2 添加文件 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Remove file %1 from %2</source>
+        <translation>从 %2 移除文件 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>record %1</source>
+        <translation>条目 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No workspace is open. Open or create a workspace and try again.</source>
+        <translation>未打开工作区。请打开或新建工作区后重试。</translation>
+    </message>
+</context>
 </TS>

@@ -5,6 +5,8 @@
 #include "WorkspaceCommand.h"
 #include "domain/Record.h"
 
+#include <QCoreApplication>
+
 namespace strata {
 
 /// Undo step for adding or removing one artifact. Workspace has no restoreArtifact: putting a file back
@@ -12,6 +14,8 @@ namespace strata {
 /// have changed, by its record, file name, algorithm and digest.
 class ArtifactCommand : public WorkspaceCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(strata::ArtifactCommand)
+
 public:
     /// `existsAfterRedo` is true for an addition, false for a removal.
     ArtifactCommand(WorkspaceEditor *editor, bool existsAfterRedo, Artifact artifact, const QString &text);

@@ -5,6 +5,7 @@
 #include "interop/HuggingFaceCardReader.h"
 #include "interop/HuggingFaceNames.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
 
@@ -14,7 +15,10 @@ namespace strata {
 
 namespace {
 
-using Tr = HuggingFaceCardReader;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(strata::HuggingFaceCardReader)
+};
 
 /// Reads the keys one by one; the first wrong type ends the reading with an error that names it.
 class KeyReader

@@ -8,6 +8,7 @@
 #include "interop/HuggingFaceNames.h"
 #include "interop/HuggingFaceYaml.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
@@ -23,7 +24,10 @@ namespace strata {
 
 namespace {
 
-using Tr = HuggingFaceCardReader;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(strata::HuggingFaceCardReader)
+};
 
 constexpr int kTagMax = 50;
 constexpr int kTagCount = 50;

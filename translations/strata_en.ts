@@ -1,0 +1,261 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>strata::AddArtifactDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/AddArtifactDialog.cpp" line="+99"/>
+        <source>A SHA-256 digest has 64 hexadecimal characters; this one has %n.</source>
+        <translation>
+            <numerusform>A SHA-256 digest has 64 hexadecimal characters; this one has %n.</numerusform>
+            <numerusform>A SHA-256 digest has 64 hexadecimal characters; this one has %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::CycloneDxReader</name>
+    <message numerus="yes">
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+323"/>
+        <source>(%n more)</source>
+        <translation>
+            <numerusform>(%n more)</numerusform>
+            <numerusform>(%n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n more dependency cycle(s) were not listed.</source>
+        <translation>
+            <numerusform>%n more dependency cycle was not listed.</numerusform>
+            <numerusform>%n more dependency cycles were not listed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/interop/CycloneDxMapping.cpp" line="+180"/>
+        <source>%n tag(s) longer than 50 characters, containing a comma or beyond the 50th were kept in the record&apos;s extras (&quot;cyclonedx.unmapped&quot;).</source>
+        <translation>
+            <numerusform>%n tag longer than 50 characters, containing a comma or beyond the 50th was kept in the record&apos;s extras (&quot;cyclonedx.unmapped&quot;).</numerusform>
+            <numerusform>%n tags longer than 50 characters, containing a comma or beyond the 50th were kept in the record&apos;s extras (&quot;cyclonedx.unmapped&quot;).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::DemoWorkspace</name>
+    <message numerus="yes">
+        <location filename="../app/core/demo/DemoWorkspace.cpp" line="+36"/>
+        <source>The demo goes into an empty workspace; %1 already holds %n record(s). Choose a new file for the demo.</source>
+        <translation>
+            <numerusform>The demo goes into an empty workspace; %1 already holds %n record. Choose a new file for the demo.</numerusform>
+            <numerusform>The demo goes into an empty workspace; %1 already holds %n records. Choose a new file for the demo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ExportController</name>
+    <message numerus="yes">
+        <location filename="../ui/ExportController.cpp" line="+157"/>
+        <source>%1 already exist(s). Replace?</source>
+        <translation>
+            <numerusform>%1 already exists. Replace it?</numerusform>
+            <numerusform>%1 already exist. Replace them?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+78"/>
+        <source>Exported %n record(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n record to %1.</numerusform>
+            <numerusform>Exported %n records to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImportOutput</name>
+    <message numerus="yes">
+        <location filename="../app/cli/ImportOutput.cpp" line="+52"/>
+        <source>%1 added (%n placeholder(s))</source>
+        <translation>
+            <numerusform>%1 added (%n placeholder)</numerusform>
+            <numerusform>%1 added (%n placeholders)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n relation(s) added</source>
+        <translation>
+            <numerusform>%n relation added</numerusform>
+            <numerusform>%n relations added</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ImportSummaryDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/ImportSummaryDialog.cpp" line="+199"/>
+        <source>Imported %1 of %n file(s).</source>
+        <translation>
+            <numerusform>Imported %1 of %n file.</numerusform>
+            <numerusform>Imported %1 of %n files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n file(s) could not be imported; they changed nothing.</source>
+        <translation>
+            <numerusform>%n file could not be imported; it changed nothing.</numerusform>
+            <numerusform>%n files could not be imported; they changed nothing.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The import was cancelled: %n file(s) were not read and changed nothing.</source>
+        <translation>
+            <numerusform>The import was cancelled: %n file was not read and changed nothing.</numerusform>
+            <numerusform>The import was cancelled: %n files were not read and changed nothing.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::InteropCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/InteropCommands.cpp" line="+376"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Wrote %1 and %2 to %n file(s):</source>
+        <translation>
+            <numerusform>Wrote %1 and %2 to %n file:</numerusform>
+            <numerusform>Wrote %1 and %2 to %n files:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::InventoryCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/InventoryCommands.cpp" line="+292"/>
+        <source>Created the demo workspace %1 with %n record(s):</source>
+        <translation>
+            <numerusform>Created the demo workspace %1 with %n record:</numerusform>
+            <numerusform>Created the demo workspace %1 with %n records:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+192"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n artifact(s)</source>
+        <translation>
+            <numerusform>%n artifact</numerusform>
+            <numerusform>%n artifacts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::InventoryPage</name>
+    <message numerus="yes">
+        <location filename="../ui/InventoryPage.cpp" line="+311"/>
+        <source>This also removes %n relation(s): %1.</source>
+        <translation>
+            <numerusform>This also removes %n relation: %1.</numerusform>
+            <numerusform>This also removes %n relations: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Its %n artifact(s) go too.</source>
+        <translation>
+            <numerusform>Its %n artifact goes too.</numerusform>
+            <numerusform>Its %n artifacts go too.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+66"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s) match the search</source>
+        <translation>
+            <numerusform>%n record matches the search</numerusform>
+            <numerusform>%n records match the search</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ProvenancePanel</name>
+    <message numerus="yes">
+        <location filename="../ui/ProvenancePanel.cpp" line="+185"/>
+        <source>Described by %n import(s):</source>
+        <translation>
+            <numerusform>Described by %n import:</numerusform>
+            <numerusform>Described by %n imports:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>… %n more not shown</source>
+        <translation>
+            <numerusform>… %n more not shown</numerusform>
+            <numerusform>… %n more not shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::Spdx3Reader</name>
+    <message numerus="yes">
+        <location filename="../app/core/interop/Spdx3Reader.cpp" line="+146"/>
+        <source>Skipped %n element(s) of type %1: Strata keeps models, datasets, software, services and suppliers as records, and files only as the artifacts of models and datasets.</source>
+        <translation>
+            <numerusform>Skipped %n element of type %1: Strata keeps models, datasets, software, services and suppliers as records, and files only as the artifacts of models and datasets.</numerusform>
+            <numerusform>Skipped %n elements of type %1: Strata keeps models, datasets, software, services and suppliers as records, and files only as the artifacts of models and datasets.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+351"/>
+        <source>%1: %n file(s) in %2 have no digest Strata can keep (sha256, sha384, sha512, sha3, blake2b, sha1 or md5) and were not recorded as artifacts.</source>
+        <translation>
+            <numerusform>%1: %n file in %2 has no digest Strata can keep (sha256, sha384, sha512, sha3, blake2b, sha1 or md5) and was not recorded as an artifact.</numerusform>
+            <numerusform>%1: %n files in %2 have no digest Strata can keep (sha256, sha384, sha512, sha3, blake2b, sha1 or md5) and were not recorded as artifacts.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
