@@ -4,6 +4,7 @@
 
 #include "AddArtifactDialog.h"
 #include "ArtifactTableModel.h"
+#include "DetailTable.h"
 #include "Prompter.h"
 #include "WorkspaceEditor.h"
 
@@ -26,16 +27,7 @@ ArtifactsPanel::ArtifactsPanel(Workspace *workspace, WorkspaceEditor *editor, Pr
     setObjectName(u"artifactsPanel"_s);
     m_model = new ArtifactTableModel(workspace, this);
 
-    m_view = new QTableView(this);
-    m_view->setObjectName(u"artifactView"_s);
-    m_view->setAccessibleName(tr("Artifacts"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view = makeDetailTable(this, m_model, u"artifactView"_s, tr("Artifacts"));
     m_view->horizontalHeader()->setStretchLastSection(true);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ArtifactsPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {

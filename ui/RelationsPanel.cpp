@@ -3,6 +3,7 @@
 #include "RelationsPanel.h"
 
 #include "AddRelationDialog.h"
+#include "DetailTable.h"
 #include "Prompter.h"
 #include "RelationTableModel.h"
 #include "WorkspaceEditor.h"
@@ -27,16 +28,7 @@ RelationsPanel::RelationsPanel(Workspace *workspace, WorkspaceEditor *editor, Pr
     setObjectName(u"relationsPanel"_s);
     m_model = new RelationTableModel(workspace, this);
 
-    m_view = new QTableView(this);
-    m_view->setObjectName(u"relationView"_s);
-    m_view->setAccessibleName(tr("Relations"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view = makeDetailTable(this, m_model, u"relationView"_s, tr("Relations"));
     // A record has a handful of relations: every column fits its contents and the other record takes the rest.
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(RelationTableModel::OtherRecord, QHeaderView::Stretch);

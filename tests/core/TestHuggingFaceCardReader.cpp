@@ -589,7 +589,6 @@ void TestHuggingFaceCardReader::lineageInWorkspace()
     QVERIFY(std::any_of(chatSnapshot.relations.cbegin(), chatSnapshot.relations.cend(), [&](const RelatedRecord &r) {
         return r.outgoing && r.relation.type == RelationType::TrainedOn && r.otherId == logs.value();
     }));
-
     for (const auto &[file, name] : cards) {
         Result<ImportSummary> again = w.applyImport(DocumentReader::read(fixture(file), name).value());
         QVERIFY(again);

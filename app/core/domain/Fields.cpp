@@ -401,6 +401,30 @@ void setCertifications(Record &record, const QList<Certification> &certification
     record.attributes.insert(u"certifications"_s, items);
 }
 
+void assign(Record &record, const QString &key, const QString &value, const QVariant &stored)
+{
+    if (key == u"name"_s)
+        record.name = value;
+    else if (key == u"version"_s)
+        record.version = value;
+    else if (key == u"description"_s)
+        record.description = value;
+    else if (key == u"license"_s)
+        record.license = value;
+    else if (key == u"source_url"_s)
+        record.sourceUrl = value;
+    else if (key == u"purl"_s)
+        record.purl = value;
+    else if (key == u"tags"_s)
+        record.tags = normalizeTags(value.split(u',', Qt::SkipEmptyParts));
+    else if (key == u"notes"_s)
+        record.notes = value;
+    else if (value.isEmpty())
+        record.attributes.remove(key);
+    else
+        record.attributes.insert(key, stored);
+}
+
 Status setField(Record &record, const QString &key, const QString &text)
 {
     const std::optional<FieldSpec> found = findField(record.kind, key);
@@ -455,26 +479,7 @@ Status setField(Record &record, const QString &key, const QString &text)
     }
 
     Record candidate = record;
-    if (key == u"name"_s)
-        candidate.name = value;
-    else if (key == u"version"_s)
-        candidate.version = value;
-    else if (key == u"description"_s)
-        candidate.description = value;
-    else if (key == u"license"_s)
-        candidate.license = value;
-    else if (key == u"source_url"_s)
-        candidate.sourceUrl = value;
-    else if (key == u"purl"_s)
-        candidate.purl = value;
-    else if (key == u"tags"_s)
-        candidate.tags = normalizeTags(value.split(u',', Qt::SkipEmptyParts));
-    else if (key == u"notes"_s)
-        candidate.notes = value;
-    else if (value.isEmpty())
-        candidate.attributes.remove(key);
-    else
-        candidate.attributes.insert(key, stored);
+    assign(candidate, key, value, stored);
     // Checked on a copy: a rejected value must leave the record as it was.
     if (Status ok = checkField(candidate, s); !ok)
         return ok;

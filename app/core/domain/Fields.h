@@ -56,6 +56,9 @@ QString choiceLabel(const QString &fieldKey, const QString &choice);
 
 /// Parses `text` for `key` and stores it in the record; empty text clears the field.
 Status setField(Record &record, const QString &key, const QString &text);
+/// Stores an already parsed value without checking it (setField's last step; readers that check the whole
+/// record once with validate() use it directly). `stored` is the attribute value for kind-specific fields.
+void assign(Record &record, const QString &key, const QString &value, const QVariant &stored);
 /// The field's value as text, in the syntax setField accepts.
 QString fieldText(const Record &record, const QString &key);
 

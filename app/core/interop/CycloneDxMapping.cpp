@@ -61,24 +61,7 @@ void assignDirect(Record &r, const QString &key, const QString &text)
     static const QStringList longText = {u"description"_s, u"limitations"_s, u"intended_use"_s, u"out_of_scope_use"_s};
     static const QStringList choices = {u"personal_data"_s, u"software_type"_s};
     const QString value = longText.contains(key) ? text : text.trimmed();
-    if (key == u"name"_s)
-        r.name = value;
-    else if (key == u"version"_s)
-        r.version = value;
-    else if (key == u"description"_s)
-        r.description = value;
-    else if (key == u"license"_s)
-        r.license = value;
-    else if (key == u"source_url"_s)
-        r.sourceUrl = value;
-    else if (key == u"purl"_s)
-        r.purl = value;
-    else if (key == u"tags"_s)
-        r.tags = fields::normalizeTags(value.split(u',', Qt::SkipEmptyParts));
-    else if (value.isEmpty())
-        r.attributes.remove(key);
-    else
-        r.attributes.insert(key, choices.contains(key) ? value.toLower() : value);
+    fields::assign(r, key, value, choices.contains(key) ? value.toLower() : value);
 }
 
 /// Stores fields in a record: directly (checked later, all at once) or through fields::setField, which checks
