@@ -52,6 +52,7 @@ private Q_SLOTS:
     void searchCoversEveryIndexedField_data();
     void searchCoversEveryIndexedField();
     void searchFollowsSupplierChanges();
+    void searchSeesWhatABatchCommitted();
     void sortOrders();
     void resolveByIdNameAndVersion();
     void duplicateRecordCopiesFieldsAndRelations();
@@ -324,6 +325,52 @@ void TestWorkspace::searchFollowsSupplierChanges()
 
     QVERIFY(m_ws->unlink(model, RelationType::ProvidedBy, supplier).ok());
     QVERIFY(m_ws->recordIds(RecordQuery{RecordKind::Model, u"mistral"_s}).value().isEmpty());
+}
+
+void TestWorkspace::searchSeesWhatABatchCommitted()
+{
+    const auto hits = [this](const QString &text) {
+        return m_ws->recordIds(RecordQuery{RecordKind::Model, text}).value();
+    };
+    qint64 kept = 0;
+    qint64 edited = 0;
+    QVERIFY(m_ws->batch([&]() -> Status {
+                    const qint64 supplier = create(RecordKind::Supplier, u"Quokka Systems"_s);
+                    kept = create(RecordKind::Model, u"Wallaby"_s);
+                    edited = create(RecordKind::Model, u"Dingo"_s);
+                    const qint64 dropped = create(RecordKind::Model, u"Platypus"_s);
+                    if (Result<Relation> r = m_ws->link(kept, RelationType::ProvidedBy, supplier); !r)
+                        return r.error();
+                    Record changed = m_ws->record(edited).value();
+                    changed.description = u"Marsupial chatbot"_s;
+                    if (Status s = m_ws->updateRecord(changed); !s)
+                        return s;
+                    if (Result<RecordSnapshot> removed = m_ws->removeRecord(dropped); !removed)
+                        return removed.error();
+                    return Ok{};
+                })
+                .ok());
+    QCOMPARE(hits(u"quokka"_s), QVector<qint64>{kept});
+    QCOMPARE(hits(u"wallaby"_s), QVector<qint64>{kept});
+    QCOMPARE(hits(u"marsupial"_s), QVector<qint64>{edited});
+    QVERIFY(hits(u"platypus"_s).isEmpty());
+
+    // A batch that fails leaves no search rows behind, and the next one indexes normally.
+    const Status failed = m_ws->batch([&]() -> Status {
+        create(RecordKind::Model, u"Numbat"_s);
+        return Error{ErrorCode::InvalidInput, u"stop"_s};
+    });
+    QVERIFY(!failed.ok());
+    QVERIFY(hits(u"numbat"_s).isEmpty());
+    const qint64 later = create(RecordKind::Model, u"Numbat"_s);
+    QCOMPARE(hits(u"numbat"_s), QVector<qint64>{later});
+
+    // Undo of a delete puts the record back in the index.
+    Result<RecordSnapshot> removed = m_ws->removeRecord(kept);
+    QVERIFY(removed.ok());
+    QVERIFY(hits(u"quokka"_s).isEmpty());
+    QVERIFY(m_ws->restoreRecord(removed.value()).ok());
+    QCOMPARE(hits(u"quokka"_s), QVector<qint64>{kept});
 }
 
 void TestWorkspace::sortOrders()

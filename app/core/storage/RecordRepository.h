@@ -7,6 +7,7 @@
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVector>
 
@@ -33,11 +34,14 @@ class RecordRepository
 public:
     explicit RecordRepository(const Database &db);
 
-    /// Inserts the record; an id > 0 is kept (restore), 0 gets a new one. Returns the id.
+    /// Inserts the record; an id > 0 is kept (restore), 0 gets a new one. Returns the id. The search row is
+    /// written by writeSearch(), once per transaction (see Workspace).
     Result<qint64> insert(const Record &record);
     Status update(const Record &record);
     Status remove(qint64 id);
     Result<Record> get(qint64 id) const;
+    /// The identifying columns of one record, without its fields.
+    Result<RecordKey> key(qint64 id) const;
     /// Records whose name matches exactly (case-insensitive), optionally of one kind and version.
     Result<QVector<qint64>> idsByName(const QString &name,
                                       std::optional<RecordKind> kind,
@@ -47,8 +51,13 @@ public:
     Result<QMap<RecordKind, int>> countsByKind() const;
     /// Every record's identifying columns in one scan.
     Result<QList<RecordKey>> keys() const;
-    /// Rewrites the search rows of these records (after a change to them or to their suppliers).
-    Status refreshSearch(const QVector<qint64> &ids);
+    /// Writes the search rows of the records inserted since the last call, and rewrites those of records that
+    /// changed or whose suppliers changed (`stale`) from the tables. Call once, just before COMMIT.
+    Status writeSearch(const QSet<qint64> &stale);
+    /// A record inserted in this transaction is provided by `supplierName`; false if it was not inserted in it.
+    bool addPendingSupplier(qint64 id, const QString &supplierName);
+    /// The transaction rolled back: forget the rows writeSearch() would have written.
+    void discardPendingSearch() { m_pendingSearch.clear(); }
 
     /// Turns "llama 3.1" into an FTS5 query of prefixes: "llama"* AND "3"* AND "1"*.
     static QString ftsQuery(const QString &text);
@@ -56,12 +65,21 @@ public:
 private:
     Error conflictOrSqlError(const QString &what, const QSqlQuery &query, const Record &record) const;
 
+    /// A search row kept in memory from insert() to writeSearch(), so each new record is indexed once.
+    struct PendingSearch
+    {
+        QString name, description, tags, notes, license;
+        QStringList suppliers;
+    };
+
     const Database &m_db;
+    QHash<qint64, PendingSearch> m_pendingSearch;
     QSqlQuery m_insert;
     QSqlQuery m_insertSearch;
     QSqlQuery m_deleteSearch;
-    QSqlQuery m_refreshSearch;
+    QSqlQuery m_searchRow;
     mutable QSqlQuery m_get;
+    mutable QSqlQuery m_key;
 };
 
 } // namespace strata

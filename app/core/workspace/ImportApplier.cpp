@@ -382,6 +382,7 @@ Status ImportApplier::write(const ImportDocument &document)
                     p.merged.updatedBy = m_ws.m_actor;
                     if (Status s = m_ws.m_records->update(p.merged); !s)
                         return s;
+                    m_ws.noteIndexStale(p.finalId);
                 }
             }
             for (Artifact a : std::as_const(p.newArtifacts)) {
@@ -409,7 +410,6 @@ Status ImportApplier::write(const ImportDocument &document)
             }
         }
 
-        QVector<qint64> reindex;
         for (const PlannedRelation &pr : std::as_const(m_relations)) {
             Relation r;
             r.fromId = m_records.at(pr.from).finalId;
@@ -423,13 +423,14 @@ Status ImportApplier::write(const ImportDocument &document)
             if (Result<Relation> stored = m_ws.m_relations->insert(r); !stored)
                 return Error{stored.error().code,
                              tr("%1 (%2): %3").arg(document.fileName, pr.source->location, stored.error().message)};
-            if (r.type == RelationType::ProvidedBy)
-                reindex << r.fromId;
+            if (r.type == RelationType::ProvidedBy &&
+                !m_ws.m_records->addPendingSupplier(r.fromId, m_records.at(pr.to).merged.name))
+                m_ws.noteIndexStale(r.fromId);
             m_ws.noteRecord(r.fromId);
             m_ws.noteRecord(r.toId);
             m_ws.noteKind(m_records.at(pr.from).merged.kind);
         }
-        return m_ws.m_records->refreshSearch(reindex);
+        return Ok{};
     });
 }
 

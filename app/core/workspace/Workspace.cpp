@@ -103,6 +103,8 @@ Status Workspace::inTransaction(const std::function<Status()> &work)
     ++m_depth;
     Status result = work();
     --m_depth;
+    if (result.ok() && m_depth == 0)
+        result = m_records->writeSearch(std::exchange(m_searchStale, {}));
     if (result.ok())
         result = tx.commit();
     if (m_depth == 0) {
@@ -111,6 +113,8 @@ Status Workspace::inTransaction(const std::function<Status()> &work)
         } else {
             m_pendingKinds.clear();
             m_pendingIds.clear();
+            m_records->discardPendingSearch();
+            m_searchStale.clear();
         }
     }
     return result;
@@ -342,13 +346,14 @@ Status Workspace::updateRecord(const Record &record)
         stored.manualFields.sort();
         if (Status s = m_records->update(stored); !s)
             return s;
+        noteIndexStale(stored.id);
         if (stored.kind == RecordKind::Supplier && stored.name != existing.value().name) {
             // Records show and search by their supplier's name: re-index them too.
             Result<QVector<qint64>> provided = m_relations->providedBy(stored.id);
             if (!provided)
                 return provided.error();
-            if (Status s = m_records->refreshSearch(provided.value()); !s)
-                return s;
+            for (qint64 id : provided.value())
+                noteIndexStale(id);
             for (RecordKind kind : allRecordKinds())
                 noteKind(kind);
         }
@@ -369,8 +374,8 @@ Result<RecordSnapshot> Workspace::removeRecord(qint64 id)
             return provided.error();
         if (Status s = m_records->remove(id); !s)
             return s;
-        if (Status s = m_records->refreshSearch(provided.value()); !s)
-            return s;
+        for (qint64 other : provided.value())
+            noteIndexStale(other);
         noteKind(removed.value().record.kind);
         for (const RelatedRecord &r : removed.value().relations) {
             noteRecord(r.otherId);
@@ -393,7 +398,6 @@ Status Workspace::restoreRecord(const RecordSnapshot &snapshot)
         Result<qint64> inserted = m_records->insert(snapshot.record);
         if (!inserted)
             return inserted.error();
-        QVector<qint64> reindex = {snapshot.record.id};
         for (const RelatedRecord &r : snapshot.relations) {
             Result<Relation> stored = m_relations->insert(r.relation);
             if (!stored)
@@ -403,7 +407,7 @@ Status Workspace::restoreRecord(const RecordSnapshot &snapshot)
                                  .arg(r.otherId)
                                  .arg(stored.error().message)};
             if (r.relation.type == RelationType::ProvidedBy)
-                reindex << r.relation.fromId;
+                noteIndexStale(r.relation.fromId); // rare (undo): read back from the tables
             noteRecord(r.otherId);
             noteKind(r.otherKind);
         }
@@ -411,30 +415,30 @@ Status Workspace::restoreRecord(const RecordSnapshot &snapshot)
             if (Result<Artifact> stored = m_artifacts->insert(a); !stored)
                 return stored.error();
         }
-        if (Status s = m_records->refreshSearch(reindex); !s)
-            return s;
         noteKind(snapshot.record.kind);
         noteRecord(snapshot.record.id);
         return Ok{};
     });
 }
 
-Status Workspace::checkRelation(const Relation &relation, RecordKind *fromKindOut) const
+Status Workspace::checkRelation(const Relation &relation, RecordKind *fromKindOut, QString *toName) const
 {
     if (relation.fromId == relation.toId)
         return Error{
             ErrorCode::InvalidInput,
             tr("A record cannot be related to itself (record %1); pick two different records.").arg(relation.fromId)};
-    Result<Record> from = m_records->get(relation.fromId);
+    Result<RecordKey> from = m_records->key(relation.fromId);
     if (!from)
         return from.error();
-    Result<Record> to = m_records->get(relation.toId);
+    Result<RecordKey> to = m_records->key(relation.toId);
     if (!to)
         return to.error();
     const RecordKind fromKind = from.value().kind;
     const RecordKind toKind = to.value().kind;
     if (fromKindOut)
         *fromKindOut = fromKind;
+    if (toName)
+        *toName = to.value().name;
     if (!relationAllowed(relation.type, fromKind, toKind))
         return Error{ErrorCode::InvalidInput,
                      tr("A %1 cannot be \"%2\" a %3 (%4 → %5). Check the direction: FROM %6 TO.")
@@ -477,7 +481,8 @@ Status Workspace::restoreRelation(const Relation &relation)
 Result<Relation> Workspace::insertRelation(const Relation &relation)
 {
     RecordKind fromKind = RecordKind::Model;
-    if (Status s = checkRelation(relation, &fromKind); !s)
+    QString supplierName;
+    if (Status s = checkRelation(relation, &fromKind, &supplierName); !s)
         return s.error();
     Relation stored;
     const Status s = inTransaction([&]() -> Status {
@@ -486,9 +491,9 @@ Result<Relation> Workspace::insertRelation(const Relation &relation)
             return inserted.error();
         stored = inserted.value();
         if (relation.type == RelationType::ProvidedBy) {
-            // Records are found by their supplier's name: re-index this one.
-            if (Status s = m_records->refreshSearch({relation.fromId}); !s)
-                return s;
+            // Records are found by their supplier's name: index it with this one.
+            if (!m_records->addPendingSupplier(relation.fromId, supplierName))
+                noteIndexStale(relation.fromId);
             noteKind(fromKind);
         }
         noteRecord(relation.fromId);
@@ -518,8 +523,7 @@ Result<Relation> Workspace::removeRelation(qint64 relationId)
         if (Status s = m_relations->remove(relationId); !s)
             return s;
         if (relation.type == RelationType::ProvidedBy) {
-            if (Status s = m_records->refreshSearch({relation.fromId}); !s)
-                return s;
+            noteIndexStale(relation.fromId);
             if (Result<Record> from = m_records->get(relation.fromId))
                 noteKind(from.value().kind);
         }

@@ -116,7 +116,8 @@ public:
     /// that would change nothing writes nothing.
     Result<ImportSummary> applyImport(const ImportDocument &document, const ImportOptions &options = {});
 
-    /// Runs several operations as one transaction: all of them happen or none.
+    /// Runs several operations as one transaction: all of them happen or none. The search index is brought
+    /// up to date once, just before the commit, so a search made inside `work` does not see its changes.
     Status batch(const std::function<Status()> &work);
 
 Q_SIGNALS:
@@ -131,10 +132,12 @@ private:
     explicit Workspace(std::unique_ptr<Database> db);
     Status writable() const;
     Status inTransaction(const std::function<Status()> &work);
-    Status checkRelation(const Relation &relation, RecordKind *fromKind = nullptr) const;
+    Status checkRelation(const Relation &relation, RecordKind *fromKind = nullptr, QString *toName = nullptr) const;
     Result<Relation> insertRelation(const Relation &relation);
     void noteKind(RecordKind kind) { m_pendingKinds.insert(static_cast<int>(kind)); }
     void noteRecord(qint64 id) { m_pendingIds.insert(id); }
+    /// The record, or the name of one of its suppliers, changed: its search row is rewritten before COMMIT.
+    void noteIndexStale(qint64 id) { m_searchStale.insert(id); }
     void flushSignals();
 
     std::unique_ptr<Database> m_db;
@@ -146,6 +149,7 @@ private:
     int m_depth = 0;
     QSet<int> m_pendingKinds;
     QSet<qint64> m_pendingIds;
+    QSet<qint64> m_searchStale;
 };
 
 } // namespace strata
