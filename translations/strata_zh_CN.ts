@@ -315,12 +315,12 @@ QuaZip %5</translation>
 <context>
     <name>strata::ArtifactsPanel</name>
     <message>
-        <location filename="../ui/ArtifactsPanel.cpp" line="+31"/>
+        <location filename="../ui/ArtifactsPanel.cpp" line="+30"/>
         <source>Artifacts</source>
         <translation>制品</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
         <source>Add Artifact…</source>
         <translation>添加制品…</translation>
     </message>
@@ -801,7 +801,7 @@ QuaZip %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/core/interop/CycloneDxMapping.cpp" line="+112"/>
+        <location filename="../app/core/interop/CycloneDxMapping.cpp" line="+95"/>
         <source>the %1 was kept in the record&apos;s extras (&quot;cyclonedx.unmapped&quot;) instead: %2</source>
         <translation>%1已改为保留在条目的扩展数据（“cyclonedx.unmapped”）中：%2</translation>
     </message>
@@ -1688,7 +1688,7 @@ QuaZip %5</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+73"/>
+        <location line="+97"/>
         <source>&quot;%1&quot; is not a date; write it as YYYY-MM-DD.</source>
         <translation>“%1”不是有效日期；请按 YYYY-MM-DD 格式填写。</translation>
     </message>
@@ -1708,7 +1708,7 @@ QuaZip %5</translation>
         <translation>“%1”不是以下值之一：%2。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+55"/>
         <source>&quot;%1&quot; is not a valid web address; use an http or https URL such as https://huggingface.co/org/model.</source>
         <translation>“%1”不是有效的网址；请使用 http 或 https URL，例如 https://huggingface.co/org/model。</translation>
     </message>
@@ -3632,7 +3632,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::RecordRepository</name>
     <message>
-        <location filename="../app/core/storage/RecordRepository.cpp" line="+107"/>
+        <location filename="../app/core/storage/RecordRepository.cpp" line="+114"/>
         <source>(no version)</source>
         <translation>无</translation>
     </message>
@@ -3647,12 +3647,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>添加“%1”</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Indexing &quot;%1&quot; for search</source>
-        <translation>为“%1”建立搜索索引</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+39"/>
         <source>Saving &quot;%1&quot;</source>
         <translation>保存“%1”</translation>
     </message>
@@ -3668,33 +3663,42 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>删除条目 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Deleting record %1 from the search index</source>
         <translation>从搜索索引中删除条目 %1</translation>
     </message>
     <message>
         <location line="+15"/>
+        <location line="+22"/>
         <source>Reading record %1</source>
         <translation>读取条目 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-18"/>
+        <location line="+22"/>
         <source>There is no record with id %1; &quot;strata-cli list&quot; shows the ids.</source>
         <translation>不存在 ID 为 %1 的条目；“strata-cli list”可列出所有 ID。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Looking up &quot;%1&quot;</source>
         <translation>查找“%1”</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+62"/>
+        <location line="+8"/>
         <source>Listing records</source>
         <translation>列出条目</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+45"/>
+        <location line="+9"/>
+        <source>Searching records</source>
+        <translation>搜索记录</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+19"/>
+        <location line="+27"/>
         <source>Reading records</source>
         <translation>读取条目</translation>
     </message>
@@ -3704,8 +3708,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>统计条目数量</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+3"/>
+        <location line="+44"/>
         <source>Updating the search index</source>
         <translation>更新搜索索引</translation>
     </message>
@@ -3980,12 +3983,12 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::RelationsPanel</name>
     <message>
-        <location filename="../ui/RelationsPanel.cpp" line="+32"/>
+        <location filename="../ui/RelationsPanel.cpp" line="+31"/>
         <source>Relations</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>Double-click a relation to open the record at its other end</source>
         <translation>双击关系可打开其另一端的条目</translation>
     </message>
@@ -4323,7 +4326,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::Workspace</name>
     <message>
-        <location filename="../app/core/workspace/Workspace.cpp" line="+203"/>
+        <location filename="../app/core/workspace/Workspace.cpp" line="+208"/>
         <source>No record was named; give an id or a name.</source>
         <translation>未指定条目；请提供 ID 或名称。</translation>
     </message>
@@ -4368,22 +4371,22 @@ Referenced by an import but not yet verified.</source>
         <translation>条目的类型不能更改（条目 %1 是%2）；请改为新建条目。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Only a record that was removed can be restored.</source>
         <translation>只能恢复已删除的条目。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>&quot;%1&quot; cannot be restored because its relation to record %2 cannot: %3</source>
         <translation>无法恢复“%1”，因为它与条目 %2 的关系无法恢复：%3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>A record cannot be related to itself (record %1); pick two different records.</source>
         <translation>条目不能与自身建立关系（条目 %1）；请选择两个不同的条目。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>A %1 cannot be &quot;%2&quot; a %3 (%4 → %5). Check the direction: FROM %6 TO.</source>
         <translation>%1不能与%3建立“%2”关系（%4 → %5）。请检查方向：FROM %6 TO。</translation>
     </message>

@@ -4,6 +4,7 @@
 
 #include "storage/Database.h"
 #include "storage/SqlValues.h"
+#include "storage/SqliteStatement.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +23,11 @@ namespace {
 const QString kColumns = u"r.id, r.kind, r.name, r.version, r.description, r.license, r.source_url, r.purl, r.tags, "
                          "r.notes, r.attributes, r.placeholder, r.created_at, r.created_by, r.updated_at, "
                          "r.updated_by, r.manual_fields"_s;
+
+/// Rowids above this are not records Strata wrote; a search ignores them rather than allocate for them.
+constexpr qint64 kMaxIndexedRowid = qint64(1) << 31;
+/// A handful of orders (kind x sort column) are in use at once; more means the user is clicking around.
+constexpr int kOrderCacheEntries = 16;
 
 const QString kSupplierNames = u"(SELECT group_concat(s.name, ', ') FROM relation x JOIN record s ON s.id = x.to_id "
                                "WHERE x.from_id = r.id AND x.type = 'provided_by')"_s;
@@ -277,68 +283,110 @@ Result<QVector<qint64>> RecordRepository::idsByName(const QString &name,
 
 Result<QVector<qint64>> RecordRepository::ids(const RecordQuery &query) const
 {
-    QStringList where;
-    if (query.kind)
-        where << u"r.kind = :kind"_s;
+    RecordQuery unfiltered = query;
+    unfiltered.search.clear();
+    unfiltered.limit = -1;
+    Result<QVector<qint64>> ordered = orderedIds(unfiltered);
+    if (!ordered)
+        return ordered.error();
     const QString fts = ftsQuery(query.search);
-    if (!fts.isEmpty())
-        where << u"r.id IN (SELECT rowid FROM record_search WHERE record_search MATCH :match)"_s;
-    QString sql = u"SELECT r.id FROM record r"_s;
-    if (!where.isEmpty())
-        sql += u" WHERE "_s + where.join(u" AND "_s);
-    sql += u" ORDER BY "_s + orderBy(query);
-    if (query.limit >= 0)
-        sql += u" LIMIT %1"_s.arg(query.limit);
+    if (fts.isEmpty())
+        return query.limit >= 0 ? ordered.value().mid(0, query.limit) : ordered.value();
 
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(sql);
+    // Search as you type: the rowids FTS5 finds, kept in the order of the (cached) unfiltered list. SQLite's own
+    // plan for "id IN (MATCH) ORDER BY name" materialised the hits and walked every record of the kind, in
+    // 50-100 ms per keystroke at 100k records; this is a few ms.
+    SqliteStatement match(m_db.connection(), "SELECT rowid FROM record_search WHERE record_search MATCH ?");
+    if (!match.ok())
+        return searchError(match.errorText());
+    match.bind(1, fts);
+    std::vector<bool> hit;
+    int rc = SQLITE_ROW;
+    while ((rc = match.step()) == SQLITE_ROW) {
+        const qint64 rowid = match.int64(0);
+        if (rowid < 0 || rowid > kMaxIndexedRowid)
+            continue;
+        if (static_cast<size_t>(rowid) >= hit.size())
+            hit.resize(static_cast<size_t>(rowid) + 1);
+        hit[static_cast<size_t>(rowid)] = true;
+    }
+    if (rc != SQLITE_DONE)
+        return searchError(match.errorText());
+    QVector<qint64> found;
+    for (qint64 id : ordered.value()) {
+        if (id >= 0 && static_cast<size_t>(id) < hit.size() && hit[static_cast<size_t>(id)]) {
+            found << id;
+            if (query.limit >= 0 && found.size() >= query.limit)
+                break;
+        }
+    }
+    return found;
+}
+
+Result<QVector<qint64>> RecordRepository::orderedIds(const RecordQuery &query) const
+{
+    const QString key = u"%1|%2|%3"_s.arg(query.kind ? recordKindKey(*query.kind) : u"*"_s)
+                            .arg(static_cast<int>(query.sortKey))
+                            .arg(query.descending);
+    if (const auto it = m_orderCache.constFind(key); it != m_orderCache.cend())
+        return it.value();
+    QString sql = u"SELECT r.id FROM record r"_s;
     if (query.kind)
-        q.bindValue(u":kind"_s, recordKindKey(*query.kind));
-    if (!fts.isEmpty())
-        q.bindValue(u":match"_s, fts);
-    if (!q.exec())
-        return m_db.sqlError(tr("Listing records"), q.lastError());
+        sql += u" WHERE r.kind = ?"_s;
+    sql += u" ORDER BY "_s + orderBy(query);
+    SqliteStatement q(m_db.connection(), sql.toUtf8().constData());
+    if (!q.ok())
+        return m_db.sqlError(tr("Listing records"), QSqlError(q.errorText(), {}, QSqlError::StatementError));
+    if (query.kind)
+        q.bind(1, recordKindKey(*query.kind));
     QVector<qint64> ids;
-    while (q.next())
-        ids << q.value(0).toLongLong();
+    int rc = SQLITE_ROW;
+    while ((rc = q.step()) == SQLITE_ROW)
+        ids << q.int64(0);
+    if (rc != SQLITE_DONE)
+        return m_db.sqlError(tr("Listing records"), QSqlError(q.errorText(), {}, QSqlError::StatementError));
+    if (m_orderCache.size() >= kOrderCacheEntries)
+        m_orderCache.clear();
+    m_orderCache.insert(key, ids);
     return ids;
+}
+
+Error RecordRepository::searchError(const QString &sqliteMessage) const
+{
+    return m_db.sqlError(tr("Searching records"), QSqlError(sqliteMessage, {}, QSqlError::StatementError));
 }
 
 Result<QList<RecordSummary>> RecordRepository::summaries(const QVector<qint64> &ids) const
 {
+    // One prepared lookup per id, in the caller's order: a table page is a few hundred rows at most.
+    static const QByteArray sql =
+        u"SELECT r.kind, r.name, r.version, %1, r.license, r.tags, r.placeholder, r.updated_at FROM record r "
+        "WHERE r.id = ?"_s.arg(kSupplierNames)
+            .toUtf8();
+    SqliteStatement q(m_db.connection(), sql.constData());
+    if (!q.ok())
+        return m_db.sqlError(tr("Reading records"), QSqlError(q.errorText(), {}, QSqlError::StatementError));
     QList<RecordSummary> out;
-    constexpr int kChunk = 500;
-    for (int start = 0; start < ids.size(); start += kChunk) {
-        QStringList list;
-        const int end = qMin(static_cast<int>(ids.size()), start + kChunk);
-        for (int i = start; i < end; ++i)
-            list << QString::number(ids.at(i)); // integers only: safe to inline
-        QSqlQuery q(m_db.connection());
-        q.setForwardOnly(true);
-        if (!q.exec(u"SELECT r.id, r.kind, r.name, r.version, %1, r.license, r.tags, r.placeholder, r.updated_at "
-                    "FROM record r WHERE r.id IN (%2)"_s.arg(kSupplierNames, list.join(u',')))) {
-            return m_db.sqlError(tr("Reading records"), q.lastError());
-        }
-        QHash<qint64, RecordSummary> byId;
-        while (q.next()) {
+    out.reserve(ids.size());
+    for (qint64 id : ids) {
+        q.bind(1, id);
+        const int rc = q.step();
+        if (rc == SQLITE_ROW) {
             RecordSummary s;
-            s.id = q.value(0).toLongLong();
-            s.kind = recordKindFromKey(q.value(1).toString()).value_or(RecordKind::Model);
-            s.name = q.value(2).toString();
-            s.version = q.value(3).toString();
-            s.suppliers = q.value(4).toString();
-            s.license = q.value(5).toString();
-            s.tags = sql::tagsFromText(q.value(6).toString());
-            s.placeholder = q.value(7).toBool();
-            s.updatedAt = sql::timeFromText(q.value(8).toString());
-            byId.insert(s.id, s);
+            s.id = id;
+            s.kind = recordKindFromKey(q.text(0)).value_or(RecordKind::Model);
+            s.name = q.text(1);
+            s.version = q.text(2);
+            s.suppliers = q.text(3);
+            s.license = q.text(4);
+            s.tags = sql::tagsFromText(q.text(5));
+            s.placeholder = q.int64(6) != 0;
+            s.updatedAt = sql::timeFromText(q.text(7));
+            out << s;
+        } else if (rc != SQLITE_DONE) {
+            return m_db.sqlError(tr("Reading records"), QSqlError(q.errorText(), {}, QSqlError::StatementError));
         }
-        for (int i = start; i < end; ++i) {
-            const auto it = byId.constFind(ids.at(i));
-            if (it != byId.cend())
-                out << it.value();
-        }
+        q.reset();
     }
     return out;
 }

@@ -59,10 +59,16 @@ public:
     /// The transaction rolled back: forget the rows writeSearch() would have written.
     void discardPendingSearch() { m_pendingSearch.clear(); }
 
+    /// Forgets cached orderings; Workspace calls it after every write.
+    void invalidateCaches() { m_orderCache.clear(); }
+
     /// Turns "llama 3.1" into an FTS5 query of prefixes: "llama"* AND "3"* AND "1"*.
     static QString ftsQuery(const QString &text);
 
 private:
+    /// Ids of `query` (no search, no limit) in display order, read once per write.
+    Result<QVector<qint64>> orderedIds(const RecordQuery &query) const;
+    Error searchError(const QString &sqliteMessage) const;
     Error conflictOrSqlError(const QString &what, const QSqlQuery &query, const Record &record) const;
 
     /// A search row kept in memory from insert() to writeSearch(), so each new record is indexed once.
@@ -74,6 +80,7 @@ private:
 
     const Database &m_db;
     QHash<qint64, PendingSearch> m_pendingSearch;
+    mutable QHash<QString, QVector<qint64>> m_orderCache;
     QSqlQuery m_insert;
     QSqlQuery m_insertSearch;
     QSqlQuery m_deleteSearch;

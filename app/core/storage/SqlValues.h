@@ -23,6 +23,24 @@ inline QString timeToText(const QDateTime &t)
 
 inline QDateTime timeFromText(const QString &s)
 {
+    // Fast path for what timeToText writes ("2026-11-27T22:54:16.123Z"): tables parse hundreds per page.
+    const auto digits = [&s](int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; ++i) {
+            const char16_t c = s.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return -1;
+            v = v * 10 + (c - u'0');
+        }
+        return v;
+    };
+    if (s.size() == 24 && s.at(4) == u'-' && s.at(7) == u'-' && s.at(10) == u'T' && s.at(13) == u':' &&
+        s.at(16) == u':' && s.at(19) == u'.' && s.at(23) == u'Z') {
+        const QDate date(digits(0, 4), digits(5, 2), digits(8, 2));
+        const QTime time(digits(11, 2), digits(14, 2), digits(17, 2), digits(20, 3));
+        if (date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
     if (!t.isValid())
         t = QDateTime::fromString(s, Qt::ISODate);

@@ -103,6 +103,7 @@ Status Workspace::inTransaction(const std::function<Status()> &work)
     ++m_depth;
     Status result = work();
     --m_depth;
+    m_records->invalidateCaches(); // every write can change which records a list shows, or their order
     if (result.ok() && m_depth == 0)
         result = m_records->writeSearch(std::exchange(m_searchStale, {}));
     if (result.ok())
