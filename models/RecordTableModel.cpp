@@ -12,8 +12,9 @@ namespace strata {
 
 namespace {
 
-// Rows fetched by one Workspace::summaries() call: a few screens of a table view.
-constexpr int kPageSize = 192;
+// Rows fetched by one Workspace::summaries() call: about two screens of a table view. Small, because a search
+// refetches the first page on every keystroke.
+constexpr int kPageSize = 64;
 
 RecordQuery::SortKey sortKeyFor(int column)
 {

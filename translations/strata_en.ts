@@ -118,7 +118,7 @@
 <context>
     <name>strata::InteropCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/InteropCommands.cpp" line="+376"/>
+        <location filename="../app/cli/InteropCommands.cpp" line="+378"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>

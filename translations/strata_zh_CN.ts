@@ -1970,13 +1970,13 @@ QuaZip %5</translation>
     <message>
         <location filename="../app/core/workspace/ImportApplier.cpp" line="+120"/>
         <location line="+110"/>
-        <location line="+146"/>
-        <location line="+49"/>
+        <location line="+160"/>
+        <location line="+51"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-317"/>
         <source>%1 (%2): files with digests are recorded for models and datasets; &quot;%3&quot; is a %4.</source>
         <translation>%1（%2）：只有模型和数据集才记录带摘要的文件；“%3”是%4。</translation>
     </message>
@@ -2021,7 +2021,12 @@ QuaZip %5</translation>
         <translation>“%1”不是有效的派生方式。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+88"/>
+        <source>The import of %1 was cancelled; nothing was changed.</source>
+        <translation>已取消导入 %1；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1 added, %2 updated, %3 unchanged; %4 relations added</source>
         <translation>新增 %1 个，更新 %2 个，未变 %3 个；新增关系 %4 条</translation>
     </message>
@@ -2029,7 +2034,7 @@ QuaZip %5</translation>
 <context>
     <name>strata::ImportController</name>
     <message>
-        <location filename="../ui/ImportController.cpp" line="+62"/>
+        <location filename="../ui/ImportController.cpp" line="+63"/>
         <source>Cancel the import</source>
         <translation>取消导入</translation>
     </message>
@@ -2075,17 +2080,22 @@ QuaZip %5</translation>
         <translation>%1 未导入：工作区已关闭。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+25"/>
         <source>Adding %1 to the workspace…</source>
         <translation>正在将 %1 添加到工作区…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+22"/>
+        <source>Adding %1 to the workspace: %2 of %3 rows…</source>
+        <translation>正在将 %1 添加到工作区：第 %2 行，共 %3 行…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>导入已取消；未作任何更改。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Importing %1 (%2 of %3)…</source>
         <translation>正在导入 %1（第 %2 个，共 %3 个）…</translation>
     </message>
@@ -2452,7 +2462,7 @@ csv 为导出中的每种类型各写一个文件，文件名是在扩展名之�
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>%1 does not exist; check the path.</source>
         <translation>%1 不存在；请检查路径。</translation>
     </message>
@@ -3716,7 +3726,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::RecordTableModel</name>
     <message>
-        <location filename="../models/RecordTableModel.cpp" line="+111"/>
+        <location filename="../models/RecordTableModel.cpp" line="+112"/>
         <source>%1@%2</source>
         <comment>record name@version</comment>
         <translation>%1@%2</translation>
@@ -4326,7 +4336,12 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::Workspace</name>
     <message>
-        <location filename="../app/core/workspace/Workspace.cpp" line="+208"/>
+        <location filename="../app/core/workspace/Workspace.cpp" line="+102"/>
+        <source>An import is being written to the workspace; try again when it has finished.</source>
+        <translation>正在向工作区写入导入内容；请在完成后重试。</translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>No record was named; give an id or a name.</source>
         <translation>未指定条目；请提供 ID 或名称。</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "Prompter.h"
 #include "TaskProgressWidget.h"
 #include "interop/DocumentReader.h"
+#include "interop/ImportDocument.h"
 #include "workspace/Workspace.h"
 
 #include <QDir>
@@ -194,17 +195,12 @@ void ImportController::onFileRead(const std::shared_ptr<FileRead> &read)
     } else if (!m_workspace) {
         outcome.error = tr("%1 was not imported: the workspace was closed.").arg(QDir::toNativeSeparators(read->path));
     } else {
-        // One transaction on the GUI thread, which owns the workspace: say so before the window stops answering.
-        m_progress->setProgress((m_job->done + 1) * kStepsPerFile, std::max(1, m_job->total) * kStepsPerFile);
-        m_progress->setText(tr("Adding %1 to the workspace…").arg(QFileInfo(read->path).fileName()));
-        m_progress->repaint();
-        QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-        QElapsedTimer timer;
-        timer.start();
-        const Result<ImportSummary> applied = m_workspace->applyImport(read->result->value());
-        m_lastApplyMs = timer.elapsed();
-        QGuiApplication::restoreOverrideCursor();
+        const Result<ImportSummary> applied = applyOnGuiThread(read->path, read->result->value());
         qCDebug(lcImport) << "applied" << read->path << "in" << m_lastApplyMs << "ms";
+        if (!applied && applied.error().code == ErrorCode::Cancelled) {
+            finishCancelled();
+            return;
+        }
         outcome.ok = applied.ok();
         if (applied)
             outcome.summary = applied.value();
@@ -216,10 +212,67 @@ void ImportController::onFileRead(const std::shared_ptr<FileRead> &read)
     startNext();
 }
 
+Result<ImportSummary> ImportController::applyOnGuiThread(const QString &path, const ImportDocument &document)
+{
+    // One transaction on the GUI thread, which owns the workspace connection. The write reports progress; from
+    // there the event loop runs every 50 ms so the window repaints and Cancel works. The rest of the window is
+    // disabled meanwhile, and the workspace refuses other writes until the import is done.
+    const QString name = QFileInfo(path).fileName();
+    m_progress->setText(tr("Adding %1 to the workspace…").arg(name));
+    QList<QPointer<QWidget>> disabled;
+    for (QWidget *child : m_window->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+        if (child->isEnabled() && child != m_progress && !child->isAncestorOf(m_progress)) {
+            child->setEnabled(false);
+            disabled << child;
+        }
+    }
+    QGuiApplication::setOverrideCursor(Qt::BusyCursor);
+    m_applying = true;
+    m_cancelApply = false;
+    QElapsedTimer timer;
+    timer.start();
+    QElapsedTimer sinceEvents;
+    sinceEvents.start();
+    const int fileBase = m_job->done * kStepsPerFile + kStepsPerFile / 2; // reading was the first half
+    const int scale = std::max(1, m_job->total) * kStepsPerFile;
+    ImportOptions options;
+    options.progress = [&](int done, int total) {
+        if (sinceEvents.elapsed() >= 50) {
+            m_progress->setProgress(
+                fileBase + static_cast<int>(qint64(done) * (kStepsPerFile / 2) / std::max(1, total)), scale);
+            m_progress->setText(tr("Adding %1 to the workspace: %2 of %3 rows…").arg(name).arg(done).arg(total));
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 25);
+            sinceEvents.restart();
+        }
+        return !m_cancelApply;
+    };
+    const Result<ImportSummary> applied = m_workspace->applyImport(document, options);
+    m_lastApplyMs = timer.elapsed();
+    m_applying = false;
+    QGuiApplication::restoreOverrideCursor();
+    for (const QPointer<QWidget> &w : std::as_const(disabled)) {
+        if (w)
+            w->setEnabled(true);
+    }
+    return applied;
+}
+
+void ImportController::finishCancelled()
+{
+    const int notRead = static_cast<int>(m_job->queue.size()) + 1;
+    m_job->queue.clear();
+    m_job->total = m_job->done + notRead;
+    finish();
+}
+
 void ImportController::cancel()
 {
     if (!m_job)
         return;
+    if (m_applying) {
+        m_cancelApply = true; // the write sees it at its next progress report and rolls back
+        return;
+    }
     if (m_job->current)
         m_job->current->cancel.store(true);
     const int notRead = static_cast<int>(m_job->queue.size()) + (m_job->current ? 1 : 0);
@@ -255,7 +308,8 @@ void ImportController::updateProgress()
 {
     if (!m_job || !m_job->current)
         return;
-    const int value = m_job->done * kStepsPerFile + m_job->current->progress.load(std::memory_order_relaxed);
+    // Reading a file is the first half of its share of the bar, writing it the second.
+    const int value = m_job->done * kStepsPerFile + m_job->current->progress.load(std::memory_order_relaxed) / 2;
     m_progress->setProgress(value, std::max(1, m_job->total) * kStepsPerFile);
     m_progress->setText(tr("Importing %1 (%2 of %3)…")
                             .arg(QFileInfo(m_job->current->path).fileName())

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ImportSummaryDialog.h"
+#include "domain/Result.h"
 
 #include <QObject>
 #include <QPointer>
@@ -17,6 +18,7 @@ class QWidget;
 namespace strata {
 
 class Prompter;
+struct ImportDocument;
 class TaskProgressWidget;
 class Workspace;
 
@@ -50,7 +52,8 @@ public:
     void chooseAndImport();
     /// Imports files and the README.md and *.json files under folders; added to the running import if any.
     void importPaths(const QStringList &paths);
-    /// Stops reading; files not applied yet are left out. Files already applied stay (each was complete).
+    /// Stops reading, or rolls back the file being written; files not applied yet are left out. Files already
+    /// applied stay (each was complete).
     void cancel();
 
 Q_SIGNALS:
@@ -67,7 +70,10 @@ private:
     void startNext();
     void onFileRead(const std::shared_ptr<FileRead> &read);
     void finish();
+    /// The job ends after Cancel during a write: the file being written and those after it are left out.
+    void finishCancelled();
     void updateProgress();
+    Result<ImportSummary> applyOnGuiThread(const QString &path, const ImportDocument &document);
 
     Prompter *m_prompter = nullptr;
     QWidget *m_window = nullptr;
@@ -77,6 +83,8 @@ private:
     QTimer *m_progressTimer = nullptr;
     QPointer<ImportSummaryDialog> m_summary;
     qint64 m_lastApplyMs = 0;
+    bool m_applying = false;    ///< a file is being written; the event loop runs from its progress callback
+    bool m_cancelApply = false; ///< Cancel was pressed while writing: the write rolls back
 };
 
 } // namespace strata

@@ -218,7 +218,9 @@ ImportReport InteropCommands::importFile(Workspace &workspace, const QString &pa
     progress.clear();
     if (!document)
         return {shown, {}, namingTheFile(document.error().message, shown, fileName)};
-    const Result<ImportSummary> summary = workspace.applyImport(document.value(), ImportOptions{preferImport});
+    ImportOptions options;
+    options.preferImport = preferImport;
+    const Result<ImportSummary> summary = workspace.applyImport(document.value(), options);
     if (!summary)
         return {shown, {}, namingTheFile(summary.error().message, shown, fileName)};
     return {shown, summary.value(), QString()};

@@ -69,6 +69,22 @@ ImportDocument sampleDocument()
     return doc;
 }
 
+/// A document large enough for several progress steps: `count` libraries, each depending on the one before.
+ImportDocument chainDocument(int count)
+{
+    ImportDocument doc;
+    doc.format = u"cyclonedx"_s;
+    doc.specVersion = u"1.6"_s;
+    doc.fileName = u"chain.json"_s;
+    doc.sha256 = QString(64, u'2');
+    for (int i = 0; i < count; ++i) {
+        doc.records << imported(u"lib-%1"_s.arg(i), RecordKind::Software, u"chainlib-%1"_s.arg(i), u"1.0"_s);
+        if (i > 0)
+            doc.relations << relation(u"lib-%1"_s.arg(i), RelationType::DependsOn, u"lib-%1"_s.arg(i - 1));
+    }
+    return doc;
+}
+
 } // namespace
 
 class TestImportApplier : public QObject
@@ -90,6 +106,7 @@ private Q_SLOTS:
     void changedDigestIsReported();
     void invalidRecordRejectsTheWholeDocument();
     void readOnlyWorkspaceRefusesImports();
+    void progressReportsAndCancelsTheWrite();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -390,6 +407,64 @@ void TestImportApplier::readOnlyWorkspaceRefusesImports()
     auto summary = ws.value()->applyImport(sampleDocument());
     QVERIFY(!summary.ok());
     QCOMPARE(summary.error().code, ErrorCode::ReadOnly);
+}
+
+void TestImportApplier::progressReportsAndCancelsTheWrite()
+{
+    const ImportDocument doc = chainDocument(1000);
+    const qint64 existing = m_ws->createRecord([] {
+                                    Record r;
+                                    r.kind = RecordKind::Software;
+                                    r.name = u"typed-by-hand"_s;
+                                    return r;
+                                }())
+                                .value();
+
+    // Cancelled on the third report: nothing of the document is left, and what was there stays.
+    QList<QPair<int, int>> reports;
+    QString refused;
+    ImportOptions options;
+    options.progress = [&](int done, int total) {
+        reports << qMakePair(done, total);
+        // The GUI runs its event loop here: a write made meanwhile must be refused, not joined to the import.
+        Result<qint64> meanwhile = m_ws->createRecord([] {
+            Record r;
+            r.kind = RecordKind::Software;
+            r.name = u"typed-during-import"_s;
+            return r;
+        }());
+        if (!meanwhile)
+            refused = meanwhile.error().message;
+        return reports.size() < 3;
+    };
+    QSignalSpy changed(m_ws.get(), &Workspace::recordsChanged);
+    const Result<ImportSummary> cancelled = m_ws->applyImport(doc, options);
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+    QVERIFY(cancelled.error().message.contains(u"chain.json"_s));
+    QCOMPARE(reports.size(), 3);
+    QVERIFY(!refused.isEmpty());
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(m_ws->list(RecordQuery{RecordKind::Software}).value().size(), 1);
+    QCOMPARE(m_ws->list(RecordQuery{}).value().at(0).id, existing);
+    QVERIFY(m_ws->recordIds(RecordQuery{RecordKind::Software, u"chainlib"_s}).value().isEmpty());
+
+    // Not cancelled: the reports climb to the total of records and relations, and the workspace takes writes again.
+    reports.clear();
+    options.progress = [&](int done, int total) {
+        reports << qMakePair(done, total);
+        return true;
+    };
+    const Result<ImportSummary> applied = m_ws->applyImport(doc, options);
+    QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
+    QCOMPARE(applied.value().added, 1000);
+    QVERIFY(reports.size() >= 5);
+    for (qsizetype i = 1; i < reports.size(); ++i)
+        QVERIFY(reports.at(i).first > reports.at(i - 1).first);
+    QCOMPARE(reports.last().second, 1000 + 999);
+    QVERIFY(reports.last().first <= reports.last().second);
+    QCOMPARE(m_ws->recordIds(RecordQuery{RecordKind::Software, u"chainlib"_s}).value().size(), 1000);
+    QVERIFY(m_ws->link(existing, RelationType::DependsOn, m_ws->resolve(u"chainlib-0"_s).value()).ok());
 }
 
 QTEST_GUILESS_MAIN(TestImportApplier)

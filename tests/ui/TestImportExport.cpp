@@ -30,6 +30,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QUrl>
 
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void invalidDocumentIsReportedAndChangesNothing();
     void cancelBeforeApplyLeavesNothing();
     void cancelKeepsFilesAlreadyApplied();
+    void cancelWhileWritingRollsBack();
     void dropOfFilesAndFoldersImports();
     void dropOfWebLinksIsRefused();
     void exportSpdxThroughDialogReadsBack();
@@ -289,6 +291,42 @@ void TestImportExport::cancelKeepsFilesAlreadyApplied()
     QCOMPARE(summary->outcomes().size(), 1);
     QVERIFY(summary->outcomes().first().ok);
     QVERIFY2(summary->headline().contains(u"cancelled"_s), qPrintable(summary->headline()));
+}
+
+void TestImportExport::cancelWhileWritingRollsBack()
+{
+    openWorkspace();
+    const QString path = writeLargeSpdx(u"large.json"_s, 5000);
+    m_prompter.fileNames = {path};
+    auto *progress = m_window->findChild<TaskProgressWidget *>(u"importProgress"_s);
+    // The write runs the event loop from its progress reports: while it does, the rest of the window is disabled,
+    // the bar says what is being written, and the Cancel button still answers.
+    bool sawWrite = false;
+    bool windowDisabled = false;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, this, [&] {
+        if (!sawWrite && progress->text().contains(u"rows"_s)) {
+            sawWrite = true;
+            windowDisabled = !m_window->centralWidget()->isEnabled();
+            QTest::mouseClick(progress->findChild<QPushButton *>(u"importCancelButton"_s), Qt::LeftButton);
+        }
+    });
+    poll.start(5);
+    action(u"importAction"_s)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!importer()->isRunning(), 60000);
+    poll.stop();
+
+    QVERIFY(sawWrite);
+    QVERIFY(windowDisabled);
+    QVERIFY(m_window->centralWidget()->isEnabled());
+    QCOMPARE(totalRecords(), 0);
+    QVERIFY(!importer()->summaryDialog());
+    QVERIFY(m_prompter.errors.isEmpty());
+    // The workspace takes writes again.
+    m_prompter.fileNames = {validSpdx()};
+    action(u"importAction"_s)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!importer()->isRunning(), 20000);
+    QVERIFY(totalRecords() > 0);
 }
 
 void TestImportExport::dropOfFilesAndFoldersImports()

@@ -335,13 +335,27 @@ Result<ImportSummary> ImportApplier::apply(const ImportDocument &document, const
     if (!m_summary.changedAnything())
         return m_summary; // re-importing the same file changes nothing, not even the import log
 
-    if (Status s = write(document); !s)
+    if (Status s = write(document, options); !s)
         return s.error();
     return m_summary;
 }
 
-Status ImportApplier::write(const ImportDocument &document)
+Status ImportApplier::write(const ImportDocument &document, const ImportOptions &options)
 {
+    const int total = static_cast<int>(m_records.size() + m_relations.size());
+    int done = 0;
+    // Every 256 rows: often enough for a smooth progress bar, rarely enough to cost nothing.
+    const auto step = [&]() -> Status {
+        if (!options.progress || ++done % 256 != 0)
+            return Ok{};
+        m_ws.m_importing = true; // the callback may run the event loop: nothing else may write meanwhile
+        const bool goOn = options.progress(done, total);
+        m_ws.m_importing = false;
+        if (goOn)
+            return Ok{};
+        return Error{ErrorCode::Cancelled,
+                     tr("The import of %1 was cancelled; nothing was changed.").arg(document.fileName)};
+    };
     return m_ws.inTransaction([&]() -> Status {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         ImportSource source;
@@ -408,6 +422,8 @@ Status ImportApplier::write(const ImportDocument &document)
                 m_ws.noteKind(p.merged.kind);
                 m_ws.noteRecord(p.finalId);
             }
+            if (Status s = step(); !s)
+                return s;
         }
 
         for (const PlannedRelation &pr : std::as_const(m_relations)) {
@@ -429,6 +445,8 @@ Status ImportApplier::write(const ImportDocument &document)
             m_ws.noteRecord(r.fromId);
             m_ws.noteRecord(r.toId);
             m_ws.noteKind(m_records.at(pr.from).merged.kind);
+            if (Status s = step(); !s)
+                return s;
         }
         return Ok{};
     });

@@ -53,7 +53,7 @@ private:
     Status planRecords(const ImportDocument &document, const ImportOptions &options);
     Status planRecord(const ImportedRecord &imported, const ImportOptions &options, PlannedRecord &plan);
     Status planRelations(const ImportDocument &document);
-    Status write(const ImportDocument &document);
+    Status write(const ImportDocument &document, const ImportOptions &options);
     qint64 findExisting(const ImportedRecord &imported) const;
     qint64 findByHubName(const ImportedRecord &imported) const;
     static QString hubName(const Record &record, bool *qualified);

@@ -97,6 +97,9 @@ Status Workspace::inTransaction(const std::function<Status()> &work)
 {
     if (Status s = writable(); !s)
         return s;
+    if (m_importing)
+        return Error{ErrorCode::Conflict,
+                     tr("An import is being written to the workspace; try again when it has finished.")};
     TransactionGuard tx(*m_db);
     if (Status s = tx.begun(); !s)
         return s;

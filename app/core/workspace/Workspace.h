@@ -30,6 +30,10 @@ struct ImportDocument;
 struct ImportOptions
 {
     bool preferImport = false; ///< overwrite hand-typed values with the document's
+    /// Called while the records and relations are written (done of total steps), from inside the transaction;
+    /// returning false cancels the import, which then leaves the workspace unchanged. The GUI repaints its
+    /// progress from here; writes to the workspace made meanwhile are refused.
+    std::function<bool(int done, int total)> progress;
 };
 
 /// Which records a list shows and in what order; the search runs in SQLite's full-text index.
@@ -147,6 +151,7 @@ private:
     std::unique_ptr<ProvenanceRepository> m_provenance;
     QString m_actor;
     int m_depth = 0;
+    bool m_importing = false; ///< an import is writing and may let the event loop run (ImportOptions::progress)
     QSet<int> m_pendingKinds;
     QSet<qint64> m_pendingIds;
     QSet<qint64> m_searchStale;
