@@ -37,6 +37,9 @@ void installTranslations(QCoreApplication &app, const QString &localeName)
     }
 
     const QLocale locale = localeName.isEmpty() ? QLocale::system() : QLocale(localeName);
+    // Dates, numbers and Qt's own dialogs follow the chosen language too, not only Strata's strings.
+    if (!localeName.isEmpty())
+        QLocale::setDefault(locale);
     install(app, locale, u"qtbase"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     // Installed last, so it is searched first. The C locale ("C", "POSIX", "C.UTF-8") names no language, and a
     // language Strata has no catalogue for stays in English: both get the English plural forms.

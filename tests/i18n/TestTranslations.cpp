@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -322,6 +323,9 @@ void TestTranslations::chineseCatalogueIsEmbedded()
     QVERIFY2(model != ts.messages.cend(), "strata_zh_CN.ts has no [strata::Kinds] \"Model\"");
     QCOMPARE(recordKindLabel(RecordKind::Model), model->forms.value(0));
     QVERIFY(recordKindLabel(RecordKind::Model) != model->source);
+    // Dates and numbers follow the chosen language as well.
+    QCOMPARE(QLocale().language(), QLocale::Chinese);
+    QVERIFY(QLocale().toString(QDate(2026, 11, 27), QLocale::LongFormat).contains(u"月"_s));
 
     // Every message of the .ts is in the embedded .qm.
     QStringList missing;
