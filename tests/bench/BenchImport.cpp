@@ -17,10 +17,13 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 
+#include <cstdio>
 #include <random>
 #include <sqlite3.h>
 
@@ -102,14 +105,6 @@ qint64 procStatus(const char *field)
     return -1;
 }
 
-/// Resets VmHWM to the current RSS (Linux >= 4.0), so each measurement sees its own peak.
-void resetPeak()
-{
-    QFile refs(u"/proc/self/clear_refs"_s);
-    if (refs.open(QIODevice::WriteOnly))
-        refs.write("5");
-}
-
 struct Run
 {
     double readMs = 0, applyMs = 0, totalMs = 0, cpuMs = 0;
@@ -126,7 +121,6 @@ Run importThroughStrata(const WorkDir &dir, const Bom &bom, bool checkReimport)
         return {};
     }
     std::unique_ptr<Workspace> ws = std::move(opened).value();
-    resetPeak();
     const qint64 before = procStatus("VmRSS:");
     Run run;
     const Stopwatch clock;
@@ -198,7 +192,6 @@ Run importRaw(const WorkDir &dir, const Bom &bom)
     RawDb db;
     if (!db.open(path))
         return {};
-    resetPeak();
     const qint64 before = procStatus("VmRSS:");
     Run run;
     const Stopwatch clock;
@@ -284,6 +277,49 @@ Run importRaw(const WorkDir &dir, const Bom &bom)
     return run;
 }
 
+/// Runs one measurement in a child process, so each peak of memory is its own: in one process, the heap that an
+/// earlier run freed is reused without growing the RSS, and the peaks would hide each other.
+Run runChild(const QString &mode, const WorkDir &dir, const Bom &bom, bool checkReimport)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::SeparateChannels);
+    child.start(QCoreApplication::applicationFilePath(),
+                {u"--child"_s, mode, bom.path, QString::number(bom.components), QString::number(bom.dependencies),
+                 dir.path(), checkReimport ? u"1"_s : u"0"_s});
+    if (!child.waitForFinished(-1) || child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0) {
+        fail(u"the %1 measurement of %2 failed: %3"_s.arg(mode, bom.path,
+                                                          QString::fromLocal8Bit(child.readAllStandardError())));
+        return {};
+    }
+    const QList<QByteArray> fields = child.readAllStandardOutput().trimmed().split(' ');
+    if (fields.size() != 6 || fields.at(0) != "RESULT") {
+        fail(u"the %1 measurement of %2 printed no result"_s.arg(mode, bom.path));
+        return {};
+    }
+    Run run;
+    run.readMs = fields.at(1).toDouble();
+    run.applyMs = fields.at(2).toDouble();
+    run.totalMs = fields.at(3).toDouble();
+    run.cpuMs = fields.at(4).toDouble();
+    run.peakGrowth = fields.at(5).toLongLong();
+    run.ok = true;
+    return run;
+}
+
+/// `bench_import --child strata|floor BOM COMPONENTS DEPENDENCIES DIR REIMPORT`: one measurement, one result line.
+int childMain(const QStringList &args)
+{
+    Bom bom{args.at(3), args.at(4).toInt(), args.at(5).toInt(), QFileInfo(args.at(3)).size()};
+    const WorkDir dir(args.at(6));
+    const Run run =
+        args.at(2) == u"floor"_s ? importRaw(dir, bom) : importThroughStrata(dir, bom, args.at(7) == u"1"_s);
+    if (!run.ok)
+        return 1;
+    std::printf("RESULT %.3f %.3f %.3f %.3f %lld\n", run.readMs, run.applyMs, run.totalMs, run.cpuMs,
+                static_cast<long long>(run.peakGrowth));
+    return 0;
+}
+
 QString mb(double bytes)
 {
     return fixed(bytes / (1024.0 * 1024.0), 1);
@@ -294,6 +330,8 @@ QString mb(double bytes)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    if (const QStringList args = QCoreApplication::arguments(); args.size() == 8 && args.at(1) == u"--child"_s)
+        return childMain(args);
     const Options options =
         parseOptions(app, u"End-to-end CycloneDX import against a QJsonDocument + raw SQLite floor."_s);
     printBanner(u"bench_import"_s, options);
@@ -316,8 +354,8 @@ int main(int argc, char **argv)
         }
         QVector<double> read, apply, total, cpu, floorParse, floorTotal, peak, floorPeak;
         for (int r = 0; r < options.runs; ++r) {
-            const Run floor = importRaw(dir, bom);
-            const Run strata = importThroughStrata(dir, bom, r == 0);
+            const Run floor = runChild(u"floor"_s, dir, bom, false);
+            const Run strata = runChild(u"strata"_s, dir, bom, r == 0);
             if (!floor.ok || !strata.ok)
                 return 1;
             read << strata.readMs;
@@ -343,8 +381,7 @@ int main(int argc, char **argv)
     table.print();
     say();
     say(u"(medians of %1 runs; read = DocumentReader::readFile, apply = Workspace::applyImport; peak = largest growth "
-        "of VmHWM over the RSS before the import, after resetting it through /proc/self/clear_refs)"_s.arg(
-            options.runs));
+        "of VmHWM over the RSS just before the import; each measurement runs in its own process)"_s.arg(options.runs));
     const double atN = median.value(n);
     say(u"%1 components: %2 ms   target <= 2000 ms   %3"_s.arg(grouped(n), fixed(atN), verdict(atN <= 2000)));
     say(u"%1 components: Strata / floor = %2   target <= 3   %3"_s.arg(grouped(n))
