@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "checklist/Catalog.h"
 #include "domain/Provenance.h"
 #include "domain/Record.h"
 #include "domain/Relation.h"
@@ -119,7 +120,21 @@ public:
     /// Runs several operations as one transaction: all of them happen or none.
     Status batch(const std::function<Status()> &work);
 
+    // Checklist catalogs (issue 5), implemented in WorkspaceCatalogs.cpp.
+    /// Checks and stores a catalog in one transaction. The same catalog id and version again changes nothing; the
+    /// same id and version with other content is refused; a new version is stored beside the older ones.
+    Result<CatalogImportResult> importCatalog(const Catalog &catalog);
+    /// Stores the catalogs that ship with Strata unless the workspace already holds their versions (run on open).
+    Status installBuiltinCatalogs();
+    Result<QList<CatalogSummary>> catalogs() const;
+    /// A stored catalog with its items: by row id, by catalog id (its newest version), or by "id@version".
+    Result<Catalog> catalog(const QString &idOrKey) const;
+    /// The items of a stored catalog that apply to records of `kind`, in catalog order.
+    Result<QList<CatalogItem>> applicableItems(qint64 catalogId, RecordKind kind) const;
+
 Q_SIGNALS:
+    /// A catalog was stored: catalog lists should refetch.
+    void catalogsChanged();
     /// Records of this kind were added, removed or renamed: lists should refetch.
     void recordsChanged(strata::RecordKind kind);
     /// One record's fields, relations or artifacts changed.
