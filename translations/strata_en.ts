@@ -13,6 +13,28 @@
     </message>
 </context>
 <context>
+    <name>strata::CatalogCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/CatalogCommands.cpp" line="+343"/>
+        <source>Imported catalog %1 version %2 with %n item(s) as catalog %3.</source>
+        <translation>
+            <numerusform>Imported catalog %1 version %2 with %n item as catalog %3.</numerusform>
+            <numerusform>Imported catalog %1 version %2 with %n items as catalog %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::CatalogReader</name>
+    <message numerus="yes">
+        <location filename="../app/core/checklist/CisoAssistantLibrary.cpp" line="+314"/>
+        <source>none of the %n requirement node(s) is assessable, so there is nothing to check</source>
+        <translation>
+            <numerusform>the %n requirement node is not assessable, so there is nothing to check</numerusform>
+            <numerusform>none of the %n requirement nodes is assessable, so there is nothing to check</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::CycloneDxReader</name>
     <message numerus="yes">
         <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+323"/>
@@ -31,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/interop/CycloneDxMapping.cpp" line="+180"/>
+        <location filename="../app/core/interop/CycloneDxMapping.cpp" line="+163"/>
         <source>%n tag(s) longer than 50 characters, containing a comma or beyond the 50th were kept in the record&apos;s extras (&quot;cyclonedx.unmapped&quot;).</source>
         <translation>
             <numerusform>%n tag longer than 50 characters, containing a comma or beyond the 50th was kept in the record&apos;s extras (&quot;cyclonedx.unmapped&quot;).</numerusform>

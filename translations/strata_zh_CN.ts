@@ -315,12 +315,12 @@ QuaZip %5</translation>
 <context>
     <name>strata::ArtifactsPanel</name>
     <message>
-        <location filename="../ui/ArtifactsPanel.cpp" line="+31"/>
+        <location filename="../ui/ArtifactsPanel.cpp" line="+30"/>
         <source>Artifacts</source>
         <translation>制品</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
         <source>Add Artifact…</source>
         <translation>添加制品…</translation>
     </message>
@@ -384,9 +384,882 @@ QuaZip %5</translation>
     </message>
 </context>
 <context>
+    <name>strata::Catalog</name>
+    <message>
+        <location filename="../app/core/checklist/Catalog.cpp" line="+71"/>
+        <source>Governance</source>
+        <translation>治理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sourcing</source>
+        <translation>采购与准入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+56"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Development</source>
+        <translation>开发与训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluation</source>
+        <translation>评测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Release</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deployment</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operations</source>
+        <translation>运行与维护</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retirement</source>
+        <translation>退役</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform and application</source>
+        <translation>平台与应用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Integrity</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Availability</source>
+        <translation>可用性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confidentiality</source>
+        <translation>机密性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Controllability</source>
+        <translation>可控性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+</context>
+<context>
+    <name>strata::CatalogCommands</name>
+    <message>
+        <location filename="../app/cli/CatalogCommands.cpp" line="+77"/>
+        <source>list | show ID [--kind KIND] [--item ITEM] | import FILE</source>
+        <translation>list | show ID [--kind KIND] [--item ITEM] | import FILE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List, show and import checklist catalogs</source>
+        <translation>列出、查看和导入检查项目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>catalog list            the catalogs of the workspace, with the number of their items
+catalog show ID         a catalog and its items by lifecycle stage; ID is the number from
+                        &quot;catalog list&quot;, a catalog id (its newest version) or id@version
+  --kind KIND           only the items that apply to records of KIND (supplier, model,
+                        dataset, software, service)
+  --item ITEM           one item in full: requirement, guidance, evidence and mappings
+catalog import FILE     a Strata catalog (JSON or YAML) or a CISO Assistant framework
+                        library (YAML); the format is read from the content
+Every workspace holds the built-in WDTA AI-STR-03 catalog. An import is checked completely
+before anything is stored: a file that fails changes nothing. Importing the same catalog id
+and version again changes nothing; the same id and version with other content is refused.
+With --json, &quot;catalog show&quot; prints the catalog in the Strata catalog format, which can be
+edited, given a new version, and imported again.</source>
+        <translation>catalog list            工作区中的检查项目录及其检查项数量
+catalog show ID         按生命周期阶段列出某个目录及其检查项；ID 可以是“catalog list”
+                        显示的编号、目录 ID（取最新版本）或 id@version
+  --kind KIND           只列出适用于 KIND 类型条目的检查项（supplier、model、
+                        dataset、software、service）
+  --item ITEM           完整显示一个检查项：要求、指引、证据和映射
+catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistant 框架库
+                        （YAML）；格式根据内容识别
+每个工作区都包含内置的 WDTA AI-STR-03 目录。导入前会完整检查文件，检查不通过的文件
+不会改动任何内容。再次导入相同 ID 和版本的目录不会有任何改动；ID 和版本相同但内容
+不同的目录会被拒绝。
+使用 --json 时，“catalog show”以 Strata 目录格式输出目录，可编辑、换用新版本号后
+重新导入。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>KIND</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>show only the items that apply to records of this kind</source>
+        <translation>只显示适用于此类型条目的检查项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ITEM</source>
+        <translation>ITEM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>show one item in full</source>
+        <translation>完整显示一个检查项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list|show|import</source>
+        <translation>list|show|import</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID|FILE</source>
+        <translation>ID|FILE</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;catalog list&quot; takes no arguments; usage: %1</source>
+        <translation>“catalog list”不接受参数；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;catalog show&quot; needs one catalog ID; usage: %1</source>
+        <translation>“catalog show”需要一个目录 ID；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;catalog import&quot; needs one FILE and no options; usage: %1</source>
+        <translation>“catalog import”需要一个 FILE，且不接受选项；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown catalog command &quot;%1&quot;; use list, show or import. Usage: %2</source>
+        <translation>未知的目录命令“%1”；请使用 list、show 或 import。用法：%2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No catalogs.</source>
+        <translation>没有检查项目录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CATALOG</source>
+        <translation>CATALOG</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ITEMS</source>
+        <translation>ITEMS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TITLE</source>
+        <translation>TITLE</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unknown record kind &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知的条目类型“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Catalog %1 version %2 has no item &quot;%3&quot;; &quot;strata-cli catalog show %4&quot; lists its items.</source>
+        <translation>目录 %1 版本 %2 中没有检查项“%3”；“strata-cli catalog show %4”可列出其检查项。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Item %1 does not apply to records of kind %2.</source>
+        <translation>检查项 %1 不适用于 %2 类型的条目。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, built in</source>
+        <translation>%1，内置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 by %2</source>
+        <translation>%1（操作人：%2）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>all kinds</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+30"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <location line="+19"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>ITEM</source>
+        <comment>catalog show column</comment>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MANDATORY</source>
+        <comment>catalog show column</comment>
+        <translation>必选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KINDS</source>
+        <comment>catalog show column</comment>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TITLE</source>
+        <comment>catalog show column</comment>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No items.</source>
+        <translation>没有检查项。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 version %2</source>
+        <translation>%1 版本 %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Imported catalog %1 version %2 with %n item(s) as catalog %3.</source>
+        <translation>
+            <numerusform>已导入目录 %1 版本 %2，共 %n 个检查项，编号为 %3。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Catalog %1 version %2 is already in the workspace (catalog %3); nothing changed.</source>
+        <translation>工作区中已有目录 %1 版本 %2（编号 %3）；未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::CatalogReader</name>
+    <message>
+        <location filename="../app/core/checklist/CatalogReader.cpp" line="+72"/>
+        <source>The catalog file %1 does not exist.</source>
+        <translation>目录文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a folder; give a catalog file.</source>
+        <translation>%1 是文件夹；请指定目录文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is %2 MiB; a catalog may be at most %3 MiB, so the file was not imported.</source>
+        <translation>%1 有 %2 MiB；目录文件最大为 %3 MiB，因此未导入该文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is larger than the %2 MiB a catalog may have, so it was not imported.</source>
+        <translation>%1 超过了目录文件允许的 %2 MiB，因此未导入。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is empty, so it holds no catalog.</source>
+        <translation>%1 是空文件，不包含任何目录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, line %2: the JSON nests deeper than %3 levels; a catalog needs far fewer, so the file was not imported.</source>
+        <translation>%1，第 %2 行：JSON 嵌套超过 %3 层；目录远不需要这么深的嵌套，因此未导入该文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, line %2: the JSON is malformed (%3); the catalog was not imported.</source>
+        <translation>%1，第 %2 行：JSON 格式错误（%3）；未导入该目录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the JSON document is a list; a catalog is an object with &quot;format&quot; and &quot;items&quot; fields.</source>
+        <translation>%1：该 JSON 文档是列表；目录应是带有“format”和“items”字段的对象。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 is not a catalog: it has neither a &quot;format&quot; field (a Strata catalog) nor &quot;objects.framework.requirement_nodes&quot; (a CISO Assistant library).</source>
+        <translation>%1 不是目录：它既没有“format”字段（Strata 目录），也没有“objects.framework.requirement_nodes”（CISO Assistant 框架库）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2; the catalog was not imported.</source>
+        <translation>%1：%2；未导入该目录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the catalog needs an id of 1 to 128 characters</source>
+        <translation>目录需要长度为 1 到 128 个字符的 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the catalog needs a version of 1 to 64 characters</source>
+        <translation>目录需要长度为 1 到 64 个字符的版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the catalog lists no language</source>
+        <translation>目录未列出任何语言</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the catalog&apos;s title is missing in one of its languages (%1)</source>
+        <translation>目录标题缺少其所列语言（%1）中的某一种</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../app/core/checklist/StrataCatalogParser.cpp" line="+497"/>
+        <source>the catalog has no items</source>
+        <translation>目录中没有检查项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an item has no id</source>
+        <translation>有一个检查项没有 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the item id &quot;%1&quot; is used twice</source>
+        <translation>检查项 ID“%1”被使用了两次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>item %1 applies to no record kind</source>
+        <translation>检查项 %1 未适用于任何条目类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>item %1 lists a record kind twice</source>
+        <translation>检查项 %1 重复列出了同一条目类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>item %1 lacks a title or requirement in one of the catalog&apos;s languages (%2)</source>
+        <translation>检查项 %1 缺少目录所列语言（%2）之一的标题或要求</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>item %1 maps to the undeclared framework &quot;%2&quot;</source>
+        <translation>检查项 %1 映射到了未声明的框架“%2”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>item %1: &quot;%2&quot; is not a well-formed %3 reference</source>
+        <translation>检查项 %1：“%2”不是格式正确的 %3 引用</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The built-in catalog %1 is missing from this build.</source>
+        <translation>此版本的程序中缺少内置目录 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/checklist/CatalogYaml.cpp" line="+82"/>
+        <source>an alias refers to an anchor that is not defined before it</source>
+        <translation>某个别名引用了在其之前未定义的锚点</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1, line %2: %3; the catalog was not imported.</source>
+        <translation>%1，第 %2 行：%3；未导入该目录。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a key in %1 is empty, a list or a mapping; keys must be plain text</source>
+        <translation>%1 中有一个键为空、列表或映射；键必须是纯文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the key &quot;%1&quot; appears twice in %2</source>
+        <translation>键“%1”在 %2 中出现了两次</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the document expands to more than %1 values or %2 MiB of text once its aliases are followed</source>
+        <translation>展开别名后，文档包含超过 %1 个值或 %2 MiB 的文本</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+37"/>
+        <source>%1 nests deeper than %2 levels</source>
+        <translation>%1 的嵌套超过 %2 层</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>the document is a list; a catalog is a mapping of keys to values</source>
+        <translation>文档是列表；目录应是键值映射</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the document is a single value; a catalog is a mapping of keys to values</source>
+        <translation>文档是单个值；目录应是键值映射</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1, line %2, column %3: the YAML is malformed: %4. Fix the file and import it again.</source>
+        <translation>%1，第 %2 行第 %3 列：YAML 格式错误：%4。请修正文件后重新导入。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: the YAML could not be read (%2).</source>
+        <translation>%1：无法读取该 YAML（%2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the file is empty or holds no YAML document; a catalog is a mapping of keys to values.</source>
+        <translation>%1：文件为空或不含 YAML 文档；目录应是键值映射。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/checklist/CisoAssistantLibrary.cpp" line="+122"/>
+        <location filename="../app/core/checklist/StrataCatalogParser.cpp" line="-356"/>
+        <source>%1, line %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2: %3. The CISO Assistant library was not imported.</source>
+        <translation>%1：%2：%3。未导入该 CISO Assistant 框架库。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a CISO Assistant library needs a list of requirement nodes here</source>
+        <translation>CISO Assistant 框架库此处需要一个要求节点列表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the library has no urn, which Strata uses as the catalog id</source>
+        <translation>该框架库没有 urn，而 Strata 用它作为目录 ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; cannot be used as a catalog id: use letters, digits and . _ : -, at most 128 characters</source>
+        <translation>“%1”不能用作目录 ID：请使用字母、数字和 . _ : -，最多 128 个字符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the library has no version; CISO Assistant libraries number their versions</source>
+        <translation>该框架库没有版本；CISO Assistant 框架库都有版本编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the version is longer than 64 characters</source>
+        <translation>版本超过 64 个字符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is not a language code such as en or fr</source>
+        <translation>“%1”不是 en 或 fr 这样的语言代码</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the library has %1 requirement nodes; at most %2 are allowed</source>
+        <translation>该框架库有 %1 个要求节点；最多允许 %2 个</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a requirement node must be a mapping</source>
+        <translation>要求节点必须是映射</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the node has no urn</source>
+        <translation>该节点没有 urn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; cannot be used as an item id: use letters, digits and . _ : / -, at most 200 characters</source>
+        <translation>“%1”不能用作检查项 ID：请使用字母、数字和 . _ : / -，最多 200 个字符</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the urn &quot;%1&quot; is already used by %2[%3]</source>
+        <translation>urn“%1”已被 %2[%3] 使用</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; names no earlier node; a parent must be listed before its children</source>
+        <translation>“%1”没有指向之前的任何节点；父节点必须列在其子节点之前</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the assessable node %1 has no name, description or question</source>
+        <translation>可评估节点 %1 没有名称、描述或问题</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../app/core/checklist/StrataCatalogParser.cpp" line="+31"/>
+        <source>the text is %1 characters long; at most %2 are allowed</source>
+        <translation>文本长 %1 个字符；最多允许 %2 个</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>none of the %n requirement node(s) is assessable, so there is nothing to check</source>
+        <translation>
+            <numerusform>%n 个要求节点中没有可评估的节点，因此没有可检查的内容</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/checklist/StrataCatalogParser.cpp" line="-105"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 (item %2)</source>
+        <translation>%1（检查项 %2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2: %3. The catalog was not imported.</source>
+        <translation>%1：%2：%3。未导入该目录。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>unknown field; the fields here are %1 (keys starting with _ or x- are ignored)</source>
+        <translation>未知字段；此处可用的字段为 %1（以 _ 或 x- 开头的键会被忽略）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+22"/>
+        <location line="+48"/>
+        <location line="+256"/>
+        <source>this field is required</source>
+        <translation>此字段为必填项</translation>
+    </message>
+    <message>
+        <location line="-324"/>
+        <location line="+80"/>
+        <source>expected text, found %1</source>
+        <translation>应为文本，实际为%1</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>this field is required and may not be empty</source>
+        <translation>此字段为必填项，不能为空</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 languages are given; at most %2 are allowed</source>
+        <translation>给出了 %1 种语言；最多允许 %2 种</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a language code such as en, fr or zh_CN</source>
+        <translation>“%1”不是 en、fr 或 zh_CN 这样的语言代码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expected text or an object of texts by language, found %1</source>
+        <translation>应为文本或按语言组织的文本对象，实际为%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the %1 text is missing; every text needs each language the catalog lists (%2)</source>
+        <translation>缺少 %1 文本；每段文本都需要包含目录所列的每种语言（%2）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+86"/>
+        <location line="+169"/>
+        <source>expected a list, found %1</source>
+        <translation>应为列表，实际为%1</translation>
+    </message>
+    <message>
+        <location line="-252"/>
+        <source>the list is empty; give at least one of: %1</source>
+        <translation>列表为空；请至少给出以下之一：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+85"/>
+        <source>the list has %1 entries; at most %2 are allowed</source>
+        <translation>列表有 %1 项；最多允许 %2 项</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>&quot;%1&quot; is not allowed here; use one of: %2</source>
+        <translation>此处不允许使用“%1”；请使用以下之一：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation>“%1”被列出了两次</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&quot;%1&quot; is not a Strata catalog format; it must be &quot;%2&quot;</source>
+        <translation>“%1”不是 Strata 目录格式；必须为“%2”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected a whole number such as 1, found %1</source>
+        <translation>应为 1 这样的整数，实际为%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file uses catalog format %1, but this version of Strata reads format %2 only; update Strata to import it</source>
+        <translation>该文件使用目录格式 %1，但此版本的 Strata 只能读取格式 %2；请更新 Strata 后再导入</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a catalog id: use letters, digits and . _ : -, starting with a letter or digit, at most 128 characters</source>
+        <translation>“%1”不是有效的目录 ID：请使用字母、数字和 . _ : -，以字母或数字开头，最多 128 个字符</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the version contains control characters</source>
+        <translation>版本中含有控制字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>language codes such as en or zh_CN</source>
+        <translation>en 或 zh_CN 这样的语言代码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+28"/>
+        <location line="+75"/>
+        <source>expected an object, found %1</source>
+        <translation>应为对象，实际为%1</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>&quot;%1&quot; is not a framework id: use lowercase letters, digits, . and -</source>
+        <translation>“%1”不是有效的框架 ID：请使用小写字母、数字、. 和 -</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the framework &quot;%1&quot; is declared twice</source>
+        <translation>框架“%1”被声明了两次</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>expected an object of framework ids to lists of references, found %1</source>
+        <translation>应为从框架 ID 到引用列表的对象，实际为%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the framework &quot;%1&quot; is not declared; add it to &quot;frameworks&quot; with its version</source>
+        <translation>框架“%1”未声明；请将其连同版本加入“frameworks”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the framework &quot;%1&quot; is not declared in &quot;frameworks&quot; (declared: %2)</source>
+        <translation>框架“%1”未在“frameworks”中声明（已声明：%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>text of at most %1 characters</source>
+        <translation>不超过 %1 个字符的文本</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; belongs to the %2 edition, but owasp-llm is declared as version %3</source>
+        <translation>“%1”属于 %2 版，但 owasp-llm 声明的版本为 %3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&quot;%1&quot; is not an item id: use letters, digits and . _ : / -, starting with a letter or digit, at most 200 characters</source>
+        <translation>“%1”不是有效的检查项 ID：请使用字母、数字和 . _ : / -，以字母或数字开头，最多 200 个字符</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&quot;%1&quot; is not a lifecycle stage; use one of: %2</source>
+        <translation>“%1”不是生命周期阶段；请使用以下之一：%2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>expected true or false, found %1</source>
+        <translation>应为 true 或 false，实际为%1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the catalog has %1 items; at most %2 are allowed</source>
+        <translation>目录有 %1 个检查项；最多允许 %2 个</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the id &quot;%1&quot; is already used by items[%2]; item ids must be unique (compared without regard to case)</source>
+        <translation>ID“%1”已被 items[%2] 使用；检查项 ID 必须唯一（比较时不区分大小写）</translation>
+    </message>
+</context>
+<context>
+    <name>strata::CatalogRepository</name>
+    <message>
+        <location filename="../app/core/storage/CatalogRepository.cpp" line="+113"/>
+        <source>Looking up the catalog %1 version %2</source>
+        <translation>查找目录 %1 版本 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Storing the catalog %1 version %2</source>
+        <translation>保存目录 %1 版本 %2</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+6"/>
+        <source>%1 (item %2)</source>
+        <translation>%1（检查项 %2）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Listing the catalogs</source>
+        <translation>列出目录</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Looking up the catalog %1</source>
+        <translation>查找目录 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading catalog %1</source>
+        <translation>读取目录 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no catalog with the id %1; &quot;strata-cli catalog list&quot; shows the catalogs.</source>
+        <translation>不存在编号为 %1 的目录；“strata-cli catalog list”可列出所有目录。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Reading the items of catalog %1</source>
+        <translation>读取目录 %1 的检查项</translation>
+    </message>
+</context>
+<context>
     <name>strata::CliApplication</name>
     <message>
-        <location filename="../app/cli/CliApplication.cpp" line="+33"/>
+        <location filename="../app/cli/CliApplication.cpp" line="+37"/>
         <source>[COMMAND]</source>
         <translation>[COMMAND]</translation>
     </message>
@@ -406,7 +1279,7 @@ QuaZip %5</translation>
         <translation>未指定命令；运行“strata-cli --help”查看命令列表。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -801,7 +1674,7 @@ QuaZip %5</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/core/interop/CycloneDxMapping.cpp" line="+112"/>
+        <location filename="../app/core/interop/CycloneDxMapping.cpp" line="+95"/>
         <source>the %1 was kept in the record&apos;s extras (&quot;cyclonedx.unmapped&quot;) instead: %2</source>
         <translation>%1已改为保留在条目的扩展数据（“cyclonedx.unmapped”）中：%2</translation>
     </message>
@@ -1688,7 +2561,7 @@ QuaZip %5</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+73"/>
+        <location line="+97"/>
         <source>&quot;%1&quot; is not a date; write it as YYYY-MM-DD.</source>
         <translation>“%1”不是有效日期；请按 YYYY-MM-DD 格式填写。</translation>
     </message>
@@ -1708,7 +2581,7 @@ QuaZip %5</translation>
         <translation>“%1”不是以下值之一：%2。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+55"/>
         <source>&quot;%1&quot; is not a valid web address; use an http or https URL such as https://huggingface.co/org/model.</source>
         <translation>“%1”不是有效的网址；请使用 http 或 https URL，例如 https://huggingface.co/org/model。</translation>
     </message>
@@ -2450,11 +3323,6 @@ csv 为导出中的每种类型各写一个文件，文件名是在扩展名之�
         <location line="+12"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
-    </message>
-    <message>
-        <location line="+73"/>
-        <source>%1 does not exist; check the path.</source>
-        <translation>%1 不存在；请检查路径。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3980,12 +4848,12 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::RelationsPanel</name>
     <message>
-        <location filename="../ui/RelationsPanel.cpp" line="+32"/>
+        <location filename="../ui/RelationsPanel.cpp" line="+31"/>
         <source>Relations</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>Double-click a relation to open the record at its other end</source>
         <translation>双击关系可打开其另一端的条目</translation>
     </message>
@@ -4323,7 +5191,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::Workspace</name>
     <message>
-        <location filename="../app/core/workspace/Workspace.cpp" line="+203"/>
+        <location filename="../app/core/workspace/Workspace.cpp" line="+208"/>
         <source>No record was named; give an id or a name.</source>
         <translation>未指定条目；请提供 ID 或名称。</translation>
     </message>
@@ -4401,6 +5269,26 @@ Referenced by an import but not yet verified.</source>
         <location line="+91"/>
         <source>Files with digests are recorded for models and datasets; &quot;%1&quot; is a %2.</source>
         <translation>只有模型和数据集才记录带摘要的文件；“%1”是%2。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/workspace/WorkspaceCatalogs.cpp" line="+39"/>
+        <source>%1: the workspace already holds catalog %2 version %3 with different content. Assessments may refer to it, so it is never replaced: give the edited catalog a new version and import it again.</source>
+        <translation>%1：工作区中已有内容不同的目录 %2 版本 %3。评估可能引用该目录，因此它永远不会被替换：请为修改后的目录指定新版本，然后重新导入。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No catalog was named; give its id, id@version or number.</source>
+        <translation>未指定目录；请给出其 ID、id@version 或编号。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No catalog is named &quot;%1&quot;; &quot;strata-cli catalog list&quot; shows the catalogs of this workspace.</source>
+        <translation>没有名为“%1”的目录；“strata-cli catalog list”可列出此工作区的目录。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no catalog with the id %1; &quot;strata-cli catalog list&quot; shows the catalogs.</source>
+        <translation>不存在编号为 %1 的目录；“strata-cli catalog list”可列出所有目录。</translation>
     </message>
 </context>
 <context>

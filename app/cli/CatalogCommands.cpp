@@ -268,7 +268,10 @@ void CatalogCommands::printCatalog(const Catalog &c, const QList<CatalogItem> &i
             continue;
         m_out.print(QString());
         m_out.print(tr("%1 (%2)").arg(lifecycleStageLabel(stage)).arg(rows.size()));
-        m_out.printTable({tr("ITEM"), tr("MANDATORY"), tr("KINDS"), tr("TITLE")}, rows, 2);
+        // Column headers of "catalog show"; like those of "show", they are translated.
+        m_out.printTable({tr("ITEM", "catalog show column"), tr("MANDATORY", "catalog show column"),
+                          tr("KINDS", "catalog show column"), tr("TITLE", "catalog show column")},
+                         rows, 2);
     }
     if (items.isEmpty()) {
         m_out.print(QString());
@@ -338,12 +341,10 @@ int CatalogCommands::import(const CommandArguments &arguments)
     }
     if (r.created)
         m_out.print(tr("Imported catalog %1 version %2 with %n item(s) as catalog %3.", "", r.itemCount)
-                        .arg(r.key, r.version)
-                        .arg(r.catalogId));
+                        .arg(r.key, r.version, QString::number(r.catalogId)));
     else
         m_out.print(tr("Catalog %1 version %2 is already in the workspace (catalog %3); nothing changed.")
-                        .arg(r.key, r.version)
-                        .arg(r.catalogId));
+                        .arg(r.key, r.version, QString::number(r.catalogId)));
     return 0;
 }
 

@@ -75,9 +75,8 @@ Result<Catalog> CatalogReader::readFile(const QString &path, const CatalogLimits
     if (info.size() > limits.maxFileBytes)
         return Error{ErrorCode::InvalidInput,
                      tr("%1 is %2 MiB; a catalog may be at most %3 MiB, so the file was not imported.")
-                         .arg(shown)
-                         .arg(double(info.size()) / (1024 * 1024), 0, 'f', 1)
-                         .arg(limits.maxFileBytes / (1024 * 1024))};
+                         .arg(shown, QString::number(double(info.size()) / (1024 * 1024), 'f', 1),
+                              QString::number(limits.maxFileBytes / (1024 * 1024)))};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Io, tr("Cannot read %1: %2").arg(shown, file.errorString())};
@@ -96,29 +95,30 @@ Result<Catalog> CatalogReader::read(const QByteArray &raw, const QString &fileNa
     if (raw.size() > limits.maxFileBytes)
         return Error{ErrorCode::InvalidInput, tr("%1 is larger than the %2 MiB a catalog may have, so it was not "
                                                  "imported.")
-                                                  .arg(fileName)
-                                                  .arg(limits.maxFileBytes / (1024 * 1024))};
+                                                  .arg(fileName, QString::number(limits.maxFileBytes / (1024 * 1024)))};
     const QByteArray data = raw.startsWith("\xEF\xBB\xBF") ? raw.mid(3) : raw;
     if (data.trimmed().isEmpty())
         return Error{ErrorCode::InvalidInput, tr("%1 is empty, so it holds no catalog.").arg(fileName)};
 
     CatalogTree tree;
-    if (data.trimmed().startsWith('{')) {
+    const QByteArray start = data.trimmed().left(1);
+    if (start == "{" || start == "[") {
         if (const int line = lineBeyondDepth(data, limits.maxDepth))
             return Error{ErrorCode::InvalidInput,
                          tr("%1, line %2: the JSON nests deeper than %3 levels; a catalog needs far fewer, so the "
                             "file was not imported.")
-                             .arg(fileName)
-                             .arg(line)
-                             .arg(limits.maxDepth)};
+                             .arg(fileName, QString::number(line), QString::number(limits.maxDepth))};
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(data, &error);
         if (error.error != QJsonParseError::NoError)
             return Error{ErrorCode::InvalidInput,
                          tr("%1, line %2: the JSON is malformed (%3); the catalog was not imported.")
-                             .arg(fileName)
-                             .arg(lineOfOffset(data, error.offset))
-                             .arg(error.errorString())};
+                             .arg(fileName, QString::number(lineOfOffset(data, error.offset)), error.errorString())};
+        if (!document.isObject())
+            return Error{ErrorCode::InvalidInput,
+                         tr("%1: the JSON document is a list; a catalog is an object with \"format\" and \"items\" "
+                            "fields.")
+                             .arg(fileName)};
         tree.root = document.object();
     } else {
         Result<CatalogTree> parsed = CatalogYaml::parse(data, fileName, limits);

@@ -132,9 +132,8 @@ private:
 
     [[noreturn]] void stop(const YAML::Mark &mark, const QString &problem)
     {
-        error =
-            Error{ErrorCode::InvalidInput,
-                  tr("%1, line %2: %3; the catalog was not imported.").arg(m_fileName).arg(mark.line + 1).arg(problem)};
+        error = Error{ErrorCode::InvalidInput, tr("%1, line %2: %3; the catalog was not imported.")
+                                                   .arg(m_fileName, QString::number(mark.line + 1), problem)};
         throw StopParsing{};
     }
 
@@ -160,7 +159,7 @@ private:
         const Frame &frame = m_stack.back();
         if (frame.isMap)
             return frame.path.isEmpty() ? frame.key : u"%1.%2"_s.arg(frame.path, frame.key);
-        return u"%1[%2]"_s.arg(frame.path).arg(frame.index);
+        return u"%1[%2]"_s.arg(frame.path, QString::number(frame.index));
     }
 
     static QString where(const QString &path) { return path.isEmpty() ? tr("the document") : path; }
@@ -181,7 +180,8 @@ private:
         if (!m_stack.empty() && m_stack.back().isMap && !m_stack.back().haveKey)
             takeKey(mark, std::nullopt); // stops: a list or mapping used as a key
         if (static_cast<int>(m_stack.size()) + 1 > m_limits.maxDepth)
-            stop(mark, tr("%1 nests deeper than %2 levels").arg(where(childPath())).arg(m_limits.maxDepth));
+            stop(mark,
+                 tr("%1 nests deeper than %2 levels").arg(where(childPath()), QString::number(m_limits.maxDepth)));
         count(mark, 1, 0);
         Frame frame;
         frame.isMap = isMap;
@@ -218,7 +218,7 @@ private:
         if (m_stack.empty())
             stop(mark, tr("the document is a single value; a catalog is a mapping of keys to values"));
         if (static_cast<int>(m_stack.size()) + depth > m_limits.maxDepth)
-            stop(mark, tr("%1 nests deeper than %2 levels").arg(childPath()).arg(m_limits.maxDepth));
+            stop(mark, tr("%1 nests deeper than %2 levels").arg(childPath(), QString::number(m_limits.maxDepth)));
         count(mark, values, chars);
         m_tree.lines.insert(childPath(), mark.line + 1);
         if (anchor != 0)
@@ -263,10 +263,9 @@ Result<CatalogTree> CatalogYaml::parse(const QByteArray &data, const QString &fi
     } catch (const YAML::Exception &e) {
         return Error{ErrorCode::InvalidInput,
                      tr("%1, line %2, column %3: the YAML is malformed: %4. Fix the file and import it again.")
-                         .arg(fileName)
-                         .arg(e.mark.is_null() ? 1 : e.mark.line + 1)
-                         .arg(e.mark.is_null() ? 1 : e.mark.column + 1)
-                         .arg(QString::fromStdString(e.msg))};
+                         .arg(fileName, QString::number(e.mark.is_null() ? 1 : e.mark.line + 1),
+                              QString::number(e.mark.is_null() ? 1 : e.mark.column + 1),
+                              QString::fromStdString(e.msg))};
     } catch (const std::exception &e) {
         // yaml-cpp may throw std::bad_alloc or similar on pathological input: report it, never crash.
         return Error{ErrorCode::InvalidInput,

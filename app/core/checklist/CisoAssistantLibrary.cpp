@@ -119,7 +119,7 @@ Result<Catalog> CisoAssistantLibrary::convert(const CatalogTree &tree,
 {
     const auto location = [&](const QString &path) {
         const auto it = tree.lines.constFind(path);
-        return it == tree.lines.cend() ? fileName : tr("%1, line %2").arg(fileName).arg(it.value());
+        return it == tree.lines.cend() ? fileName : tr("%1, line %2").arg(fileName, QString::number(it.value()));
     };
     const auto fail = [&](const QString &path, const QString &problem) {
         return Error{ErrorCode::InvalidInput,
@@ -204,7 +204,7 @@ Result<Catalog> CisoAssistantLibrary::convert(const CatalogTree &tree,
     QHash<QString, int> indexByUrn;
     QList<Node> read;
     for (int i = 0; i < nodes.size(); ++i) {
-        const QString path = u"%1[%2]"_s.arg(nodesPath).arg(i);
+        const QString path = u"%1[%2]"_s.arg(nodesPath, QString::number(i));
         if (!nodes.at(i).isObject())
             return fail(path, tr("a requirement node must be a mapping"));
         Node node;
@@ -217,8 +217,9 @@ Result<Catalog> CisoAssistantLibrary::convert(const CatalogTree &tree,
                                              "at most 200 characters")
                                               .arg(node.urn));
         if (const auto it = indexByUrn.constFind(node.urn); it != indexByUrn.cend())
-            return fail(path + u".urn"_s,
-                        tr("the urn \"%1\" is already used by %2[%3]").arg(node.urn, nodesPath).arg(it.value()));
+            return fail(
+                path + u".urn"_s,
+                tr("the urn \"%1\" is already used by %2[%3]").arg(node.urn, nodesPath, QString::number(it.value())));
         node.parentUrn = scalarText(node.object.value(u"parent_urn"_s)).toLower();
         // Parents come before their children in CISO Assistant files; this also rules out cycles.
         if (!node.parentUrn.isEmpty() && !indexByUrn.contains(node.parentUrn))
@@ -238,7 +239,7 @@ Result<Catalog> CisoAssistantLibrary::convert(const CatalogTree &tree,
         const Node &node = read.at(i);
         if (!node.assessable)
             continue;
-        const QString path = u"%1[%2]"_s.arg(nodesPath).arg(i);
+        const QString path = u"%1[%2]"_s.arg(nodesPath, QString::number(i));
         CatalogItem item;
         item.key = node.urn;
         item.ref = shortened(node.refId, 64);
@@ -264,8 +265,10 @@ Result<Catalog> CisoAssistantLibrary::convert(const CatalogTree &tree,
             return fail(
                 path + u".description"_s,
                 tr("the text is %1 characters long; at most %2 are allowed").arg(requirement.size()).arg(kTextMax));
-        const QString title = !node.name.isEmpty() ? node.name : !node.refId.isEmpty() ? node.refId : requirement;
-        item.title.texts.insert(language, shortened(title, title == requirement ? kTitleFromText : kTitleMax));
+        // A node without a name is titled by the start of its text: a bare "1.2" tells a reviewer nothing.
+        const QString title =
+            !node.name.isEmpty() ? shortened(node.name, kTitleMax) : shortened(requirement, kTitleFromText);
+        item.title.texts.insert(language, title);
         item.requirement.texts.insert(language, requirement);
         const QString annotation = scalarText(node.object.value(u"annotation"_s));
         if (!annotation.isEmpty())

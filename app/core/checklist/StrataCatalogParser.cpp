@@ -52,7 +52,7 @@ QString child(const QString &path, const QString &key)
 
 QString element(const QString &path, int index)
 {
-    return u"%1[%2]"_s.arg(path).arg(index);
+    return u"%1[%2]"_s.arg(path, QString::number(index));
 }
 
 bool isIgnoredKey(const QString &key)
@@ -138,7 +138,7 @@ QString StrataCatalogParser::location(const QString &path) const
     QString p = path;
     while (!p.isEmpty()) {
         if (const auto it = m_tree.lines.constFind(p); it != m_tree.lines.cend())
-            return tr("%1, line %2").arg(m_fileName).arg(it.value());
+            return tr("%1, line %2").arg(m_fileName, QString::number(it.value()));
         const qsizetype cut = std::max(p.lastIndexOf(u'.'), p.lastIndexOf(u'['));
         p = cut > 0 ? p.left(cut) : QString();
     }
@@ -512,8 +512,7 @@ Result<Catalog> StrataCatalogParser::parse()
         if (const auto it = seen.constFind(folded); it != seen.cend()) {
             fail(child(path, u"id"_s), tr("the id \"%1\" is already used by items[%2]; item ids must be unique "
                                           "(compared without regard to case)")
-                                           .arg(item.key)
-                                           .arg(it.value()));
+                                           .arg(item.key, QString::number(it.value())));
             return *m_error;
         }
         seen.insert(folded, i);
