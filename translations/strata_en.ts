@@ -73,6 +73,25 @@
     </message>
 </context>
 <context>
+    <name>strata::EvidenceCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/EvidenceCommands.cpp" line="+213"/>
+        <source>Checked %n evidence file(s): every one matches its SHA-256.</source>
+        <translation>
+            <numerusform>Checked %n evidence file: it matches its SHA-256.</numerusform>
+            <numerusform>Checked %n evidence files: every one matches its SHA-256.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Checked %n evidence file(s): %1 missing or altered.</source>
+        <translation>
+            <numerusform>Checked %n evidence file: %1 missing or altered.</numerusform>
+            <numerusform>Checked %n evidence files: %1 missing or altered.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::ExportController</name>
     <message numerus="yes">
         <location filename="../ui/ExportController.cpp" line="+157"/>

@@ -1977,6 +1977,274 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     </message>
 </context>
 <context>
+    <name>strata::EvidenceCommands</name>
+    <message>
+        <location filename="../app/cli/EvidenceCommands.cpp" line="+61"/>
+        <source>add FILE [--title T] [--effective DATE] [--expires DATE] [--url URL] | list | verify</source>
+        <translation>add FILE [--title T] [--effective DATE] [--expires DATE] [--url URL] | list | verify</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add, list and verify evidence files</source>
+        <translation>添加、列出和验证证据文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence add FILE   keep FILE as evidence: it is copied into the store beside the workspace
+                    (NAME.strata-evidence), named by its SHA-256, and recorded. The same
+                    content added again is stored once and keeps its first title.
+  --title T         title to show (default: the file name)
+  --effective DATE  the day the evidence was true, YYYY-MM-DD (not the day it was added)
+  --expires DATE    the day it stops supporting answers, YYYY-MM-DD
+  --url URL         where the file came from
+evidence list       every evidence item, with expired and soon-expiring ones flagged
+evidence verify     hash every stored file again; the exit code is 1 when a file is missing
+                    or altered, and each one is named</source>
+        <translation>evidence add FILE   将 FILE 保存为证据：复制到工作区旁的证据库（NAME.strata-evidence），
+                    以其 SHA-256 命名并记录。相同内容再次添加时只保存一份，
+                    并保留第一次的标题。
+  --title T         显示的标题（默认：文件名）
+  --effective DATE  证据成立的日期，格式 YYYY-MM-DD（不是添加的日期）
+  --expires DATE    证据不再支持评估结论的日期，格式 YYYY-MM-DD
+  --url URL         文件的来源地址
+evidence list       列出所有证据项，并标出已过期和即将过期的证据
+evidence verify     重新计算每个已保存文件的哈希；有文件缺失或已被篡改时退出码为 1，
+                    并逐一列出</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>title of the evidence</source>
+        <translation>证据的标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>when the evidence was true (YYYY-MM-DD)</source>
+        <translation>证据成立的日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>when it expires (YYYY-MM-DD)</source>
+        <translation>证据到期的日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>where the file came from</source>
+        <translation>文件的来源地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add|list|verify</source>
+        <translation>add|list|verify</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;evidence add&quot; needs one FILE; usage: %1</source>
+        <translation>“evidence add”需要一个 FILE；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;evidence %1&quot; takes no arguments; usage: %2</source>
+        <translation>“evidence %1”不接受参数；用法：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown evidence command &quot;%1&quot;; use add, list or verify. Usage: %2</source>
+        <translation>未知的证据命令“%1”；请使用 add、list 或 verify。用法：%2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>--%1 &quot;%2&quot; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>--%1“%2”不是有效日期；请按 YYYY-MM-DD 格式填写。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Added evidence %1 &quot;%2&quot; (%3 bytes, SHA-256 %4).</source>
+        <translation>已添加证据 %1“%2”（%3 字节，SHA-256 %4）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same content is already evidence %1 &quot;%2&quot; (SHA-256 %3); nothing changed.</source>
+        <translation>相同内容已是证据 %1“%2”（SHA-256 %3）；未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No evidence.</source>
+        <translation>没有证据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expires soon</source>
+        <translation>即将过期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SHA256</source>
+        <translation>SHA256</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BYTES</source>
+        <translation>BYTES</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>EFFECTIVE</source>
+        <translation>EFFECTIVE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>EXPIRES</source>
+        <translation>EXPIRES</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TITLE</source>
+        <translation>TITLE</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>Checked %n evidence file(s): every one matches its SHA-256.</source>
+        <translation>
+            <numerusform>已检查 %n 个证据文件：全部与其 SHA-256 一致。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Checked %n evidence file(s): %1 missing or altered.</source>
+        <translation>
+            <numerusform>已检查 %n 个证据文件：%1 个缺失或已被篡改。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidenceRepository</name>
+    <message>
+        <location filename="../app/core/storage/EvidenceRepository.cpp" line="+65"/>
+        <source>Recording the evidence &quot;%1&quot;</source>
+        <translation>记录证据“%1”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Looking up evidence %1</source>
+        <translation>查找证据 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Listing the evidence</source>
+        <translation>列出证据</translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidenceStore</name>
+    <message>
+        <location filename="../app/core/evidence/EvidenceStore.cpp" line="+100"/>
+        <location line="+84"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Cannot create the evidence folder %1; check that the folder beside the workspace is writable.</source>
+        <translation>无法创建证据文件夹 %1；请检查工作区所在文件夹是否可写。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot write to the evidence folder %1: %2</source>
+        <translation>无法写入证据文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copying %1 into the evidence store failed: %2. Nothing was stored; free some disk space or check the folder %3, then try again.</source>
+        <translation>将 %1 复制到证据库失败：%2。未保存任何内容；请释放一些磁盘空间或检查文件夹 %3，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Adding %1 was cancelled; nothing was stored.</source>
+        <translation>添加 %1 已取消；未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading %1 failed: %2. Nothing was stored.</source>
+        <translation>读取 %1 失败：%2。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The SHA-256 computation failed inside OpenSSL; nothing was stored.</source>
+        <translation>OpenSSL 内部的 SHA-256 计算失败；未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 was stored, but the folder %2 could not be synced to disk (%3); it was not recorded as evidence.</source>
+        <translation>%1 已保存，但文件夹 %2 未能同步到磁盘（%3）；未将其记录为证据。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is missing.</source>
+        <translation>%1 缺失。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The check was cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading %1 failed: %2</source>
+        <translation>读取 %1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The SHA-256 computation failed inside OpenSSL.</source>
+        <translation>OpenSSL 内部的 SHA-256 计算失败。</translation>
+    </message>
+</context>
+<context>
     <name>strata::ExportController</name>
     <message>
         <location filename="../ui/ExportController.cpp" line="+50"/>
@@ -3323,6 +3591,11 @@ csv 为导出中的每种类型各写一个文件，文件名是在扩展名之�
         <location line="+12"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>%1 does not exist; check the path.</source>
+        <translation>%1 不存在；请检查路径。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5289,6 +5562,56 @@ Referenced by an import but not yet verified.</source>
         <location line="+13"/>
         <source>There is no catalog with the id %1; &quot;strata-cli catalog list&quot; shows the catalogs.</source>
         <translation>不存在编号为 %1 的目录；“strata-cli catalog list”可列出所有目录。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/workspace/WorkspaceEvidence.cpp" line="+44"/>
+        <source>%1 does not exist; check the path.</source>
+        <translation>%1 不存在；请检查路径。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a regular file; give the file to keep as evidence.</source>
+        <translation>%1 不是普通文件；请指定要保存为证据的文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be read; check its permissions.</source>
+        <translation>无法读取 %1；请检查其权限。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The evidence title is %1 characters long; at most %2 are allowed.</source>
+        <translation>证据标题长 %1 个字符；最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The evidence title contains control characters; remove them and try again.</source>
+        <translation>证据标题中含有控制字符；请删除后重试。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not a web address; give an http or https URL where the file came from.</source>
+        <translation>“%1”不是有效的网址；请给出文件来源的 http 或 https URL。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The expiry date %1 is before the effective date %2; evidence cannot expire before it is true.</source>
+        <translation>到期日期 %1 早于生效日期 %2；证据不能在成立之前就过期。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>&quot;%1&quot; (evidence %2, %3) is missing from the evidence store: %4</source>
+        <translation>“%1”（证据 %2，%3）在证据库中缺失：%4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; (evidence %2, %3) was altered: its file now has SHA-256 %4 instead of %5</source>
+        <translation>“%1”（证据 %2，%3）已被篡改：其文件的 SHA-256 现为 %4，而不是 %5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; (evidence %2, %3) cannot be read: %4</source>
+        <translation>无法读取“%1”（证据 %2，%3）：%4</translation>
     </message>
 </context>
 <context>

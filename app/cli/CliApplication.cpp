@@ -3,6 +3,7 @@
 #include "CliApplication.h"
 
 #include "CatalogCommands.h"
+#include "EvidenceCommands.h"
 #include "InteropCommands.h"
 #include "InventoryCommands.h"
 #include "Output.h"
@@ -31,6 +32,7 @@ QList<CommandSpec> CliApplication::commands()
     QList<CommandSpec> all = InventoryCommands::specs();
     all.append(InteropCommands::specs());
     all.append(CatalogCommands::specs());
+    all.append(EvidenceCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -64,6 +66,8 @@ int CliApplication::run()
         return InteropCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else if (CommandLine::find(CatalogCommands::specs(), invocation.command))
         return CatalogCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(EvidenceCommands::specs(), invocation.command))
+        return EvidenceCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 

@@ -1,6 +1,8 @@
 -- SPDX-FileCopyrightText: 2026 Strata contributors
 -- SPDX-License-Identifier: Apache-2.0
--- Schema 5: checklist catalogs. A catalog is stored once per (id, version) and never changed afterwards, so
+-- Schema 5: checklist catalogs and evidence.
+--
+-- Catalogs. A catalog is stored once per (id, version) and never changed afterwards, so
 -- assessments keep pointing at the exact items they were made with; a new version is stored beside the old one.
 -- Texts are JSON objects keyed by language ({"en": "...", "zh_CN": "..."}); see resources/catalogs/README.md.
 CREATE TABLE catalog (
@@ -44,3 +46,21 @@ CREATE TABLE catalog_item_kind (
 ) WITHOUT ROWID;
 
 CREATE INDEX catalog_item_kind_kind ON catalog_item_kind (kind, item_id);
+
+-- Evidence: one row per distinct content. The file itself lives in the content-addressed store beside the workspace
+-- (NAME.strata-evidence/sha256/ab/<sha256>) and is always written and synced before its row; a row never exists
+-- without its blob. Dates are ISO 8601 days ('' when not given).
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+    size INTEGER NOT NULL CHECK (size >= 0),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+    file_name TEXT NOT NULL DEFAULT '',
+    media_type TEXT NOT NULL DEFAULT '',
+    source_url TEXT NOT NULL DEFAULT '',
+    effective_date TEXT NOT NULL DEFAULT '',
+    expiry_date TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL,
+    added_by TEXT NOT NULL DEFAULT '',
+    CHECK (effective_date = '' OR expiry_date = '' OR expiry_date >= effective_date)
+);

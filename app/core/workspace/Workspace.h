@@ -7,6 +7,7 @@
 #include "domain/Record.h"
 #include "domain/Relation.h"
 #include "domain/Result.h"
+#include "evidence/Evidence.h"
 #include "storage/Database.h"
 
 #include <QJsonObject>
@@ -132,9 +133,21 @@ public:
     /// The items of a stored catalog that apply to records of `kind`, in catalog order.
     Result<QList<CatalogItem>> applicableItems(qint64 catalogId, RecordKind kind) const;
 
+    // Evidence (issue 5), implemented in WorkspaceEvidence.cpp.
+    /// The content-addressed store beside the workspace file ("NAME.strata-evidence").
+    QString evidenceFolder() const;
+    /// Streams the file into the evidence store, makes it durable, then records its row; the same content added
+    /// again returns the existing item. On any error nothing is recorded and no partial copy is left behind.
+    Result<EvidenceAddResult> addEvidence(const EvidenceInput &input, const EvidenceAddOptions &options = {});
+    Result<QList<Evidence>> evidence() const;
+    /// Re-hashes every stored file and reports the missing and altered ones.
+    Result<EvidenceVerification> verifyEvidence(const std::atomic<bool> *cancel = nullptr) const;
+
 Q_SIGNALS:
     /// A catalog was stored: catalog lists should refetch.
     void catalogsChanged();
+    /// Evidence was added: evidence lists should refetch.
+    void evidenceChanged();
     /// Records of this kind were added, removed or renamed: lists should refetch.
     void recordsChanged(strata::RecordKind kind);
     /// One record's fields, relations or artifacts changed.
