@@ -15,6 +15,7 @@ CREATE TABLE catalog (
     languages TEXT NOT NULL,
     metadata TEXT NOT NULL,
     content_sha256 TEXT NOT NULL CHECK (length(content_sha256) = 64),
+    source_sha256 TEXT NOT NULL DEFAULT '',
     file_name TEXT NOT NULL DEFAULT '',
     imported_at TEXT NOT NULL,
     imported_by TEXT NOT NULL DEFAULT '',

@@ -4,8 +4,10 @@
 #include "SqlTamper.h"
 #include "checklist/CatalogReader.h"
 #include "storage/Database.h"
+#include "util/Sha256.h"
 #include "workspace/Workspace.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -108,6 +110,10 @@ void TestCatalogWorkspace::reopeningDoesNotInstallItAgain()
     open();
     QCOMPARE(catalogKeys(*m_ws), QStringList{kBuiltin});
     QCOMPARE(m_ws->catalog(u"wdta-ai-str-03"_s).value().importedAt, installed);
+    // Opening recognises the installed catalog by the digest of the file's bytes, without reading it again.
+    QFile source(QStringLiteral(STRATA_SOURCE_DIR "/resources/catalogs/wdta-ai-str-03.json"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QCOMPARE(m_ws->catalog(u"wdta-ai-str-03"_s).value().sourceSha256, Sha256::hex(source.readAll()));
 }
 
 void TestCatalogWorkspace::olderWorkspaceGetsItOnUpgrade()

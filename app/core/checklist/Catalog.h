@@ -125,7 +125,8 @@ struct Catalog
     // Set when stored.
     bool builtin = false;
     QString fileName;
-    QString contentSha256; ///< digest of the canonical content (see CatalogCanonical)
+    QString contentSha256; ///< digest of the canonical content (see CatalogJson::digest)
+    QString sourceSha256;  ///< digest of the file's bytes as read; lets a workspace skip re-reading what it holds
     QDateTime importedAt;
     QString importedBy;
 

@@ -5,6 +5,7 @@
 #include "checklist/CatalogYaml.h"
 #include "checklist/CisoAssistantLibrary.h"
 #include "checklist/StrataCatalogParser.h"
+#include "util/Sha256.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,13 +18,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace strata {
 
 namespace {
-
-/// The catalogs embedded in the program (resources/catalogs), installed into every workspace.
-const QStringList &builtinResources()
-{
-    static const QStringList files = {u":/catalogs/wdta-ai-str-03.json"_s};
-    return files;
-}
 
 /// Nesting of JSON arrays and objects, measured on the bytes before Qt builds anything; the line where the cap
 /// was passed, or 0 when it was not.
@@ -142,6 +136,7 @@ Result<Catalog> CatalogReader::read(const QByteArray &raw, const QString &fileNa
         return catalog;
     if (Status s = check(catalog.value(), fileName); !s)
         return s.error();
+    catalog.value().sourceSha256 = Sha256::hex(raw);
     return catalog;
 }
 
@@ -195,18 +190,32 @@ Status CatalogReader::check(const Catalog &catalog, const QString &source)
     return Ok{};
 }
 
+QStringList CatalogReader::builtinResources()
+{
+    // Embedded from resources/catalogs and installed into every workspace.
+    return {u":/catalogs/wdta-ai-str-03.json"_s};
+}
+
+Result<Catalog> CatalogReader::readBuiltin(const QString &resource)
+{
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, tr("The built-in catalog %1 is missing from this build.").arg(resource)};
+    Result<Catalog> catalog = read(file.readAll(), QFileInfo(resource).fileName());
+    if (!catalog)
+        return catalog.error();
+    catalog.value().builtin = true;
+    catalog.value().fileName = QFileInfo(resource).fileName();
+    return catalog;
+}
+
 Result<QList<Catalog>> CatalogReader::builtinCatalogs()
 {
     QList<Catalog> catalogs;
     for (const QString &resource : builtinResources()) {
-        QFile file(resource);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{ErrorCode::Io, tr("The built-in catalog %1 is missing from this build.").arg(resource)};
-        Result<Catalog> catalog = read(file.readAll(), QFileInfo(resource).fileName());
+        Result<Catalog> catalog = readBuiltin(resource);
         if (!catalog)
             return catalog.error();
-        catalog.value().builtin = true;
-        catalog.value().fileName = QFileInfo(resource).fileName();
         catalogs.append(std::move(catalog).value());
     }
     return catalogs;

@@ -30,6 +30,10 @@ public:
 
     /// The catalogs that ship with Strata, read from the program's resources.
     static Result<QList<Catalog>> builtinCatalogs();
+    /// The resource paths of those catalogs (":/catalogs/...").
+    static QStringList builtinResources();
+    /// One of them, read and checked.
+    static Result<Catalog> readBuiltin(const QString &resource);
 };
 
 } // namespace strata

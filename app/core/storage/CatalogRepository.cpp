@@ -74,8 +74,9 @@ void applyMetadata(const QJsonObject &metadata, Catalog *catalog)
     }
 }
 
-const QString kCatalogColumns = u"c.id, c.catalog_key, c.version, c.format, c.format_version, c.builtin, c.languages, "
-                                "c.metadata, c.content_sha256, c.file_name, c.imported_at, c.imported_by"_s;
+const QString kCatalogColumns =
+    u"c.id, c.catalog_key, c.version, c.format, c.format_version, c.builtin, c.languages, "
+    "c.metadata, c.content_sha256, c.file_name, c.imported_at, c.imported_by, c.source_sha256"_s;
 
 Catalog catalogFromQuery(const QSqlQuery &q)
 {
@@ -92,6 +93,7 @@ Catalog catalogFromQuery(const QSqlQuery &q)
     c.fileName = q.value(9).toString();
     c.importedAt = sql::timeFromText(q.value(10).toString());
     c.importedBy = q.value(11).toString();
+    c.sourceSha256 = q.value(12).toString();
     return c;
 }
 
@@ -116,12 +118,23 @@ Result<std::optional<Catalog>> CatalogRepository::find(const QString &key, const
     return std::optional<Catalog>(catalogFromQuery(q));
 }
 
+Result<bool> CatalogRepository::holdsSource(const QString &sourceSha256) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT 1 FROM catalog WHERE source_sha256 = ? LIMIT 1"_s);
+    q.addBindValue(sourceSha256);
+    if (!q.exec())
+        return m_db.sqlError(tr("Looking up a catalog by its file digest"), q.lastError());
+    return q.next();
+}
+
 Result<qint64> CatalogRepository::insert(const Catalog &catalog)
 {
     const QString what = tr("Storing the catalog %1 version %2").arg(catalog.key, catalog.version);
     QSqlQuery q(m_db.connection());
     q.prepare(u"INSERT INTO catalog (catalog_key, version, format, format_version, builtin, languages, metadata, "
-              "content_sha256, file_name, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+              "content_sha256, source_sha256, file_name, imported_at, imported_by) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(catalog.key);
     q.addBindValue(catalog.version);
     q.addBindValue(catalogFormatKey(catalog.format));
@@ -130,6 +143,7 @@ Result<qint64> CatalogRepository::insert(const Catalog &catalog)
     q.addBindValue(catalog.languages.join(u','));
     q.addBindValue(compact(metadataOf(catalog)));
     q.addBindValue(sql::nonNull(catalog.contentSha256));
+    q.addBindValue(sql::nonNull(catalog.sourceSha256));
     q.addBindValue(sql::nonNull(catalog.fileName));
     q.addBindValue(sql::timeToText(catalog.importedAt));
     q.addBindValue(sql::nonNull(catalog.importedBy));
@@ -186,7 +200,7 @@ Result<QList<CatalogSummary>> CatalogRepository::list() const
     QList<CatalogSummary> summaries;
     while (q.next()) {
         const Catalog c = catalogFromQuery(q);
-        summaries.append({c.id, c.key, c.version, c.title, c.format, c.builtin, q.value(12).toInt(), c.importedAt});
+        summaries.append({c.id, c.key, c.version, c.title, c.format, c.builtin, q.value(13).toInt(), c.importedAt});
     }
     return summaries;
 }

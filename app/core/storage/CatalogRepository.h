@@ -25,6 +25,8 @@ public:
 
     /// The stored catalog with this id and version, without its items; nullopt when there is none.
     Result<std::optional<Catalog>> find(const QString &key, const QString &version) const;
+    /// Whether a stored catalog was read from a file with these bytes (its source SHA-256).
+    Result<bool> holdsSource(const QString &sourceSha256) const;
     /// Stores the catalog, its items and their kinds; the caller holds the transaction. Returns the new row id.
     Result<qint64> insert(const Catalog &catalog);
     /// Every stored catalog, by id then in the order the versions were stored.

@@ -4,8 +4,10 @@
 #include "checklist/CatalogJson.h"
 #include "checklist/CatalogReader.h"
 #include "storage/CatalogRepository.h"
+#include "util/Sha256.h"
 #include "workspace/Workspace.h"
 
+#include <QFile>
 #include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
@@ -60,11 +62,21 @@ Result<CatalogImportResult> Workspace::importCatalog(const Catalog &catalog)
 
 Status Workspace::installBuiltinCatalogs()
 {
-    Result<QList<Catalog>> builtin = CatalogReader::builtinCatalogs();
-    if (!builtin)
-        return builtin.error();
-    for (const Catalog &catalog : std::as_const(builtin.value())) {
-        Result<CatalogImportResult> imported = importCatalog(catalog);
+    CatalogRepository repository(*m_db);
+    for (const QString &resource : CatalogReader::builtinResources()) {
+        // Runs on every open: when the workspace already holds these very bytes, skip reading them (a few ms).
+        QFile file(resource);
+        if (file.open(QIODevice::ReadOnly)) {
+            Result<bool> held = repository.holdsSource(Sha256::hex(file.readAll()));
+            if (!held)
+                return held.error();
+            if (held.value())
+                continue;
+        }
+        Result<Catalog> catalog = CatalogReader::readBuiltin(resource);
+        if (!catalog)
+            return catalog.error();
+        Result<CatalogImportResult> imported = importCatalog(catalog.value());
         if (!imported)
             return imported.error();
     }
