@@ -726,7 +726,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CatalogReader</name>
     <message>
-        <location filename="../app/core/checklist/CatalogReader.cpp" line="+72"/>
+        <location filename="../app/core/checklist/CatalogReader.cpp" line="+66"/>
         <source>The catalog file %1 does not exist.</source>
         <translation>目录文件 %1 不存在。</translation>
     </message>
@@ -777,7 +777,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1 不是目录：它既没有“format”字段（Strata 目录），也没有“objects.framework.requirement_nodes”（CISO Assistant 框架库）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1: %2; the catalog was not imported.</source>
         <translation>%1：%2；未导入该目录。</translation>
     </message>
@@ -843,7 +843,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>检查项 %1：“%2”不是格式正确的 %3 引用</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>The built-in catalog %1 is missing from this build.</source>
         <translation>此版本的程序中缺少内置目录 %1。</translation>
     </message>
@@ -1215,17 +1215,22 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CatalogRepository</name>
     <message>
-        <location filename="../app/core/storage/CatalogRepository.cpp" line="+113"/>
+        <location filename="../app/core/storage/CatalogRepository.cpp" line="+115"/>
         <source>Looking up the catalog %1 version %2</source>
         <translation>查找目录 %1 版本 %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
+        <source>Looking up a catalog by its file digest</source>
+        <translation>按文件摘要查找目录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Storing the catalog %1 version %2</source>
         <translation>保存目录 %1 版本 %2</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <location line="+6"/>
         <source>%1 (item %2)</source>
         <translation>%1（检查项 %2）</translation>
@@ -5544,12 +5549,12 @@ Referenced by an import but not yet verified.</source>
         <translation>只有模型和数据集才记录带摘要的文件；“%1”是%2。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceCatalogs.cpp" line="+39"/>
+        <location filename="../app/core/workspace/WorkspaceCatalogs.cpp" line="+41"/>
         <source>%1: the workspace already holds catalog %2 version %3 with different content. Assessments may refer to it, so it is never replaced: give the edited catalog a new version and import it again.</source>
         <translation>%1：工作区中已有内容不同的目录 %2 版本 %3。评估可能引用该目录，因此它永远不会被替换：请为修改后的目录指定新版本，然后重新导入。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
         <source>No catalog was named; give its id, id@version or number.</source>
         <translation>未指定目录；请给出其 ID、id@version 或编号。</translation>
     </message>
