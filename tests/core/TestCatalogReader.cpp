@@ -65,7 +65,14 @@ private Q_SLOTS:
 
 void TestCatalogReader::smallCatalogReads()
 {
-    const Result<Catalog> catalog = CatalogReader::read(changed([](QJsonObject &) {}), u"small.json"_s);
+    // Keys starting with _ or x- are comments and extensions, wherever they appear.
+    const Result<Catalog> catalog = CatalogReader::read(
+        changed([](QJsonObject &c) {
+            c.insert(u"_comment"_s, u"reviewed in March"_s);
+            c.insert(u"title"_s,
+                     QJsonObject{{u"en"_s, u"Acme intake"_s}, {u"zh_CN"_s, u"Acme 准入"_s}, {u"x-note"_s, 1}});
+        }),
+        u"small.json"_s);
     QVERIFY2(catalog.ok(), catalog.ok() ? "" : qPrintable(catalog.error().message));
     const Catalog &c = catalog.value();
     QCOMPARE(c.key, u"acme-intake"_s);

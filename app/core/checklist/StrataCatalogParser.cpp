@@ -198,6 +198,8 @@ bool StrataCatalogParser::readText(const QJsonObject &object,
             return fail(at,
                         tr("%1 languages are given; at most %2 are allowed").arg(languages.size()).arg(kMaxLanguages));
         for (auto it = languages.begin(); it != languages.end(); ++it) {
+            if (isIgnoredKey(it.key()))
+                continue;
             if (!matches(kLanguagePattern, it.key()))
                 return fail(child(at, it.key()),
                             tr("\"%1\" is not a language code such as en, fr or zh_CN").arg(it.key()));
