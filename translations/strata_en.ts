@@ -13,6 +13,28 @@
     </message>
 </context>
 <context>
+    <name>strata::CatalogCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/CatalogCommands.cpp" line="+343"/>
+        <source>Imported catalog %1 version %2 with %n item(s) as catalog %3.</source>
+        <translation>
+            <numerusform>Imported catalog %1 version %2 with %n item as catalog %3.</numerusform>
+            <numerusform>Imported catalog %1 version %2 with %n items as catalog %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::CatalogReader</name>
+    <message numerus="yes">
+        <location filename="../app/core/checklist/CisoAssistantLibrary.cpp" line="+314"/>
+        <source>none of the %n requirement node(s) is assessable, so there is nothing to check</source>
+        <translation>
+            <numerusform>the %n requirement node is not assessable, so there is nothing to check</numerusform>
+            <numerusform>none of the %n requirement nodes is assessable, so there is nothing to check</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::CycloneDxReader</name>
     <message numerus="yes">
         <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+323"/>
@@ -47,6 +69,25 @@
         <translation>
             <numerusform>The demo goes into an empty workspace; %1 already holds %n record. Choose a new file for the demo.</numerusform>
             <numerusform>The demo goes into an empty workspace; %1 already holds %n records. Choose a new file for the demo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidenceCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/EvidenceCommands.cpp" line="+213"/>
+        <source>Checked %n evidence file(s): every one matches its SHA-256.</source>
+        <translation>
+            <numerusform>Checked %n evidence file: it matches its SHA-256.</numerusform>
+            <numerusform>Checked %n evidence files: every one matches its SHA-256.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Checked %n evidence file(s): %1 missing or altered.</source>
+        <translation>
+            <numerusform>Checked %n evidence file: %1 missing or altered.</numerusform>
+            <numerusform>Checked %n evidence files: %1 missing or altered.</numerusform>
         </translation>
     </message>
 </context>

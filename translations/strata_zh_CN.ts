@@ -384,9 +384,887 @@ QuaZip %5</translation>
     </message>
 </context>
 <context>
+    <name>strata::Catalog</name>
+    <message>
+        <location filename="../app/core/checklist/Catalog.cpp" line="+71"/>
+        <source>Governance</source>
+        <translation>治理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sourcing</source>
+        <translation>采购与准入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+56"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Development</source>
+        <translation>开发与训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluation</source>
+        <translation>评测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Release</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deployment</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operations</source>
+        <translation>运行与维护</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retirement</source>
+        <translation>退役</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform and application</source>
+        <translation>平台与应用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Integrity</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Availability</source>
+        <translation>可用性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confidentiality</source>
+        <translation>机密性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Controllability</source>
+        <translation>可控性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+</context>
+<context>
+    <name>strata::CatalogCommands</name>
+    <message>
+        <location filename="../app/cli/CatalogCommands.cpp" line="+77"/>
+        <source>list | show ID [--kind KIND] [--item ITEM] | import FILE</source>
+        <translation>list | show ID [--kind KIND] [--item ITEM] | import FILE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List, show and import checklist catalogs</source>
+        <translation>列出、查看和导入检查项目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>catalog list            the catalogs of the workspace, with the number of their items
+catalog show ID         a catalog and its items by lifecycle stage; ID is the number from
+                        &quot;catalog list&quot;, a catalog id (its newest version) or id@version
+  --kind KIND           only the items that apply to records of KIND (supplier, model,
+                        dataset, software, service)
+  --item ITEM           one item in full: requirement, guidance, evidence and mappings
+catalog import FILE     a Strata catalog (JSON or YAML) or a CISO Assistant framework
+                        library (YAML); the format is read from the content
+Every workspace holds the built-in WDTA AI-STR-03 catalog. An import is checked completely
+before anything is stored: a file that fails changes nothing. Importing the same catalog id
+and version again changes nothing; the same id and version with other content is refused.
+With --json, &quot;catalog show&quot; prints the catalog in the Strata catalog format, which can be
+edited, given a new version, and imported again.</source>
+        <translation>catalog list            工作区中的检查项目录及其检查项数量
+catalog show ID         按生命周期阶段列出某个目录及其检查项；ID 可以是“catalog list”
+                        显示的编号、目录 ID（取最新版本）或 id@version
+  --kind KIND           只列出适用于 KIND 类型条目的检查项（supplier、model、
+                        dataset、software、service）
+  --item ITEM           完整显示一个检查项：要求、指引、证据和映射
+catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistant 框架库
+                        （YAML）；格式根据内容识别
+每个工作区都包含内置的 WDTA AI-STR-03 目录。导入前会完整检查文件，检查不通过的文件
+不会改动任何内容。再次导入相同 ID 和版本的目录不会有任何改动；ID 和版本相同但内容
+不同的目录会被拒绝。
+使用 --json 时，“catalog show”以 Strata 目录格式输出目录，可编辑、换用新版本号后
+重新导入。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>KIND</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>show only the items that apply to records of this kind</source>
+        <translation>只显示适用于此类型条目的检查项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ITEM</source>
+        <translation>ITEM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>show one item in full</source>
+        <translation>完整显示一个检查项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list|show|import</source>
+        <translation>list|show|import</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID|FILE</source>
+        <translation>ID|FILE</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;catalog list&quot; takes no arguments; usage: %1</source>
+        <translation>“catalog list”不接受参数；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;catalog show&quot; needs one catalog ID; usage: %1</source>
+        <translation>“catalog show”需要一个目录 ID；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;catalog import&quot; needs one FILE and no options; usage: %1</source>
+        <translation>“catalog import”需要一个 FILE，且不接受选项；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown catalog command &quot;%1&quot;; use list, show or import. Usage: %2</source>
+        <translation>未知的目录命令“%1”；请使用 list、show 或 import。用法：%2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No catalogs.</source>
+        <translation>没有检查项目录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CATALOG</source>
+        <translation>CATALOG</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ITEMS</source>
+        <translation>ITEMS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TITLE</source>
+        <translation>TITLE</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unknown record kind &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知的条目类型“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Catalog %1 version %2 has no item &quot;%3&quot;; &quot;strata-cli catalog show %4&quot; lists its items.</source>
+        <translation>目录 %1 版本 %2 中没有检查项“%3”；“strata-cli catalog show %4”可列出其检查项。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Item %1 does not apply to records of kind %2.</source>
+        <translation>检查项 %1 不适用于 %2 类型的条目。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, built in</source>
+        <translation>%1，内置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 by %2</source>
+        <translation>%1（操作人：%2）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>all kinds</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+30"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <location line="+19"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>ITEM</source>
+        <comment>catalog show column</comment>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MANDATORY</source>
+        <comment>catalog show column</comment>
+        <translation>必选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KINDS</source>
+        <comment>catalog show column</comment>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TITLE</source>
+        <comment>catalog show column</comment>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No items.</source>
+        <translation>没有检查项。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 version %2</source>
+        <translation>%1 版本 %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Imported catalog %1 version %2 with %n item(s) as catalog %3.</source>
+        <translation>
+            <numerusform>已导入目录 %1 版本 %2，共 %n 个检查项，编号为 %3。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Catalog %1 version %2 is already in the workspace (catalog %3); nothing changed.</source>
+        <translation>工作区中已有目录 %1 版本 %2（编号 %3）；未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::CatalogReader</name>
+    <message>
+        <location filename="../app/core/checklist/CatalogReader.cpp" line="+66"/>
+        <source>The catalog file %1 does not exist.</source>
+        <translation>目录文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a folder; give a catalog file.</source>
+        <translation>%1 是文件夹；请指定目录文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is %2 MiB; a catalog may be at most %3 MiB, so the file was not imported.</source>
+        <translation>%1 有 %2 MiB；目录文件最大为 %3 MiB，因此未导入该文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is larger than the %2 MiB a catalog may have, so it was not imported.</source>
+        <translation>%1 超过了目录文件允许的 %2 MiB，因此未导入。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is empty, so it holds no catalog.</source>
+        <translation>%1 是空文件，不包含任何目录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, line %2: the JSON nests deeper than %3 levels; a catalog needs far fewer, so the file was not imported.</source>
+        <translation>%1，第 %2 行：JSON 嵌套超过 %3 层；目录远不需要这么深的嵌套，因此未导入该文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, line %2: the JSON is malformed (%3); the catalog was not imported.</source>
+        <translation>%1，第 %2 行：JSON 格式错误（%3）；未导入该目录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the JSON document is a list; a catalog is an object with &quot;format&quot; and &quot;items&quot; fields.</source>
+        <translation>%1：该 JSON 文档是列表；目录应是带有“format”和“items”字段的对象。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 is not a catalog: it has neither a &quot;format&quot; field (a Strata catalog) nor &quot;objects.framework.requirement_nodes&quot; (a CISO Assistant library).</source>
+        <translation>%1 不是目录：它既没有“format”字段（Strata 目录），也没有“objects.framework.requirement_nodes”（CISO Assistant 框架库）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2; the catalog was not imported.</source>
+        <translation>%1：%2；未导入该目录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the catalog needs an id of 1 to 128 characters</source>
+        <translation>目录需要长度为 1 到 128 个字符的 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the catalog needs a version of 1 to 64 characters</source>
+        <translation>目录需要长度为 1 到 64 个字符的版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the catalog lists no language</source>
+        <translation>目录未列出任何语言</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the catalog&apos;s title is missing in one of its languages (%1)</source>
+        <translation>目录标题缺少其所列语言（%1）中的某一种</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../app/core/checklist/StrataCatalogParser.cpp" line="+499"/>
+        <source>the catalog has no items</source>
+        <translation>目录中没有检查项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an item has no id</source>
+        <translation>有一个检查项没有 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the item id &quot;%1&quot; is used twice</source>
+        <translation>检查项 ID“%1”被使用了两次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>item %1 applies to no record kind</source>
+        <translation>检查项 %1 未适用于任何条目类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>item %1 lists a record kind twice</source>
+        <translation>检查项 %1 重复列出了同一条目类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>item %1 lacks a title or requirement in one of the catalog&apos;s languages (%2)</source>
+        <translation>检查项 %1 缺少目录所列语言（%2）之一的标题或要求</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>item %1 maps to the undeclared framework &quot;%2&quot;</source>
+        <translation>检查项 %1 映射到了未声明的框架“%2”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>item %1: &quot;%2&quot; is not a well-formed %3 reference</source>
+        <translation>检查项 %1：“%2”不是格式正确的 %3 引用</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The built-in catalog %1 is missing from this build.</source>
+        <translation>此版本的程序中缺少内置目录 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/checklist/CatalogYaml.cpp" line="+82"/>
+        <source>an alias refers to an anchor that is not defined before it</source>
+        <translation>某个别名引用了在其之前未定义的锚点</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1, line %2: %3; the catalog was not imported.</source>
+        <translation>%1，第 %2 行：%3；未导入该目录。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a key in %1 is empty, a list or a mapping; keys must be plain text</source>
+        <translation>%1 中有一个键为空、列表或映射；键必须是纯文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the key &quot;%1&quot; appears twice in %2</source>
+        <translation>键“%1”在 %2 中出现了两次</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the document expands to more than %1 values or %2 MiB of text once its aliases are followed</source>
+        <translation>展开别名后，文档包含超过 %1 个值或 %2 MiB 的文本</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+37"/>
+        <source>%1 nests deeper than %2 levels</source>
+        <translation>%1 的嵌套超过 %2 层</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>the document is a list; a catalog is a mapping of keys to values</source>
+        <translation>文档是列表；目录应是键值映射</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the document is a single value; a catalog is a mapping of keys to values</source>
+        <translation>文档是单个值；目录应是键值映射</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1, line %2, column %3: the YAML is malformed: %4. Fix the file and import it again.</source>
+        <translation>%1，第 %2 行第 %3 列：YAML 格式错误：%4。请修正文件后重新导入。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: the YAML could not be read (%2).</source>
+        <translation>%1：无法读取该 YAML（%2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the file is empty or holds no YAML document; a catalog is a mapping of keys to values.</source>
+        <translation>%1：文件为空或不含 YAML 文档；目录应是键值映射。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/checklist/CisoAssistantLibrary.cpp" line="+122"/>
+        <location filename="../app/core/checklist/StrataCatalogParser.cpp" line="-358"/>
+        <source>%1, line %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2: %3. The CISO Assistant library was not imported.</source>
+        <translation>%1：%2：%3。未导入该 CISO Assistant 框架库。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a CISO Assistant library needs a list of requirement nodes here</source>
+        <translation>CISO Assistant 框架库此处需要一个要求节点列表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the library has no urn, which Strata uses as the catalog id</source>
+        <translation>该框架库没有 urn，而 Strata 用它作为目录 ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; cannot be used as a catalog id: use letters, digits and . _ : -, at most 128 characters</source>
+        <translation>“%1”不能用作目录 ID：请使用字母、数字和 . _ : -，最多 128 个字符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the library has no version; CISO Assistant libraries number their versions</source>
+        <translation>该框架库没有版本；CISO Assistant 框架库都有版本编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the version is longer than 64 characters</source>
+        <translation>版本超过 64 个字符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is not a language code such as en or fr</source>
+        <translation>“%1”不是 en 或 fr 这样的语言代码</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the library has %1 requirement nodes; at most %2 are allowed</source>
+        <translation>该框架库有 %1 个要求节点；最多允许 %2 个</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a requirement node must be a mapping</source>
+        <translation>要求节点必须是映射</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the node has no urn</source>
+        <translation>该节点没有 urn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; cannot be used as an item id: use letters, digits and . _ : / -, at most 200 characters</source>
+        <translation>“%1”不能用作检查项 ID：请使用字母、数字和 . _ : / -，最多 200 个字符</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the urn &quot;%1&quot; is already used by %2[%3]</source>
+        <translation>urn“%1”已被 %2[%3] 使用</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; names no earlier node; a parent must be listed before its children</source>
+        <translation>“%1”没有指向之前的任何节点；父节点必须列在其子节点之前</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the assessable node %1 has no name, description or question</source>
+        <translation>可评估节点 %1 没有名称、描述或问题</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../app/core/checklist/StrataCatalogParser.cpp" line="+31"/>
+        <source>the text is %1 characters long; at most %2 are allowed</source>
+        <translation>文本长 %1 个字符；最多允许 %2 个</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>none of the %n requirement node(s) is assessable, so there is nothing to check</source>
+        <translation>
+            <numerusform>%n 个要求节点中没有可评估的节点，因此没有可检查的内容</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/checklist/StrataCatalogParser.cpp" line="-105"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 (item %2)</source>
+        <translation>%1（检查项 %2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2: %3. The catalog was not imported.</source>
+        <translation>%1：%2：%3。未导入该目录。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>unknown field; the fields here are %1 (keys starting with _ or x- are ignored)</source>
+        <translation>未知字段；此处可用的字段为 %1（以 _ 或 x- 开头的键会被忽略）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+22"/>
+        <location line="+50"/>
+        <location line="+256"/>
+        <source>this field is required</source>
+        <translation>此字段为必填项</translation>
+    </message>
+    <message>
+        <location line="-326"/>
+        <location line="+82"/>
+        <source>expected text, found %1</source>
+        <translation>应为文本，实际为%1</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>this field is required and may not be empty</source>
+        <translation>此字段为必填项，不能为空</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 languages are given; at most %2 are allowed</source>
+        <translation>给出了 %1 种语言；最多允许 %2 种</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a language code such as en, fr or zh_CN</source>
+        <translation>“%1”不是 en、fr 或 zh_CN 这样的语言代码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expected text or an object of texts by language, found %1</source>
+        <translation>应为文本或按语言组织的文本对象，实际为%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the %1 text is missing; every text needs each language the catalog lists (%2)</source>
+        <translation>缺少 %1 文本；每段文本都需要包含目录所列的每种语言（%2）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+86"/>
+        <location line="+169"/>
+        <source>expected a list, found %1</source>
+        <translation>应为列表，实际为%1</translation>
+    </message>
+    <message>
+        <location line="-252"/>
+        <source>the list is empty; give at least one of: %1</source>
+        <translation>列表为空；请至少给出以下之一：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+85"/>
+        <source>the list has %1 entries; at most %2 are allowed</source>
+        <translation>列表有 %1 项；最多允许 %2 项</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>&quot;%1&quot; is not allowed here; use one of: %2</source>
+        <translation>此处不允许使用“%1”；请使用以下之一：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation>“%1”被列出了两次</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&quot;%1&quot; is not a Strata catalog format; it must be &quot;%2&quot;</source>
+        <translation>“%1”不是 Strata 目录格式；必须为“%2”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected a whole number such as 1, found %1</source>
+        <translation>应为 1 这样的整数，实际为%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file uses catalog format %1, but this version of Strata reads format %2 only; update Strata to import it</source>
+        <translation>该文件使用目录格式 %1，但此版本的 Strata 只能读取格式 %2；请更新 Strata 后再导入</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a catalog id: use letters, digits and . _ : -, starting with a letter or digit, at most 128 characters</source>
+        <translation>“%1”不是有效的目录 ID：请使用字母、数字和 . _ : -，以字母或数字开头，最多 128 个字符</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the version contains control characters</source>
+        <translation>版本中含有控制字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>language codes such as en or zh_CN</source>
+        <translation>en 或 zh_CN 这样的语言代码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+28"/>
+        <location line="+75"/>
+        <source>expected an object, found %1</source>
+        <translation>应为对象，实际为%1</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>&quot;%1&quot; is not a framework id: use lowercase letters, digits, . and -</source>
+        <translation>“%1”不是有效的框架 ID：请使用小写字母、数字、. 和 -</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the framework &quot;%1&quot; is declared twice</source>
+        <translation>框架“%1”被声明了两次</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>expected an object of framework ids to lists of references, found %1</source>
+        <translation>应为从框架 ID 到引用列表的对象，实际为%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the framework &quot;%1&quot; is not declared; add it to &quot;frameworks&quot; with its version</source>
+        <translation>框架“%1”未声明；请将其连同版本加入“frameworks”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the framework &quot;%1&quot; is not declared in &quot;frameworks&quot; (declared: %2)</source>
+        <translation>框架“%1”未在“frameworks”中声明（已声明：%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>text of at most %1 characters</source>
+        <translation>不超过 %1 个字符的文本</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; belongs to the %2 edition, but owasp-llm is declared as version %3</source>
+        <translation>“%1”属于 %2 版，但 owasp-llm 声明的版本为 %3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&quot;%1&quot; is not an item id: use letters, digits and . _ : / -, starting with a letter or digit, at most 200 characters</source>
+        <translation>“%1”不是有效的检查项 ID：请使用字母、数字和 . _ : / -，以字母或数字开头，最多 200 个字符</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&quot;%1&quot; is not a lifecycle stage; use one of: %2</source>
+        <translation>“%1”不是生命周期阶段；请使用以下之一：%2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>expected true or false, found %1</source>
+        <translation>应为 true 或 false，实际为%1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the catalog has %1 items; at most %2 are allowed</source>
+        <translation>目录有 %1 个检查项；最多允许 %2 个</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the id &quot;%1&quot; is already used by items[%2]; item ids must be unique (compared without regard to case)</source>
+        <translation>ID“%1”已被 items[%2] 使用；检查项 ID 必须唯一（比较时不区分大小写）</translation>
+    </message>
+</context>
+<context>
+    <name>strata::CatalogRepository</name>
+    <message>
+        <location filename="../app/core/storage/CatalogRepository.cpp" line="+115"/>
+        <source>Looking up the catalog %1 version %2</source>
+        <translation>查找目录 %1 版本 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Looking up a catalog by its file digest</source>
+        <translation>按文件摘要查找目录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Storing the catalog %1 version %2</source>
+        <translation>保存目录 %1 版本 %2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+6"/>
+        <source>%1 (item %2)</source>
+        <translation>%1（检查项 %2）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Listing the catalogs</source>
+        <translation>列出目录</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Looking up the catalog %1</source>
+        <translation>查找目录 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading catalog %1</source>
+        <translation>读取目录 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no catalog with the id %1; &quot;strata-cli catalog list&quot; shows the catalogs.</source>
+        <translation>不存在编号为 %1 的目录；“strata-cli catalog list”可列出所有目录。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Reading the items of catalog %1</source>
+        <translation>读取目录 %1 的检查项</translation>
+    </message>
+</context>
+<context>
     <name>strata::CliApplication</name>
     <message>
-        <location filename="../app/cli/CliApplication.cpp" line="+33"/>
+        <location filename="../app/cli/CliApplication.cpp" line="+37"/>
         <source>[COMMAND]</source>
         <translation>[COMMAND]</translation>
     </message>
@@ -406,7 +1284,7 @@ QuaZip %5</translation>
         <translation>未指定命令；运行“strata-cli --help”查看命令列表。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -1101,6 +1979,274 @@ QuaZip %5</translation>
         <location line="+3"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidenceCommands</name>
+    <message>
+        <location filename="../app/cli/EvidenceCommands.cpp" line="+61"/>
+        <source>add FILE [--title T] [--effective DATE] [--expires DATE] [--url URL] | list | verify</source>
+        <translation>add FILE [--title T] [--effective DATE] [--expires DATE] [--url URL] | list | verify</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add, list and verify evidence files</source>
+        <translation>添加、列出和验证证据文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence add FILE   keep FILE as evidence: it is copied into the store beside the workspace
+                    (NAME.strata-evidence), named by its SHA-256, and recorded. The same
+                    content added again is stored once and keeps its first title.
+  --title T         title to show (default: the file name)
+  --effective DATE  the day the evidence was true, YYYY-MM-DD (not the day it was added)
+  --expires DATE    the day it stops supporting answers, YYYY-MM-DD
+  --url URL         where the file came from
+evidence list       every evidence item, with expired and soon-expiring ones flagged
+evidence verify     hash every stored file again; the exit code is 1 when a file is missing
+                    or altered, and each one is named</source>
+        <translation>evidence add FILE   将 FILE 保存为证据：复制到工作区旁的证据库（NAME.strata-evidence），
+                    以其 SHA-256 命名并记录。相同内容再次添加时只保存一份，
+                    并保留第一次的标题。
+  --title T         显示的标题（默认：文件名）
+  --effective DATE  证据成立的日期，格式 YYYY-MM-DD（不是添加的日期）
+  --expires DATE    证据不再支持评估结论的日期，格式 YYYY-MM-DD
+  --url URL         文件的来源地址
+evidence list       列出所有证据项，并标出已过期和即将过期的证据
+evidence verify     重新计算每个已保存文件的哈希；有文件缺失或已被篡改时退出码为 1，
+                    并逐一列出</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>title of the evidence</source>
+        <translation>证据的标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>when the evidence was true (YYYY-MM-DD)</source>
+        <translation>证据成立的日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>when it expires (YYYY-MM-DD)</source>
+        <translation>证据到期的日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>where the file came from</source>
+        <translation>文件的来源地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add|list|verify</source>
+        <translation>add|list|verify</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;evidence add&quot; needs one FILE; usage: %1</source>
+        <translation>“evidence add”需要一个 FILE；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;evidence %1&quot; takes no arguments; usage: %2</source>
+        <translation>“evidence %1”不接受参数；用法：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown evidence command &quot;%1&quot;; use add, list or verify. Usage: %2</source>
+        <translation>未知的证据命令“%1”；请使用 add、list 或 verify。用法：%2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>--%1 &quot;%2&quot; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>--%1“%2”不是有效日期；请按 YYYY-MM-DD 格式填写。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Added evidence %1 &quot;%2&quot; (%3 bytes, SHA-256 %4).</source>
+        <translation>已添加证据 %1“%2”（%3 字节，SHA-256 %4）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same content is already evidence %1 &quot;%2&quot; (SHA-256 %3); nothing changed.</source>
+        <translation>相同内容已是证据 %1“%2”（SHA-256 %3）；未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No evidence.</source>
+        <translation>没有证据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expires soon</source>
+        <translation>即将过期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SHA256</source>
+        <translation>SHA256</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BYTES</source>
+        <translation>BYTES</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>EFFECTIVE</source>
+        <translation>EFFECTIVE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>EXPIRES</source>
+        <translation>EXPIRES</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TITLE</source>
+        <translation>TITLE</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>Checked %n evidence file(s): every one matches its SHA-256.</source>
+        <translation>
+            <numerusform>已检查 %n 个证据文件：全部与其 SHA-256 一致。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Checked %n evidence file(s): %1 missing or altered.</source>
+        <translation>
+            <numerusform>已检查 %n 个证据文件：%1 个缺失或已被篡改。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidenceRepository</name>
+    <message>
+        <location filename="../app/core/storage/EvidenceRepository.cpp" line="+65"/>
+        <source>Recording the evidence &quot;%1&quot;</source>
+        <translation>记录证据“%1”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Looking up evidence %1</source>
+        <translation>查找证据 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Listing the evidence</source>
+        <translation>列出证据</translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidenceStore</name>
+    <message>
+        <location filename="../app/core/evidence/EvidenceStore.cpp" line="+100"/>
+        <location line="+84"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Cannot create the evidence folder %1; check that the folder beside the workspace is writable.</source>
+        <translation>无法创建证据文件夹 %1；请检查工作区所在文件夹是否可写。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot write to the evidence folder %1: %2</source>
+        <translation>无法写入证据文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copying %1 into the evidence store failed: %2. Nothing was stored; free some disk space or check the folder %3, then try again.</source>
+        <translation>将 %1 复制到证据库失败：%2。未保存任何内容；请释放一些磁盘空间或检查文件夹 %3，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Adding %1 was cancelled; nothing was stored.</source>
+        <translation>添加 %1 已取消；未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading %1 failed: %2. Nothing was stored.</source>
+        <translation>读取 %1 失败：%2。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The SHA-256 computation failed inside OpenSSL; nothing was stored.</source>
+        <translation>OpenSSL 内部的 SHA-256 计算失败；未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 was stored, but the folder %2 could not be synced to disk (%3); it was not recorded as evidence.</source>
+        <translation>%1 已保存，但文件夹 %2 未能同步到磁盘（%3）；未将其记录为证据。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is missing.</source>
+        <translation>%1 缺失。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The check was cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading %1 failed: %2</source>
+        <translation>读取 %1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The SHA-256 computation failed inside OpenSSL.</source>
+        <translation>OpenSSL 内部的 SHA-256 计算失败。</translation>
     </message>
 </context>
 <context>
@@ -4336,7 +5482,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::Workspace</name>
     <message>
-        <location filename="../app/core/workspace/Workspace.cpp" line="+102"/>
+        <location filename="../app/core/workspace/Workspace.cpp" line="+107"/>
         <source>An import is being written to the workspace; try again when it has finished.</source>
         <translation>正在向工作区写入导入内容；请在完成后重试。</translation>
     </message>
@@ -4419,6 +5565,76 @@ Referenced by an import but not yet verified.</source>
         <location line="+91"/>
         <source>Files with digests are recorded for models and datasets; &quot;%1&quot; is a %2.</source>
         <translation>只有模型和数据集才记录带摘要的文件；“%1”是%2。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/workspace/WorkspaceCatalogs.cpp" line="+41"/>
+        <source>%1: the workspace already holds catalog %2 version %3 with different content. Assessments may refer to it, so it is never replaced: give the edited catalog a new version and import it again.</source>
+        <translation>%1：工作区中已有内容不同的目录 %2 版本 %3。评估可能引用该目录，因此它永远不会被替换：请为修改后的目录指定新版本，然后重新导入。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>No catalog was named; give its id, id@version or number.</source>
+        <translation>未指定目录；请给出其 ID、id@version 或编号。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No catalog is named &quot;%1&quot;; &quot;strata-cli catalog list&quot; shows the catalogs of this workspace.</source>
+        <translation>没有名为“%1”的目录；“strata-cli catalog list”可列出此工作区的目录。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no catalog with the id %1; &quot;strata-cli catalog list&quot; shows the catalogs.</source>
+        <translation>不存在编号为 %1 的目录；“strata-cli catalog list”可列出所有目录。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/workspace/WorkspaceEvidence.cpp" line="+44"/>
+        <source>%1 does not exist; check the path.</source>
+        <translation>%1 不存在；请检查路径。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a regular file; give the file to keep as evidence.</source>
+        <translation>%1 不是普通文件；请指定要保存为证据的文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be read; check its permissions.</source>
+        <translation>无法读取 %1；请检查其权限。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The evidence title is %1 characters long; at most %2 are allowed.</source>
+        <translation>证据标题长 %1 个字符；最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The evidence title contains control characters; remove them and try again.</source>
+        <translation>证据标题中含有控制字符；请删除后重试。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not a web address; give an http or https URL where the file came from.</source>
+        <translation>“%1”不是有效的网址；请给出文件来源的 http 或 https URL。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The expiry date %1 is before the effective date %2; evidence cannot expire before it is true.</source>
+        <translation>到期日期 %1 早于生效日期 %2；证据不能在成立之前就过期。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>&quot;%1&quot; (evidence %2, %3) is missing from the evidence store: %4</source>
+        <translation>“%1”（证据 %2，%3）在证据库中缺失：%4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; (evidence %2, %3) was altered: its file now has SHA-256 %4 instead of %5</source>
+        <translation>“%1”（证据 %2，%3）已被篡改：其文件的 SHA-256 现为 %4，而不是 %5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; (evidence %2, %3) cannot be read: %4</source>
+        <translation>无法读取“%1”（证据 %2，%3）：%4</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,12 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Database
     Result<std::unique_ptr<Database>> db = Database::open(path, mode);
     if (!db)
         return db.error();
-    return std::unique_ptr<Workspace>(new Workspace(std::move(db).value()));
+    std::unique_ptr<Workspace> workspace(new Workspace(std::move(db).value()));
+    if (!workspace->isReadOnly()) {
+        if (Status s = workspace->installBuiltinCatalogs(); !s)
+            return s.error();
+    }
+    return workspace;
 }
 
 QString Workspace::defaultPath()

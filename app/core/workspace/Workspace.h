@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "checklist/Catalog.h"
 #include "domain/Provenance.h"
 #include "domain/Record.h"
 #include "domain/Relation.h"
 #include "domain/Result.h"
+#include "evidence/Evidence.h"
 #include "storage/Database.h"
 
 #include <QJsonObject>
@@ -124,7 +126,33 @@ public:
     /// up to date once, just before the commit, so a search made inside `work` does not see its changes.
     Status batch(const std::function<Status()> &work);
 
+    // Checklist catalogs (issue 5), implemented in WorkspaceCatalogs.cpp.
+    /// Checks and stores a catalog in one transaction. The same catalog id and version again changes nothing; the
+    /// same id and version with other content is refused; a new version is stored beside the older ones.
+    Result<CatalogImportResult> importCatalog(const Catalog &catalog);
+    /// Stores the catalogs that ship with Strata unless the workspace already holds their versions (run on open).
+    Status installBuiltinCatalogs();
+    Result<QList<CatalogSummary>> catalogs() const;
+    /// A stored catalog with its items: by row id, by catalog id (its newest version), or by "id@version".
+    Result<Catalog> catalog(const QString &idOrKey) const;
+    /// The items of a stored catalog that apply to records of `kind`, in catalog order.
+    Result<QList<CatalogItem>> applicableItems(qint64 catalogId, RecordKind kind) const;
+
+    // Evidence (issue 5), implemented in WorkspaceEvidence.cpp.
+    /// The content-addressed store beside the workspace file ("NAME.strata-evidence").
+    QString evidenceFolder() const;
+    /// Streams the file into the evidence store, makes it durable, then records its row; the same content added
+    /// again returns the existing item. On any error nothing is recorded and no partial copy is left behind.
+    Result<EvidenceAddResult> addEvidence(const EvidenceInput &input, const EvidenceAddOptions &options = {});
+    Result<QList<Evidence>> evidence() const;
+    /// Re-hashes every stored file and reports the missing and altered ones.
+    Result<EvidenceVerification> verifyEvidence(const std::atomic<bool> *cancel = nullptr) const;
+
 Q_SIGNALS:
+    /// A catalog was stored: catalog lists should refetch.
+    void catalogsChanged();
+    /// Evidence was added: evidence lists should refetch.
+    void evidenceChanged();
     /// Records of this kind were added, removed or renamed: lists should refetch.
     void recordsChanged(strata::RecordKind kind);
     /// One record's fields, relations or artifacts changed.

@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "domain/Result.h"
+#include "evidence/Evidence.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace strata {
+
+/// A file stored in the evidence store: its digest, size, and whether this call put it there.
+struct StoredBlob
+{
+    QString sha256;
+    qint64 size = 0;
+    bool created = false;
+};
+
+/// The content-addressed folder beside a workspace (NAME.strata-evidence/sha256/ab/<digest>). A file is streamed
+/// once through SHA-256 while it is copied into tmp/, synced, then renamed to its digest, so a blob is either
+/// complete or absent; the same content is stored once. Holds no SQL: Workspace records rows after a blob is durable.
+class EvidenceStore
+{
+    Q_DECLARE_TR_FUNCTIONS(strata::EvidenceStore)
+
+public:
+    /// Read size: large reads keep the copy close to the disk's and OpenSSL's speed.
+    static constexpr qint64 kChunkSize = qint64(4) * 1024 * 1024;
+
+    /// The store that belongs to a workspace file: "demo.strata" keeps its evidence in "demo.strata-evidence".
+    static QString folderFor(const QString &workspacePath);
+
+    explicit EvidenceStore(QString root);
+
+    QString root() const { return m_root; }
+    QString blobPath(const QString &sha256) const;
+    QString temporaryFolder() const;
+
+    /// Copies `sourcePath` into the store (see the class comment). An existing blob of the same digest is kept
+    /// when it still hashes to its name, and replaced by the fresh copy when it does not. On any failure or cancel
+    /// nothing is left in tmp/.
+    Result<StoredBlob> store(const QString &sourcePath, const EvidenceAddOptions &options = {}) const;
+    /// SHA-256 of a stored blob, read again from disk; NotFound when the blob is missing.
+    Result<QString> hashBlob(const QString &sha256, const std::atomic<bool> *cancel = nullptr) const;
+    /// Removes what an interrupted add left in tmp/ (only one program writes a workspace at a time).
+    void removeTemporaryFiles() const;
+
+private:
+    Result<QString> hashFile(const QString &path, const std::atomic<bool> *cancel) const;
+
+    QString m_root;
+};
+
+} // namespace strata

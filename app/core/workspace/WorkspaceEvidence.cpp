@@ -1,0 +1,160 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+// The evidence part of Workspace: the blob goes into the EvidenceStore first, then its row in one transaction.
+#include "evidence/EvidenceStore.h"
+#include "storage/EvidenceRepository.h"
+#include "workspace/Workspace.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMimeDatabase>
+#include <QRegularExpression>
+#include <QUrl>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+constexpr int kTitleMax = 500;
+constexpr int kUrlMax = 2000;
+
+bool hasControlCharacters(const QString &text)
+{
+    static const QRegularExpression control(u"[\\x{0}-\\x{1F}\\x{7F}]"_s);
+    return control.match(text).hasMatch();
+}
+
+} // namespace
+
+QString Workspace::evidenceFolder() const
+{
+    return EvidenceStore::folderFor(m_db->path());
+}
+
+Result<EvidenceAddResult> Workspace::addEvidence(const EvidenceInput &input, const EvidenceAddOptions &options)
+{
+    if (Status s = writable(); !s)
+        return s.error();
+    // Everything that can be checked is checked before a byte is copied.
+    const QString shown = QDir::toNativeSeparators(input.path);
+    const QFileInfo info(input.path);
+    if (!info.exists())
+        return Error{ErrorCode::NotFound, tr("%1 does not exist; check the path.").arg(shown)};
+    if (!info.isFile())
+        return Error{ErrorCode::InvalidInput,
+                     tr("%1 is not a regular file; give the file to keep as evidence.").arg(shown)};
+    if (!info.isReadable())
+        return Error{ErrorCode::Io, tr("%1 cannot be read; check its permissions.").arg(shown)};
+    const QString title = input.title.trimmed().isEmpty() ? info.fileName() : input.title.trimmed();
+    if (title.size() > kTitleMax)
+        return Error{
+            ErrorCode::InvalidInput,
+            tr("The evidence title is %1 characters long; at most %2 are allowed.").arg(title.size()).arg(kTitleMax)};
+    if (hasControlCharacters(title))
+        return Error{ErrorCode::InvalidInput,
+                     tr("The evidence title contains control characters; remove them and try again.")};
+    const QString url = input.sourceUrl.trimmed();
+    if (!url.isEmpty()) {
+        const QUrl parsed(url, QUrl::StrictMode);
+        if (url.size() > kUrlMax || !parsed.isValid() || parsed.host().isEmpty() ||
+            (parsed.scheme() != u"https"_s && parsed.scheme() != u"http"_s))
+            return Error{ErrorCode::InvalidInput,
+                         tr("\"%1\" is not a web address; give an http or https URL where the file came from.")
+                             .arg(url.left(200))};
+    }
+    if (input.effectiveDate.isValid() && input.expiryDate.isValid() && input.expiryDate < input.effectiveDate)
+        return Error{ErrorCode::InvalidInput,
+                     tr("The expiry date %1 is before the effective date %2; evidence cannot "
+                        "expire before it is true.")
+                         .arg(input.expiryDate.toString(Qt::ISODate), input.effectiveDate.toString(Qt::ISODate))};
+
+    const EvidenceStore store(evidenceFolder());
+    store.removeTemporaryFiles();
+    Result<StoredBlob> blob = store.store(input.path, options);
+    if (!blob)
+        return blob.error();
+    if (options.blobStored)
+        options.blobStored(blob.value().sha256);
+
+    Evidence evidence;
+    evidence.sha256 = blob.value().sha256;
+    evidence.size = blob.value().size;
+    evidence.title = title;
+    evidence.fileName = info.fileName();
+    evidence.mediaType = QMimeDatabase().mimeTypeForFile(info).name();
+    evidence.sourceUrl = url;
+    evidence.effectiveDate = input.effectiveDate;
+    evidence.expiryDate = input.expiryDate;
+    evidence.addedAt = QDateTime::currentDateTimeUtc();
+    evidence.addedBy = m_actor;
+
+    EvidenceAddResult result;
+    result.blobCreated = blob.value().created;
+    EvidenceRepository repository(*m_db);
+    const Status s = inTransaction([&]() -> Status {
+        Result<std::optional<Evidence>> existing = repository.findBySha256(evidence.sha256);
+        if (!existing)
+            return existing.error();
+        if (existing.value()) {
+            result.evidence = *existing.value();
+            return Ok{};
+        }
+        Result<qint64> id = repository.insert(evidence);
+        if (!id)
+            return id.error();
+        evidence.id = id.value();
+        result.evidence = evidence;
+        result.created = true;
+        return Ok{};
+    });
+    // A failed row leaves only a blob nobody points at: harmless, and reused if the file is added again.
+    if (!s)
+        return s.error();
+    if (result.created && m_depth == 0)
+        Q_EMIT evidenceChanged();
+    return result;
+}
+
+Result<QList<Evidence>> Workspace::evidence() const
+{
+    return EvidenceRepository(*m_db).list();
+}
+
+Result<EvidenceVerification> Workspace::verifyEvidence(const std::atomic<bool> *cancel) const
+{
+    Result<QList<Evidence>> all = EvidenceRepository(*m_db).list();
+    if (!all)
+        return all.error();
+    const EvidenceStore store(evidenceFolder());
+    EvidenceVerification verification;
+    for (const Evidence &e : std::as_const(all.value())) {
+        const Result<QString> digest = store.hashBlob(e.sha256, cancel);
+        ++verification.checked;
+        if (digest && digest.value() == e.sha256)
+            continue;
+        if (!digest && digest.error().code == ErrorCode::Cancelled)
+            return digest.error();
+        EvidenceProblem problem;
+        problem.evidence = e;
+        if (!digest && digest.error().code == ErrorCode::NotFound) {
+            problem.kind = EvidenceProblem::Kind::Missing;
+            problem.detail = tr("\"%1\" (evidence %2, %3) is missing from the evidence store: %4")
+                                 .arg(e.title, QString::number(e.id), e.fileName,
+                                      QDir::toNativeSeparators(store.blobPath(e.sha256)));
+        } else {
+            problem.kind = EvidenceProblem::Kind::Altered;
+            problem.actualSha256 = digest ? digest.value() : QString();
+            problem.detail = digest ? tr("\"%1\" (evidence %2, %3) was altered: its file now has SHA-256 %4 instead "
+                                         "of %5")
+                                          .arg(e.title, QString::number(e.id), e.fileName, digest.value(), e.sha256)
+                                    : tr("\"%1\" (evidence %2, %3) cannot be read: %4")
+                                          .arg(e.title, QString::number(e.id), e.fileName, digest.error().message);
+        }
+        verification.problems.append(problem);
+    }
+    return verification;
+}
+
+} // namespace strata
