@@ -24,6 +24,17 @@
     </message>
 </context>
 <context>
+    <name>strata::CatalogImporter</name>
+    <message numerus="yes">
+        <location filename="../ui/CatalogImporter.cpp" line="+75"/>
+        <source>Catalog %1 version %2 was imported with %n item(s).</source>
+        <translation>
+            <numerusform>Catalog %1 version %2 was imported with %n item.</numerusform>
+            <numerusform>Catalog %1 version %2 was imported with %n items.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::CatalogReader</name>
     <message numerus="yes">
         <location filename="../app/core/checklist/CisoAssistantLibrary.cpp" line="+314"/>

@@ -724,6 +724,47 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     </message>
 </context>
 <context>
+    <name>strata::CatalogImporter</name>
+    <message>
+        <location filename="../ui/CatalogImporter.cpp" line="+26"/>
+        <source>Import &amp;Catalog…</source>
+        <translation>导入检查项目录(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import a checklist catalog: Strata&apos;s format, or a CISO Assistant framework library</source>
+        <translation>导入检查项目录：Strata 格式，或 CISO Assistant 框架库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+50"/>
+        <source>Import Catalog</source>
+        <translation>导入检查项目录</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Checklist catalogs (*.json *.yaml *.yml);;All files (*)</source>
+        <translation>检查项目录 (*.json *.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 was not imported: the workspace was closed.</source>
+        <translation>%1 未导入：工作区已关闭。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Catalog %1 version %2 was imported with %n item(s).</source>
+        <translation>
+            <numerusform>已导入检查项目录 %1 版本 %2，共 %n 个检查项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog %1 version %2 is already in the workspace; nothing was changed.</source>
+        <translation>检查项目录 %1 版本 %2 已在工作区中；未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>strata::CatalogReader</name>
     <message>
         <location filename="../app/core/checklist/CatalogReader.cpp" line="+66"/>
@@ -4273,7 +4314,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+48"/>
+        <location filename="../ui/MainWindow.cpp" line="+49"/>
         <source>Strata workspaces (*.strata);;All files (*)</source>
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
@@ -4368,7 +4409,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -4413,7 +4454,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>页面</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+113"/>
         <source>“%1” already exists. Choose another name for the new workspace, or open this one with File › Open Workspace.</source>
         <translation>“%1”已存在。请为新工作区另选名称，或通过“文件 › 打开工作区”打开它。</translation>
     </message>
@@ -4428,7 +4469,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "CatalogImporter.h"
 #include "EmptyStateWidget.h"
 #include "ExportController.h"
 #include "ImportController.h"
@@ -179,6 +180,7 @@ void MainWindow::createMenus()
     file->addAction(m_closeAction);
     file->addSeparator();
     file->addAction(m_importAction);
+    file->addAction(m_catalogImporter->action());
     file->addAction(m_exportAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -268,6 +270,7 @@ void MainWindow::createCentralWidgets()
 void MainWindow::createTransfers()
 {
     m_import = new ImportController(m_prompter, this);
+    m_catalogImporter = new CatalogImporter(m_prompter, this);
     m_export = new ExportController(m_prompter, this);
     connect(m_import, &ImportController::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
@@ -386,6 +389,7 @@ void MainWindow::clearWorkspace()
     }
     m_pages.clear();
     m_import->setWorkspace(nullptr);
+    m_catalogImporter->setWorkspace(nullptr);
     m_export->setWorkspace(nullptr);
     if (m_editor) {
         m_undoGroup->removeStack(m_editor->undoStack());
@@ -410,6 +414,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace, std::unique_
             [this](const QString &message) { m_prompter->showError(this, message); });
     connect(m_workspace.get(), &Workspace::recordsChanged, this, &MainWindow::updateStatus);
     m_import->setWorkspace(m_workspace.get());
+    m_catalogImporter->setWorkspace(m_workspace.get());
     m_export->setWorkspace(m_workspace.get());
 
     const int current = std::max(0, m_sidebar->currentRow());

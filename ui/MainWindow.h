@@ -21,6 +21,7 @@ class QUndoGroup;
 namespace strata {
 
 class AboutDialog;
+class CatalogImporter;
 class EmptyStateWidget;
 class ExportController;
 class ImportController;
@@ -59,6 +60,7 @@ public:
     /// Imports files and folders into the open workspace in the background (File › Import, drops, the command line).
     void importFiles(const QStringList &paths);
     ImportController *importController() const { return m_import; }
+    CatalogImporter *catalogImporter() const { return m_catalogImporter; }
     ExportController *exportController() const { return m_export; }
 
 protected:
@@ -89,6 +91,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_demoDir;
     QUndoGroup *m_undoGroup = nullptr;
     ImportController *m_import = nullptr;
+    CatalogImporter *m_catalogImporter = nullptr;
     ExportController *m_export = nullptr;
     QList<InventoryPage *> m_pages;
 
