@@ -182,15 +182,8 @@ QByteArray utf8(const QJsonValue &v)
 Run importRaw(const WorkDir &dir, const Bom &bom)
 {
     const QString path = dir.freshFile(u"raw-%1.strata"_s.arg(bom.components));
-    {
-        Result<std::unique_ptr<Database>> created = Database::open(path); // schema, not timed
-        if (!created) {
-            fail(u"Database::open: %1"_s.arg(created.error().message));
-            return {};
-        }
-    }
     RawDb db;
-    if (!db.open(path))
+    if (!db.create(path)) // schema made by Database::open, not timed
         return {};
     const qint64 before = procStatus("VmRSS:");
     Run run;

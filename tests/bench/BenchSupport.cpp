@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "BenchSupport.h"
 
+#include "storage/Database.h"
 #include "util/LibraryVersions.h"
 
 #include <QCommandLineParser>
@@ -195,6 +196,18 @@ void fail(const QString &line)
 RawDb::~RawDb()
 {
     close();
+}
+
+bool RawDb::create(const QString &path)
+{
+    {
+        Result<std::unique_ptr<Database>> created = Database::open(path);
+        if (!created) {
+            fail(u"Database::open: %1"_s.arg(created.error().message));
+            return false;
+        }
+    }
+    return open(path);
 }
 
 bool RawDb::open(const QString &path)

@@ -106,6 +106,8 @@ public:
 
     /// Opens the file read-write and applies the pragmas the Workspace uses.
     bool open(const QString &path);
+    /// Makes a fresh workspace file with Strata's schema (Database::open, not timed), then opens it raw.
+    bool create(const QString &path);
     void close();
     sqlite3 *handle() const { return m_db; }
     /// Runs SQL that returns no rows; false (and a message on stderr) on error.
