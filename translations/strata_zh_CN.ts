@@ -767,7 +767,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CatalogReader</name>
     <message>
-        <location filename="../app/core/checklist/CatalogReader.cpp" line="+66"/>
+        <location filename="../app/core/checklist/CatalogReader.cpp" line="+67"/>
         <source>The catalog file %1 does not exist.</source>
         <translation>目录文件 %1 不存在。</translation>
     </message>
@@ -813,7 +813,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1：该 JSON 文档是列表；目录应是带有“format”和“items”字段的对象。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>%1 is not a catalog: it has neither a &quot;format&quot; field (a Strata catalog) nor &quot;objects.framework.requirement_nodes&quot; (a CISO Assistant library).</source>
         <translation>%1 不是目录：它既没有“format”字段（Strata 目录），也没有“objects.framework.requirement_nodes”（CISO Assistant 框架库）。</translation>
     </message>
@@ -1459,7 +1459,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     <message>
         <location filename="../app/core/interop/CycloneDxChecks.cpp" line="+70"/>
         <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+109"/>
-        <location filename="../app/core/interop/CycloneDxReader.cpp" line="+81"/>
+        <location filename="../app/core/interop/CycloneDxReader.cpp" line="+82"/>
         <location line="+62"/>
         <source>The import of %1 was cancelled.</source>
         <translation>%1 的导入已取消。</translation>
@@ -4203,6 +4203,14 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
 </context>
 <context>
+    <name>strata::JsonScan</name>
+    <message>
+        <location filename="../app/core/interop/JsonScan.cpp" line="+102"/>
+        <source>%1, line %2: the key &quot;%3&quot; appears twice in the same object. A document with repeated keys is ambiguous (tools disagree on which value counts) and is refused; remove one of them.</source>
+        <translation>%1，第 %2 行：键“%3”在同一对象中出现了两次。含有重复键的文档存在歧义（各工具对哪个值有效的理解不同），因此被拒绝；请删除其中一个。</translation>
+    </message>
+</context>
+<context>
     <name>strata::Kinds</name>
     <message>
         <location filename="../app/core/domain/Kinds.cpp" line="+57"/>
@@ -5247,7 +5255,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::Spdx3Reader</name>
     <message>
-        <location filename="../app/core/interop/Spdx3Graph.cpp" line="+49"/>
+        <location filename="../app/core/interop/Spdx3Graph.cpp" line="+50"/>
         <source>The import of %1 was cancelled; nothing was imported.</source>
         <translation>%1 的导入已取消；未导入任何内容。</translation>
     </message>
@@ -5272,7 +5280,7 @@ Referenced by an import but not yet verified.</source>
         <translation>%1 不是 SPDX 3 JSON-LD 文档：其顶层不是包含“@context”和“@graph”的 JSON 对象。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%1: &quot;@context&quot; does not name the SPDX 3.0 context (%2). Strata reads SPDX 3.0.0 and 3.0.1 JSON-LD.</source>
         <translation>%1：“@context”未指向 SPDX 3.0 上下文（%2）。Strata 可读取 SPDX 3.0.0 和 3.0.1 JSON-LD。</translation>
     </message>

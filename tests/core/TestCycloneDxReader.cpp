@@ -115,6 +115,7 @@ private Q_SLOTS:
     void rejectsMoreComponentsThanTheCap();
     void rejectsStringsLongerThanTheCap();
     void rejectsMalformedJson();
+    void rejectsRepeatedKeys();
     void rejectsValuesARecordCannotHold();
     void keepsValuesAFieldRefusesAsExtras();
     void strataPropertiesMustNameElementsOfTheBom();
@@ -439,6 +440,20 @@ void TestCycloneDxReader::rejectsMalformedJson()
     QVERIFY(!doc.ok());
     QVERIFY(doc.error().message.contains(u"cut.json"_s));
     QVERIFY(doc.error().message.contains(u"JSON"_s));
+}
+
+void TestCycloneDxReader::rejectsRepeatedKeys()
+{
+    // Qt's parser would keep the second purl: Strata would store one identity, other tools another.
+    const QByteArray data = "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": [\n"
+                            "{\"type\": \"library\", \"name\": \"left-pad\", \"purl\": \"pkg:npm/left-pad@1\",\n"
+                            " \"purl\": \"pkg:npm/evil-pad@1\"}]}"_ba;
+    auto doc = CycloneDxReader::read(data, u"twice.json"_s);
+    QVERIFY(!doc.ok());
+    QCOMPARE(doc.error().code, ErrorCode::InvalidInput);
+    QVERIFY2(doc.error().message.contains(u"twice.json"_s), qPrintable(doc.error().message));
+    QVERIFY2(doc.error().message.contains(u"\"purl\""_s), qPrintable(doc.error().message));
+    QVERIFY2(doc.error().message.contains(u"line 3"_s), qPrintable(doc.error().message));
 }
 
 void TestCycloneDxReader::rejectsValuesARecordCannotHold()

@@ -5,6 +5,7 @@
 #include "checklist/CatalogYaml.h"
 #include "checklist/CisoAssistantLibrary.h"
 #include "checklist/StrataCatalogParser.h"
+#include "interop/JsonScan.h"
 #include "util/Sha256.h"
 
 #include <QDir>
@@ -113,6 +114,8 @@ Result<Catalog> CatalogReader::read(const QByteArray &raw, const QString &fileNa
                          tr("%1: the JSON document is a list; a catalog is an object with \"format\" and \"items\" "
                             "fields.")
                              .arg(fileName)};
+        if (Status s = JsonScan::of(data).refuseDuplicateKeys(fileName); !s)
+            return s.error();
         tree.root = document.object();
     } else {
         Result<CatalogTree> parsed = CatalogYaml::parse(data, fileName, limits);

@@ -251,27 +251,6 @@ Status checkTree(
                              .arg(ref, first));
 }
 
-qsizetype longestRawString(const QByteArray &data)
-{
-    // Bytes between quotes, escapes included: never fewer than the UTF-16 characters the string decodes to.
-    qsizetype longest = 0;
-    qsizetype start = -1;
-    const char *p = data.constData();
-    for (qsizetype i = 0, n = data.size(); i < n; ++i) {
-        const char c = p[i];
-        if (start < 0) {
-            if (c == '"')
-                start = i + 1;
-        } else if (c == '\\') {
-            ++i;
-        } else if (c == '"') {
-            longest = std::max(longest, i - start);
-            start = -1;
-        }
-    }
-    return start >= 0 ? std::max(longest, data.size() - start) : longest;
-}
-
 bool isDateTime(const QString &text)
 {
     static const QRegularExpression pattern(

@@ -24,10 +24,6 @@ Error documentError(const QString &fileName, const QString &path, const QString 
 Status checkTree(
     const QJsonObject &root, const QString &fileName, const ImportLimits &limits, bool checkStrings, BomRefs *refs);
 
-/// An upper bound of the longest string (or key) in a JSON text, found by scanning its bytes: when it is within
-/// the cap, checkTree need not look at every string.
-qsizetype longestRawString(const QByteArray &data);
-
 /// Whether `text` is an RFC 3339 date-time ("2025-10-24T16:43:02Z", "2025-10-24T16:43:02.5+02:00").
 bool isDateTime(const QString &text);
 

@@ -4,6 +4,7 @@
 
 #include "interop/CycloneDxChecks.h"
 #include "interop/CycloneDxComponents.h"
+#include "interop/JsonScan.h"
 #include "util/Sha256.h"
 
 #include <QJsonArray>
@@ -146,7 +147,10 @@ Result<ImportDocument> CycloneDxReader::read(const QByteArray &data,
     if (Status s = checkHeader(root, fileName); !s)
         return s.error();
     BomRefs refs;
-    const bool checkStrings = longestRawString(data) > limits.maxStringLength;
+    const JsonScan scan = JsonScan::of(data);
+    if (Status s = scan.refuseDuplicateKeys(fileName); !s)
+        return s.error();
+    const bool checkStrings = scan.longestString > limits.maxStringLength;
     if (Status s = checkTree(root, fileName, limits, checkStrings, &refs); !s)
         return s.error();
     progress(300);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "interop/Spdx3Graph.h"
 
+#include "interop/JsonScan.h"
 #include "interop/Spdx3Vocabulary.h"
 
 #include <QJsonArray>
@@ -153,6 +154,8 @@ Result<Spdx3Graph> Spdx3Graph::parse(const QByteArray &data, const QString &file
         return Error{ErrorCode::InvalidInput, tr("%1 is not an SPDX 3 JSON-LD document: its top level is not a JSON "
                                                  "object with \"@context\" and \"@graph\".")
                                                   .arg(fileName)};
+    if (Status s = JsonScan::of(data).refuseDuplicateKeys(fileName); !s)
+        return s.error();
     const QJsonObject root = doc.object();
     Spdx3Graph graph;
     graph.m_specVersion = contextVersion(root.value(u"@context"_s));
