@@ -6,6 +6,7 @@
 #include "checklist/CisoAssistantLibrary.h"
 #include "checklist/StrataCatalogParser.h"
 #include "interop/JsonScan.h"
+#include "util/CappedRead.h"
 #include "util/Sha256.h"
 
 #include <QDir>
@@ -75,8 +76,7 @@ Result<Catalog> CatalogReader::readFile(const QString &path, const CatalogLimits
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Io, tr("Cannot read %1: %2").arg(shown, file.errorString())};
-    // Read one byte past the cap: the file may have grown since it was measured.
-    const QByteArray data = file.read(limits.maxFileBytes + 1);
+    const QByteArray data = readCapped(file, limits.maxFileBytes); // read() refuses a file that grew past the cap
     if (file.error() != QFileDevice::NoError)
         return Error{ErrorCode::Io, tr("Cannot read %1: %2").arg(shown, file.errorString())};
     Result<Catalog> catalog = read(data, info.fileName(), limits);

@@ -5,14 +5,13 @@
 #include "interop/CycloneDxReader.h"
 #include "interop/HuggingFaceCardReader.h"
 #include "interop/Spdx3Reader.h"
+#include "util/CappedRead.h"
 #include "util/Sha256.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-
-#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -100,7 +99,7 @@ Result<ImportDocument> DocumentReader::readFile(const QString &path, const Impor
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Io, tr("Cannot read %1: %2").arg(name, file.errorString())};
-    const QByteArray data = file.read(limits.maxFileBytes + 1);
+    const QByteArray data = readCapped(file, limits.maxFileBytes); // read() refuses a file that grew past the cap
     if (file.error() != QFileDevice::NoError)
         return Error{ErrorCode::Io, tr("Cannot read %1: %2").arg(name, file.errorString())};
     // The reader sees the whole path (a card is named after its folder, a Hub cache path holds the repo id);
