@@ -6,6 +6,7 @@
 #include "domain/Record.h"
 #include "domain/Relation.h"
 #include "domain/Result.h"
+#include "graph/GraphSnapshot.h"
 #include "storage/Database.h"
 
 #include <QJsonObject>
@@ -118,6 +119,16 @@ public:
 
     /// Runs several operations as one transaction: all of them happen or none.
     Status batch(const std::function<Status()> &work);
+
+    // Lineage graph (issue 4): plain graph data read through GraphRepository, and the cache of computed layouts.
+    /// Records and relations reachable from scope.focus (or all of them), with what the risk rules read.
+    Result<GraphSnapshot> graph(const GraphScope &scope = {}) const;
+    /// Reads the next `rows` records or relations of the whole graph into `load`, so a window stays responsive.
+    Status readGraph(GraphLoad &load, int rows) const;
+    /// A layout stored under `key`, or an empty array. Layouts are a cache: storing one is not an edit, emits no
+    /// signal, and is skipped on a read-only workspace.
+    Result<QByteArray> storedLayout(const QByteArray &key) const;
+    Status storeLayout(const QByteArray &key, const QByteArray &data, int nodeCount);
 
 Q_SIGNALS:
     /// Records of this kind were added, removed or renamed: lists should refetch.
