@@ -51,6 +51,7 @@ public:
     }
     qint64 id(const QString &name) const { return m_ids.value(name); }
     GraphSnapshot &snapshot() { return m_snapshot; }
+    const GraphSnapshot &snapshot() const { return m_snapshot; }
     LineageGraph build() const { return LineageGraph(m_snapshot); }
 
 private:
