@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CliApplication.h"
 
+#include "GraphCommands.h"
 #include "InteropCommands.h"
 #include "InventoryCommands.h"
 #include "Output.h"
@@ -29,6 +30,7 @@ QList<CommandSpec> CliApplication::commands()
 {
     QList<CommandSpec> all = InventoryCommands::specs();
     all.append(InteropCommands::specs());
+    all.append(GraphCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -60,6 +62,8 @@ int CliApplication::run()
         return out.usageError(tr("No command was given; run \"strata-cli --help\" for the list of commands."));
     else if (CommandLine::find(InteropCommands::specs(), invocation.command))
         return InteropCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(GraphCommands::specs(), invocation.command))
+        return GraphCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 
