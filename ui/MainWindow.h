@@ -23,6 +23,7 @@ namespace strata {
 class AboutDialog;
 class EmptyStateWidget;
 class ExportController;
+class GraphPage;
 class ImportController;
 class InventoryPage;
 class Prompter;
@@ -54,6 +55,9 @@ public:
     void showPage(RecordKind kind);
     /// Shows a record on its kind's page.
     void showRecord(qint64 id);
+    /// The Graph page (null while no workspace is open), and showing it, focused on a record when `focus` != 0.
+    GraphPage *graphPage() const { return m_graphPage; }
+    void showGraph(qint64 focus = 0);
     /// Opens Help › About Strata without blocking and returns the dialog.
     AboutDialog *showAbout();
     /// Imports files and folders into the open workspace in the background (File › Import, drops, the command line).
@@ -91,6 +95,7 @@ private:
     ImportController *m_import = nullptr;
     ExportController *m_export = nullptr;
     QList<InventoryPage *> m_pages;
+    GraphPage *m_graphPage = nullptr;
 
     QStackedWidget *m_central = nullptr;
     EmptyStateWidget *m_welcome = nullptr;
@@ -115,6 +120,7 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_findAction = nullptr;
     QList<QAction *> m_pageActions;
+    QAction *m_graphAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
