@@ -233,9 +233,9 @@ void GraphController::compose()
                 return;
             }
             if (data->view.nodes.size() > kMaxViewNodes) {
-                fail(tr("This view has %1 records; the graph draws at most %2. Pick a record to focus on, fewer "
-                        "hops or filters.")
-                         .arg(data->view.nodes.size())
+                fail(tr("This view has %n record(s); the graph draws at most %1. Pick a record to focus on, fewer "
+                        "hops or filters.",
+                        "", int(data->view.nodes.size()))
                          .arg(kMaxViewNodes));
                 return;
             }

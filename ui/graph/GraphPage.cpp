@@ -226,7 +226,7 @@ QWidget *GraphPage::createToolbar()
     m_depth->setAccessibleName(tr("Hops"));
     m_depth->setRange(0, 50);
     m_depth->setSpecialValueText(tr("All hops"));
-    m_depth->setSuffix(tr(" hops"));
+    m_depth->setPrefix(tr("Hops: "));
     m_depth->setValue(kDefaultDepth);
     m_depth->setToolTip(tr("How many relations away from the focused record to go"));
     connect(m_depth, &QSpinBox::valueChanged, this, [this] {
@@ -327,9 +327,9 @@ void GraphPage::showEvent(QShowEvent *event)
             showWholeWorkspace();
         } else {
             m_empty->setTitle(tr("Pick a record"));
-            m_empty->setText(tr("This workspace has %1 records. Find one above to see what it is made of and what is "
-                                "built on it, or show the whole workspace.")
-                                 .arg(total));
+            m_empty->setText(tr("This workspace has %n record(s). Find one above to see what it is made of and what "
+                                "is built on it, or show the whole workspace.",
+                                "", total));
         }
         return;
     }
@@ -422,12 +422,11 @@ void GraphPage::onViewReady(std::shared_ptr<const GraphViewData> data)
     m_scene->setSelectedRecord(m_scene->indexOf(selected) >= 0 ? selected : 0);
     m_details->showRecord(data, shownRecord);
 
-    const int records = int(data->view.nodes.size());
-    QString summary = tr("%n record(s)", "", records) + tr(", %n relation(s)", "", int(data->view.edges.size()));
-    summary += tr(" · %1").arg(tierLabel(data->layout.tier));
-    if (data->layoutFromCache)
-        summary += tr(" (kept from last time)");
-    m_summary->setText(summary);
+    const QString summary =
+        tr("%1, %2 · %3", "records, relations · layout")
+            .arg(tr("%n record(s)", "", int(data->view.nodes.size())),
+                 tr("%n relation(s)", "", int(data->view.edges.size())), tierLabel(data->layout.tier));
+    m_summary->setText(data->layoutFromCache ? tr("%1 (layout kept from last time)").arg(summary) : summary);
     if (data->question.focus) {
         for (int i = 0; i < data->view.nodes.size(); ++i) {
             if (data->view.nodes.at(i).id == data->question.focus)
