@@ -2518,29 +2518,36 @@ The file is replaced atomically; its folder must exist.</source>
 <context>
     <name>strata::GraphRepository</name>
     <message>
-        <location filename="../app/core/storage/GraphRepository.cpp" line="+99"/>
-        <location line="+117"/>
+        <location filename="../app/core/storage/GraphRepository.cpp" line="+171"/>
+        <source>%1 failed: %2</source>
+        <translation>操作“%1”失败：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+11"/>
+        <location line="+99"/>
         <source>Reading the records of the graph</source>
         <translation>读取谱系图的条目</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+105"/>
+        <location line="-71"/>
+        <location line="+24"/>
+        <location line="+47"/>
         <source>Reading the relations of the graph</source>
         <translation>读取谱系图的关系</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-26"/>
         <source>There is no record with id %1.</source>
         <translation>不存在 id 为 %1 的条目。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Counting the records of the graph</source>
         <translation>统计谱系图的条目数</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+38"/>
         <source>Reading a stored graph layout</source>
         <translation>读取已保存的谱系图布局</translation>
     </message>

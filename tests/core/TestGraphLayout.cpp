@@ -274,11 +274,25 @@ void TestGraphLayout::parallelLayoutsAgree()
 
 void TestGraphLayout::crossingsAreCounted()
 {
+    // Four records on a square: a-d and b-c are the diagonals and cross; a-b does not; e joins a far away.
+    GraphBuilder b;
+    for (const QString &n : {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s})
+        b.model(n);
+    b.derived(u"d"_s, u"a"_s);
+    b.derived(u"c"_s, u"b"_s);
+    b.derived(u"b"_s, u"a"_s);
+    b.derived(u"e"_s, u"a"_s);
     GraphLayoutResult l;
-    l.routes = {{{0, 0}, {10, 10}}, {{0, 10}, {10, 0}}, {{20, 0}, {30, 10}}, {{0, 0}, {0, 10}}};
-    QCOMPARE(GraphLayout::crossings(l), 1);
-    l.routes.append({{5, -5}, {5, 20}}); // crosses the first two, touches none
-    QCOMPARE(GraphLayout::crossings(l), 3);
+    l.centers = {{0, 0}, {10, 0}, {0, 10}, {10, 10}, {100, 0}};
+    QCOMPARE(GraphLayout::crossings(l, b.snapshot()), 1);
+    // Moving c to the right untangles the diagonals.
+    l.centers[2] = QPointF(20, 10);
+    QCOMPARE(GraphLayout::crossings(l, b.snapshot()), 0);
+    // A relation from c to a record at the left crosses a-d; those sharing a record with it never count.
+    b.model(u"f"_s);
+    b.derived(u"f"_s, u"c"_s);
+    l.centers.append(QPointF(0, 5));
+    QCOMPARE(GraphLayout::crossings(l, b.snapshot()), 1);
 }
 
 QTEST_GUILESS_MAIN(TestGraphLayout)

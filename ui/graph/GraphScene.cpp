@@ -111,7 +111,7 @@ void GraphScene::addSlice()
     QElapsedTimer timer;
     timer.start();
     while (m_nextItem < total && timer.elapsed() < kSliceBudgetMs) {
-        for (int k = 0; k < 256 && m_nextItem < total; ++k)
+        for (int k = 0; k < 64 && m_nextItem < total; ++k)
             m_items.append(new NodeItem(this, m_nextItem++, m_nodeLayer));
     }
     Q_EMIT buildProgress(m_nextItem, total);

@@ -287,30 +287,40 @@ std::optional<GraphLayoutResult> GraphLayout::fromBytes(const QByteArray &bytes,
     return std::nullopt;
 }
 
-qint64 GraphLayout::crossings(const GraphLayoutResult &layout)
+qint64 GraphLayout::crossings(const GraphLayoutResult &layout, const GraphSnapshot &view)
 {
     struct Segment
     {
         QPointF a;
         QPointF b;
+        int from;
+        int to;
         double minX;
         double maxX;
     };
+    LayoutRequest request;
+    request.view = view;
+    const QVector<FlowEdge> edges = flowEdges(request);
     std::vector<Segment> segments;
-    segments.reserve(layout.routes.size());
-    for (const QVector<QPointF> &route : layout.routes) {
-        if (route.size() < 2)
+    segments.reserve(edges.size());
+    for (const FlowEdge &e : edges) {
+        if (e.tail < 0 || e.head < 0 || e.tail == e.head || e.tail >= layout.centers.size() ||
+            e.head >= layout.centers.size())
             continue;
-        const QPointF a = route.first();
-        const QPointF b = route.last();
-        segments.push_back({a, b, std::min(a.x(), b.x()), std::max(a.x(), b.x())});
+        const QPointF a = layout.centers.at(e.tail);
+        const QPointF b = layout.centers.at(e.head);
+        segments.push_back({a, b, e.tail, e.head, std::min(a.x(), b.x()), std::max(a.x(), b.x())});
     }
     // Sweep by x: only segments whose x-extents overlap can cross.
     std::sort(segments.begin(), segments.end(), [](const Segment &l, const Segment &r) { return l.minX < r.minX; });
     qint64 count = 0;
     for (size_t i = 0; i < segments.size(); ++i) {
-        for (size_t j = i + 1; j < segments.size() && segments[j].minX <= segments[i].maxX; ++j) {
-            if (segmentsCross(segments[i].a, segments[i].b, segments[j].a, segments[j].b))
+        const Segment &s = segments[i];
+        for (size_t j = i + 1; j < segments.size() && segments[j].minX <= s.maxX; ++j) {
+            const Segment &t = segments[j];
+            if (s.from == t.from || s.from == t.to || s.to == t.from || s.to == t.to)
+                continue;
+            if (segmentsCross(s.a, s.b, t.a, t.b))
                 ++count;
         }
     }

@@ -67,9 +67,10 @@ public:
     static QByteArray toBytes(const GraphLayoutResult &layout);
     static std::optional<GraphLayoutResult> fromBytes(const QByteArray &bytes, const LayoutRequest &request);
 
-    /// Pairs of edges whose drawn segments cross (curved routes are measured by their end points): what a faster
-    /// tier gives up, for benchmarks and tests.
-    static qint64 crossings(const GraphLayoutResult &layout);
+    /// Pairs of relations of `view` that cross when each is drawn straight from centre to centre (pairs that share
+    /// a record never count): the usual measure of a layered drawing, comparable between tiers whatever their
+    /// routes. What a faster tier gives up, for benchmarks and tests.
+    static qint64 crossings(const GraphLayoutResult &layout, const GraphSnapshot &view);
 };
 
 } // namespace strata

@@ -9,8 +9,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <cstring>
+#include <optional>
+#include <sqlite3.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -21,27 +27,105 @@ namespace {
 /// Ids per statement: bound as one JSON array and expanded by json_each, which the relation indexes then serve.
 constexpr int kIdsPerQuery = 50000;
 
-const QString kNodeColumns =
-    u"SELECT r.id, r.kind, r.name, r.version, r.placeholder, r.license <> '', "
+const char *const kNodeColumns =
+    "SELECT r.id, r.kind, r.name, r.version, r.placeholder, r.license <> '', "
     "EXISTS (SELECT 1 FROM artifact a WHERE a.record_id = r.id AND a.digest <> ''), "
-    "CASE WHEN r.kind = 'supplier' THEN json_extract(r.attributes, '$.certifications') END FROM record r "_s;
+    "CASE WHEN r.kind = 'supplier' THEN json_extract(r.attributes, '$.certifications') END FROM record r ";
+const char *const kEdgeColumns = "SELECT x.id, x.from_id, x.to_id, x.type, x.subtype FROM relation x ";
+/// A relation and the record at its far end, for walks.
+const char *const kStepColumns =
+    "SELECT x.id, x.from_id, x.to_id, x.type, x.subtype, r.id, r.kind, r.name, r.version, r.placeholder, "
+    "r.license <> '', EXISTS (SELECT 1 FROM artifact a WHERE a.record_id = r.id AND a.digest <> ''), "
+    "CASE WHEN r.kind = 'supplier' THEN json_extract(r.attributes, '$.certifications') END FROM relation x ";
 
-const QString kEdgeColumns = u"SELECT x.id, x.from_id, x.to_id, x.type, x.subtype FROM relation x "_s;
+/// The connection's own sqlite3 handle: a million rows read through QVariant cost several times the query, so the
+/// bulk reads of the graph step through the C API on the same connection (same thread, same transaction state).
+sqlite3 *handleOf(const Database &db)
+{
+    const QVariant v = db.connection().driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
 
-GraphNode nodeFromQuery(const QSqlQuery &q)
+/// A prepared statement that finalizes itself.
+class Statement
+{
+public:
+    Statement(sqlite3 *db, const QByteArray &sql)
+        : m_db(db)
+    {
+        if (db)
+            sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_stmt, nullptr);
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    sqlite3_stmt *get() const { return m_stmt; }
+    bool isValid() const { return m_stmt != nullptr; }
+    QString error() const { return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString(); }
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+QString text(sqlite3_stmt *s, int column)
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
+    return data ? QString::fromUtf8(data, sqlite3_column_bytes(s, column)) : QString();
+}
+
+/// Keys compared as bytes: converting a million type names to QString first would dominate the read.
+template<typename T>
+std::optional<T> keyed(sqlite3_stmt *s, int column, const QList<std::pair<QByteArray, T>> &keys)
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
+    const int size = sqlite3_column_bytes(s, column);
+    for (const auto &[key, value] : keys) {
+        if (key.size() == size && std::memcmp(key.constData(), data, size_t(size)) == 0)
+            return value;
+    }
+    return std::nullopt;
+}
+
+const QList<std::pair<QByteArray, RecordKind>> &kindKeys()
+{
+    static const QList<std::pair<QByteArray, RecordKind>> keys = [] {
+        QList<std::pair<QByteArray, RecordKind>> list;
+        for (RecordKind kind : allRecordKinds())
+            list.append({recordKindKey(kind).toUtf8(), kind});
+        return list;
+    }();
+    return keys;
+}
+
+const QList<std::pair<QByteArray, RelationType>> &typeKeys()
+{
+    static const QList<std::pair<QByteArray, RelationType>> keys = [] {
+        QList<std::pair<QByteArray, RelationType>> list;
+        for (RelationType type : allRelationTypes())
+            list.append({relationTypeKey(type).toUtf8(), type});
+        return list;
+    }();
+    return keys;
+}
+
+/// A record from the node columns starting at `at` (0 in kNodeColumns, 5 after the edge columns).
+GraphNode nodeFromRow(sqlite3_stmt *s, int at = 0)
 {
     GraphNode n;
-    n.id = q.value(0).toLongLong();
-    n.kind = recordKindFromKey(q.value(1).toString()).value_or(RecordKind::Model);
-    n.name = q.value(2).toString();
-    n.version = q.value(3).toString();
-    n.placeholder = q.value(4).toBool();
-    n.hasLicense = q.value(5).toBool();
-    n.hasDigest = q.value(6).toBool();
-    const QString certifications = q.value(7).toString();
-    if (!certifications.isEmpty()) {
+    n.id = sqlite3_column_int64(s, at);
+    n.kind = keyed(s, at + 1, kindKeys()).value_or(RecordKind::Model);
+    n.name = text(s, at + 2);
+    n.version = text(s, at + 3);
+    n.placeholder = sqlite3_column_int(s, at + 4) != 0;
+    n.hasLicense = sqlite3_column_int(s, at + 5) != 0;
+    n.hasDigest = sqlite3_column_int(s, at + 6) != 0;
+    if (sqlite3_column_type(s, at + 7) != SQLITE_NULL) {
         // The certification that lapses first is the one a reviewer has to chase.
-        const QJsonArray list = QJsonDocument::fromJson(certifications.toUtf8()).array();
+        const QJsonArray list = QJsonDocument::fromJson(text(s, at + 7).toUtf8()).array();
         for (const QJsonValue &value : list) {
             const QJsonObject c = value.toObject();
             const QDate until = QDate::fromString(c.value(u"valid_until"_s).toString(), Qt::ISODate);
@@ -54,32 +138,38 @@ GraphNode nodeFromQuery(const QSqlQuery &q)
     return n;
 }
 
-GraphEdge edgeFromQuery(const QSqlQuery &q)
+GraphEdge edgeFromRow(sqlite3_stmt *s)
 {
     GraphEdge e;
-    e.id = q.value(0).toLongLong();
-    e.from = q.value(1).toLongLong();
-    e.to = q.value(2).toLongLong();
-    e.type = relationTypeFromKey(q.value(3).toString()).value_or(RelationType::DependsOn);
-    e.subtype = q.value(4).toString();
+    e.id = sqlite3_column_int64(s, 0);
+    e.from = sqlite3_column_int64(s, 1);
+    e.to = sqlite3_column_int64(s, 2);
+    e.type = keyed(s, 3, typeKeys()).value_or(RelationType::DependsOn);
+    if (sqlite3_column_bytes(s, 4) > 0)
+        e.subtype = text(s, 4);
     return e;
 }
 
-QString jsonIds(const QVector<qint64> &ids, qsizetype first, qsizetype count)
+QByteArray jsonIds(const QVector<qint64> &ids, qsizetype first, qsizetype count)
 {
-    QString text;
+    QByteArray text;
     text.reserve(count * 8 + 2);
-    text += u'[';
+    text += '[';
     for (qsizetype i = first; i < first + count; ++i) {
         if (i > first)
-            text += u',';
-        text += QString::number(ids.at(i));
+            text += ',';
+        text += QByteArray::number(ids.at(i));
     }
-    text += u']';
+    text += ']';
     return text;
 }
 
 } // namespace
+
+Error GraphRepository::failed(const QString &what, const QString &detail)
+{
+    return Error{ErrorCode::Database, tr("%1 failed: %2").arg(what, detail)};
+}
 
 GraphRepository::GraphRepository(const Database &db)
     : m_db(db)
@@ -90,18 +180,20 @@ Result<QVector<GraphNode>> GraphRepository::nodes(const QVector<qint64> &ids) co
 {
     QHash<qint64, GraphNode> byId;
     byId.reserve(ids.size());
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(kNodeColumns + u"WHERE r.id IN (SELECT value FROM json_each(?))"_s);
+    Statement q(handleOf(m_db), QByteArray(kNodeColumns) + "WHERE r.id IN (SELECT value FROM json_each(?))");
+    if (!q.isValid())
+        return failed(tr("Reading the records of the graph"), q.error());
     for (qsizetype first = 0; first < ids.size(); first += kIdsPerQuery) {
-        q.addBindValue(jsonIds(ids, first, std::min<qsizetype>(kIdsPerQuery, ids.size() - first)));
-        if (!q.exec())
-            return m_db.sqlError(tr("Reading the records of the graph"), q.lastError());
-        while (q.next()) {
-            GraphNode n = nodeFromQuery(q);
+        const QByteArray json = jsonIds(ids, first, std::min<qsizetype>(kIdsPerQuery, ids.size() - first));
+        sqlite3_reset(q.get());
+        sqlite3_bind_text(q.get(), 1, json.constData(), int(json.size()), SQLITE_STATIC);
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+            GraphNode n = nodeFromRow(q.get());
             byId.insert(n.id, std::move(n));
         }
-        q.finish();
+        if (rc != SQLITE_DONE)
+            return failed(tr("Reading the records of the graph"), q.error());
     }
     QVector<GraphNode> list;
     list.reserve(byId.size());
@@ -113,49 +205,47 @@ Result<QVector<GraphNode>> GraphRepository::nodes(const QVector<qint64> &ids) co
     return list;
 }
 
-Result<QVector<GraphEdge>> GraphRepository::edgesAt(const QVector<qint64> &ids, GraphDirection direction) const
+struct GraphRepository::Walked
 {
+    QSet<qint64> nodeIds;
+    QVector<GraphNode> nodes;
+    QSet<qint64> edgeIds;
     QVector<GraphEdge> edges;
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    const QString column = direction == GraphDirection::Upstream ? u"x.from_id"_s : u"x.to_id"_s;
-    q.prepare(kEdgeColumns + u"WHERE %1 IN (SELECT value FROM json_each(?))"_s.arg(column));
-    for (qsizetype first = 0; first < ids.size(); first += kIdsPerQuery) {
-        q.addBindValue(jsonIds(ids, first, std::min<qsizetype>(kIdsPerQuery, ids.size() - first)));
-        if (!q.exec())
-            return m_db.sqlError(tr("Reading the relations of the graph"), q.lastError());
-        while (q.next())
-            edges.append(edgeFromQuery(q));
-        q.finish();
-    }
-    return edges;
-}
+};
 
-Status GraphRepository::walk(qint64 focus,
-                             GraphDirection direction,
-                             int maxDepth,
-                             QSet<qint64> &nodeIds,
-                             QVector<qint64> &order,
-                             QSet<qint64> &edgeIds,
-                             QVector<GraphEdge> &edges) const
+Status GraphRepository::walk(qint64 focus, GraphDirection direction, int maxDepth, Walked &walked) const
 {
+    const bool up = direction == GraphDirection::Upstream;
+    Statement q(handleOf(m_db), QByteArray(kStepColumns) +
+                                    (up ? "JOIN record r ON r.id = x.to_id WHERE x.from_id"
+                                        : "JOIN record r ON r.id = x.from_id WHERE x.to_id") +
+                                    " IN (SELECT value FROM json_each(?))");
+    if (!q.isValid())
+        return failed(tr("Reading the relations of the graph"), q.error());
     QVector<qint64> frontier{focus};
     for (int depth = 0; !frontier.isEmpty() && (maxDepth < 0 || depth < maxDepth); ++depth) {
-        Result<QVector<GraphEdge>> found = edgesAt(frontier, direction);
-        if (!found)
-            return found.error();
         QVector<qint64> next;
-        for (const GraphEdge &e : std::as_const(found.value())) {
-            if (edgeIds.contains(e.id))
-                continue;
-            edgeIds.insert(e.id);
-            edges.append(e);
-            const qint64 other = direction == GraphDirection::Upstream ? e.to : e.from;
-            if (!nodeIds.contains(other)) {
-                nodeIds.insert(other);
-                order.append(other);
-                next.append(other);
+        for (qsizetype first = 0; first < frontier.size(); first += kIdsPerQuery) {
+            const QByteArray json =
+                jsonIds(frontier, first, std::min<qsizetype>(kIdsPerQuery, frontier.size() - first));
+            sqlite3_reset(q.get());
+            sqlite3_bind_text(q.get(), 1, json.constData(), int(json.size()), SQLITE_STATIC);
+            int rc = SQLITE_ROW;
+            while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+                const qint64 relationId = sqlite3_column_int64(q.get(), 0);
+                if (walked.edgeIds.contains(relationId))
+                    continue;
+                walked.edgeIds.insert(relationId);
+                walked.edges.append(edgeFromRow(q.get()));
+                const qint64 other = sqlite3_column_int64(q.get(), 5);
+                if (!walked.nodeIds.contains(other)) {
+                    walked.nodeIds.insert(other);
+                    walked.nodes.append(nodeFromRow(q.get(), 5));
+                    next.append(other);
+                }
             }
+            if (rc != SQLITE_DONE)
+                return failed(tr("Reading the relations of the graph"), q.error());
         }
         frontier = std::move(next);
     }
@@ -172,71 +262,58 @@ Result<GraphSnapshot> GraphRepository::read(const GraphScope &scope) const
         }
         return std::move(load.snapshot);
     }
-    QSet<qint64> nodeIds{scope.focus};
-    QVector<qint64> order{scope.focus};
-    QSet<qint64> edgeIds;
-    GraphSnapshot snapshot;
-    if (scope.direction != GraphDirection::Downstream) {
-        if (Status s =
-                walk(scope.focus, GraphDirection::Upstream, scope.maxDepth, nodeIds, order, edgeIds, snapshot.edges);
-            !s)
-            return s.error();
-    }
-    if (scope.direction != GraphDirection::Upstream) {
-        if (Status s =
-                walk(scope.focus, GraphDirection::Downstream, scope.maxDepth, nodeIds, order, edgeIds, snapshot.edges);
-            !s)
-            return s.error();
-    }
-    Result<QVector<GraphNode>> nodes = this->nodes(order);
-    if (!nodes)
-        return nodes.error();
-    if (nodes.value().isEmpty() || nodes.value().constFirst().id != scope.focus)
+    Result<QVector<GraphNode>> focus = nodes({scope.focus});
+    if (!focus)
+        return focus.error();
+    if (focus.value().isEmpty())
         return Error{ErrorCode::NotFound, tr("There is no record with id %1.").arg(scope.focus)};
-    snapshot.nodes = std::move(nodes).value();
-    return snapshot;
+    Walked walked;
+    walked.nodeIds.insert(scope.focus);
+    walked.nodes = focus.value();
+    for (GraphDirection d : {GraphDirection::Upstream, GraphDirection::Downstream}) {
+        if (scope.direction != GraphDirection::Both && scope.direction != d)
+            continue;
+        if (Status s = walk(scope.focus, d, scope.maxDepth, walked); !s)
+            return s.error();
+    }
+    return GraphSnapshot{std::move(walked.nodes), std::move(walked.edges)};
 }
 
 Status GraphRepository::readSlice(GraphLoad &load, int rows) const
 {
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
+    sqlite3 *db = handleOf(m_db);
     if (load.totalNodes < 0) {
-        if (!q.exec(u"SELECT (SELECT count(*) FROM record), (SELECT count(*) FROM relation)"_s) || !q.next())
-            return m_db.sqlError(tr("Counting the records of the graph"), q.lastError());
-        load.totalNodes = q.value(0).toLongLong();
-        load.totalEdges = q.value(1).toLongLong();
-        q.finish();
+        Statement count(db, "SELECT (SELECT count(*) FROM record), (SELECT count(*) FROM relation)");
+        if (!count.isValid() || sqlite3_step(count.get()) != SQLITE_ROW)
+            return failed(tr("Counting the records of the graph"), count.error());
+        load.totalNodes = sqlite3_column_int64(count.get(), 0);
+        load.totalEdges = sqlite3_column_int64(count.get(), 1);
     }
-    if (!load.nodesDone) {
-        q.prepare(kNodeColumns + u"WHERE r.id > ? ORDER BY r.id LIMIT ?"_s);
-        q.addBindValue(load.lastNodeId);
-        q.addBindValue(rows);
-        if (!q.exec())
-            return m_db.sqlError(tr("Reading the records of the graph"), q.lastError());
-        int read = 0;
-        while (q.next()) {
-            load.snapshot.nodes.append(nodeFromQuery(q));
-            load.lastNodeId = load.snapshot.nodes.constLast().id;
-            ++read;
-        }
-        load.nodesDone = read < rows;
+    const bool nodes = !load.nodesDone;
+    if (!nodes && load.edgesDone)
         return Ok{};
-    }
-    if (!load.edgesDone) {
-        q.prepare(kEdgeColumns + u"WHERE x.id > ? ORDER BY x.id LIMIT ?"_s);
-        q.addBindValue(load.lastEdgeId);
-        q.addBindValue(rows);
-        if (!q.exec())
-            return m_db.sqlError(tr("Reading the relations of the graph"), q.lastError());
-        int read = 0;
-        while (q.next()) {
-            load.snapshot.edges.append(edgeFromQuery(q));
+    const QString what = nodes ? tr("Reading the records of the graph") : tr("Reading the relations of the graph");
+    Statement q(db, nodes ? QByteArray(kNodeColumns) + "WHERE r.id > ? ORDER BY r.id LIMIT ?"
+                          : QByteArray(kEdgeColumns) + "WHERE x.id > ? ORDER BY x.id LIMIT ?");
+    if (!q.isValid())
+        return failed(what, q.error());
+    sqlite3_bind_int64(q.get(), 1, nodes ? load.lastNodeId : load.lastEdgeId);
+    sqlite3_bind_int(q.get(), 2, rows);
+    int read = 0;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+        if (nodes) {
+            load.snapshot.nodes.append(nodeFromRow(q.get()));
+            load.lastNodeId = load.snapshot.nodes.constLast().id;
+        } else {
+            load.snapshot.edges.append(edgeFromRow(q.get()));
             load.lastEdgeId = load.snapshot.edges.constLast().id;
-            ++read;
         }
-        load.edgesDone = read < rows;
+        ++read;
     }
+    if (rc != SQLITE_DONE)
+        return failed(what, q.error());
+    (nodes ? load.nodesDone : load.edgesDone) = read < rows;
     return Ok{};
 }
 

@@ -7,7 +7,6 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
-#include <QSet>
 #include <QVector>
 
 namespace strata {
@@ -37,16 +36,13 @@ public:
     Status storeLayout(const QByteArray &key, const QByteArray &data, int nodeCount);
 
 private:
+    static Error failed(const QString &what, const QString &detail);
     Result<QVector<GraphNode>> nodes(const QVector<qint64> &ids) const;
-    /// Relations leaving (Upstream) or entering (Downstream) any of `ids`.
-    Result<QVector<GraphEdge>> edgesAt(const QVector<qint64> &ids, GraphDirection direction) const;
-    Status walk(qint64 focus,
-                GraphDirection direction,
-                int maxDepth,
-                QSet<qint64> &nodeIds,
-                QVector<qint64> &order,
-                QSet<qint64> &edgeIds,
-                QVector<GraphEdge> &edges) const;
+    /// What a walk has seen: records in the order reached, and relations.
+    struct Walked;
+    /// Follows relations level by level from `focus`; each level is one statement that also returns the records
+    /// at the far end, so no second pass over the ids is needed.
+    Status walk(qint64 focus, GraphDirection direction, int maxDepth, Walked &walked) const;
 
     const Database &m_db;
 };
