@@ -8,7 +8,7 @@ set -euo pipefail
 
 packages=(
     # build
-    cmake ninja-build g++
+    cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite qt6-pdf-dev libqt6opengl6-dev
     libquazip1-qt6-dev libssl-dev libsqlite3-dev libgraphviz-dev graphviz libyaml-cpp-dev

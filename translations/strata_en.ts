@@ -122,6 +122,160 @@
     </message>
 </context>
 <context>
+    <name>strata::GraphCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/GraphCommands.cpp" line="+197"/>
+        <source>%n record(s) upstream of %1 (id %2):</source>
+        <translation>
+            <numerusform>%n record upstream of %1 (id %2):</numerusform>
+            <numerusform>%n records upstream of %1 (id %2):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s) downstream of %1 (id %2):</source>
+        <translation>
+            <numerusform>%n record downstream of %1 (id %2):</numerusform>
+            <numerusform>%n records downstream of %1 (id %2):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+78"/>
+        <source>%n path(s): %1 is made of %2.</source>
+        <translation>
+            <numerusform>%n path: %1 is made of %2.</numerusform>
+            <numerusform>%n paths: %1 is made of %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n path(s): %2 is built on %1.</source>
+        <translation>
+            <numerusform>%n path: %2 is built on %1.</numerusform>
+            <numerusform>%n paths: %2 is built on %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+89"/>
+        <source>Wrote %1 (%n record(s), %2 relations).</source>
+        <translation>
+            <numerusform>Wrote %1 (%n record, %2 relations).</numerusform>
+            <numerusform>Wrote %1 (%n records, %2 relations).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphController</name>
+    <message numerus="yes">
+        <location filename="../ui/graph/GraphController.cpp" line="+138"/>
+        <source>Indexing %n record(s)…</source>
+        <translation>
+            <numerusform>Indexing %n record…</numerusform>
+            <numerusform>Indexing %n records…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+98"/>
+        <source>This view has %n record(s); the graph draws at most %1. Pick a record to focus on, fewer hops or filters.</source>
+        <translation>
+            <numerusform>This view has %n record; the graph draws at most %1. Pick a record to focus on, fewer hops or filters.</numerusform>
+            <numerusform>This view has %n records; the graph draws at most %1. Pick a record to focus on, fewer hops or filters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Laying out %n record(s)…</source>
+        <translation>
+            <numerusform>Laying out %n record…</numerusform>
+            <numerusform>Laying out %n records…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphDetailsPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/graph/GraphDetailsPanel.cpp" line="+177"/>
+        <source>Made of %n record(s)</source>
+        <translation>
+            <numerusform>Made of %n record</numerusform>
+            <numerusform>Made of %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s) built on it</source>
+        <translation>
+            <numerusform>%n record built on it</numerusform>
+            <numerusform>%n records built on it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1: %2 of %n record(s) (%3%)</source>
+        <translation>
+            <numerusform>%1: %2 of %n record (%3%)</numerusform>
+            <numerusform>%1: %2 of %n records (%3%)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphExport</name>
+    <message numerus="yes">
+        <location filename="../app/core/graph/GraphExport.cpp" line="+81"/>
+        <source>Strata lineage graph: %n record(s)</source>
+        <translation>
+            <numerusform>Strata lineage graph: %n record</numerusform>
+            <numerusform>Strata lineage graph: %n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphExporter</name>
+    <message numerus="yes">
+        <location filename="../ui/graph/GraphExporter.cpp" line="+55"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphPage</name>
+    <message numerus="yes">
+        <location filename="../ui/graph/GraphPage.cpp" line="+169"/>
+        <source>Drawing %n record(s)…</source>
+        <translation>
+            <numerusform>Drawing %n record…</numerusform>
+            <numerusform>Drawing %n records…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+161"/>
+        <source>This workspace has %n record(s). Find one above to see what it is made of and what is built on it, or show the whole workspace.</source>
+        <translation>
+            <numerusform>This workspace has %n record. Find one above to see what it is made of and what is built on it, or show the whole workspace.</numerusform>
+            <numerusform>This workspace has %n records. Find one above to see what it is made of and what is built on it, or show the whole workspace.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+97"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::ImportOutput</name>
     <message numerus="yes">
         <location filename="../app/cli/ImportOutput.cpp" line="+52"/>

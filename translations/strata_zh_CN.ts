@@ -767,7 +767,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CatalogReader</name>
     <message>
-        <location filename="../app/core/checklist/CatalogReader.cpp" line="+67"/>
+        <location filename="../app/core/checklist/CatalogReader.cpp" line="+68"/>
         <source>The catalog file %1 does not exist.</source>
         <translation>目录文件 %1 不存在。</translation>
     </message>
@@ -783,7 +783,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     </message>
     <message>
         <location line="+5"/>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -1305,7 +1305,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CliApplication</name>
     <message>
-        <location filename="../app/cli/CliApplication.cpp" line="+37"/>
+        <location filename="../app/cli/CliApplication.cpp" line="+39"/>
         <source>[COMMAND]</source>
         <translation>[COMMAND]</translation>
     </message>
@@ -1325,7 +1325,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>未指定命令；运行“strata-cli --help”查看命令列表。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -1816,7 +1816,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::Database</name>
     <message>
-        <location filename="../app/core/storage/Database.cpp" line="+99"/>
+        <location filename="../app/core/storage/Database.cpp" line="+100"/>
         <source>No workspace file was given.</source>
         <translation>未指定工作区文件。</translation>
     </message>
@@ -1990,7 +1990,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::DocumentReader</name>
     <message>
-        <location filename="../app/core/interop/DocumentReader.cpp" line="+52"/>
+        <location filename="../app/core/interop/DocumentReader.cpp" line="+51"/>
         <location line="+44"/>
         <source>%1 is %2 MB, more than the %3 MB an import may be; split the document.</source>
         <translation>%1 大小为 %2 MB，超过单次导入上限 %3 MB；请拆分该文档。</translation>
@@ -2931,6 +2931,537 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
     </message>
 </context>
 <context>
+    <name>strata::GraphCache</name>
+    <message>
+        <location filename="../app/core/graph/GraphCache.cpp" line="+35"/>
+        <location line="+12"/>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphCommands</name>
+    <message>
+        <location filename="../app/cli/GraphCommands.cpp" line="+73"/>
+        <location line="+8"/>
+        <location line="+3"/>
+        <location line="+6"/>
+        <location line="+25"/>
+        <location line="+92"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <source>List everything a record is made of, with the path to each</source>
+        <translation>列出条目的全部构成来源及到达每一项的路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walks the relations upstream of the record: what it derives from, was trained and evaluated
+on, depends on and is hosted on, then what those are made of, and the suppliers of all of
+them. Each record is listed once, at its shortest distance, with the relation it was reached
+by. Cycles in the relations are followed once. With --json, prints an array of records, each
+with its distance, its path of ids from ID, the relations of that path and its own risks.</source>
+        <translation>沿关系向上游追溯：条目派生自、训练于、评测于、依赖、托管于的条目，再追溯这些条目的构成来源，
+以及它们全部的供应商。每个条目只列出一次，按最短距离列出，并注明到达它的关系。关系中的环只走一遍。
+使用 --json 时输出条目数组，每个条目包含距离、从 ID 出发的 id 路径、该路径上的关系及条目自身的风险。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>List everything built on a record: the blast radius of a problem in it</source>
+        <translation>列出基于某条目构建的全部条目：该条目出问题时的影响范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walks the relations downstream of the record: what derives from it, was trained or evaluated
+on it, depends on it or runs on it, then what is built on those. For a supplier: what it
+provides and everything built on that. Output as for lineage.</source>
+        <translation>沿关系向下游追溯：派生自该条目、使用它训练或评测、依赖它或运行在它之上的条目，再追溯基于这些条目构建的条目。
+对供应商而言：它提供的条目以及基于这些条目构建的一切。输出格式与 lineage 相同。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>FROM_ID TO_ID</source>
+        <translation>FROM_ID TO_ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show how two records are connected</source>
+        <translation>显示两个条目之间如何相连</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lists the chains of relations from FROM_ID up to TO_ID (FROM_ID is made of TO_ID), or, when
+there is none, from FROM_ID down to TO_ID (TO_ID is built on FROM_ID); shortest first.
+No record appears twice in a path. At most %1 paths of at most %2 relations are listed;
+&quot;truncated&quot; says when there may be more. Finding no path is not an error.</source>
+        <translation>列出从 FROM_ID 向上游到 TO_ID 的关系链（TO_ID 是 FROM_ID 的构成来源）；若没有，则列出从 FROM_ID 向下游到
+TO_ID 的关系链（TO_ID 基于 FROM_ID 构建）；最短的在前。同一路径中不会重复出现同一条目。最多列出 %1 条路径，
+每条路径最多 %2 条关系；“truncated”表示可能还有更多路径。找不到路径不算错误。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>FROM_ID</source>
+        <translation>FROM_ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TO_ID</source>
+        <translation>TO_ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>[--focus ID] [--direction up|down|both] [--depth N] --format svg|png|dot -o FILE</source>
+        <translation>[--focus ID] [--direction up|down|both] [--depth N] --format svg|png|dot -o FILE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw the lineage graph as SVG, PNG or DOT</source>
+        <translation>将谱系图绘制为 SVG、PNG 或 DOT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without --focus, draws the whole workspace. With --focus, draws the record and what is reachable
+from it: upstream (up: what it is made of), downstream (down: what is built on it) or both (the
+default), at most --depth relations away. What a record is made of is drawn above it. Shapes and
+colours show the kind of record; a red outline marks a record that is risky in itself (unverified,
+no license, no digest, expired certification) and an orange one a record that inherits risk from
+a record upstream of it in the picture. dot writes Graphviz&apos;s DOT language, for other tools.
+The file is replaced atomically; its folder must exist.</source>
+        <translation>不带 --focus 时绘制整个工作区。带 --focus 时绘制该条目及从它可达的条目：上游（up：它的构成来源）、下游
+（down：基于它构建的条目）或两者（both，默认），最远 --depth 条关系。条目的构成来源画在它的上方。形状和颜色
+表示条目类型；红色轮廓表示自身有风险的条目（未核实、无许可证、无摘要、认证已过期），橙色轮廓表示从图中其
+上游条目继承风险的条目。dot 输出 Graphviz 的 DOT 语言，供其他工具使用。
+文件以原子方式替换；所在文件夹必须存在。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the record to draw around (default: the whole workspace)</source>
+        <translation>以该条目为中心绘制（默认：整个工作区）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DIRECTION</source>
+        <translation>DIRECTION</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>up, down or both (default: both); needs --focus</source>
+        <translation>up、down 或 both（默认：both）；需要 --focus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>at most N relations from the focus (default: no limit); needs --focus</source>
+        <translation>距聚焦条目最多 N 条关系（默认：不限）；需要 --focus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>svg, png or dot</source>
+        <translation>svg、png 或 dot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Nothing is recorded upstream of %1 (id %2).</source>
+        <translation>%1（id %2）没有记录任何上游条目。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing is recorded downstream of %1 (id %2).</source>
+        <translation>%1（id %2）没有记录任何下游条目。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n record(s) upstream of %1 (id %2):</source>
+        <translation>
+            <numerusform>%1（id %2）的上游共有 %n 个条目：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s) downstream of %1 (id %2):</source>
+        <translation>
+            <numerusform>%1（id %2）的下游共有 %n 个条目：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>DISTANCE</source>
+        <translation>DISTANCE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KIND</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RELATION</source>
+        <translation>RELATION</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VIA</source>
+        <translation>VIA</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 and %2 are not connected by relations in either direction.</source>
+        <translation>%1 与 %2 之间在两个方向上都没有关系相连。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n path(s): %1 is made of %2.</source>
+        <translation>
+            <numerusform>共 %n 条路径：%2 是 %1 的构成来源。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n path(s): %2 is built on %1.</source>
+        <translation>
+            <numerusform>共 %n 条路径：%2 基于 %1 构建。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There may be more paths: only the first %1 of at most %2 relations were searched for.</source>
+        <translation>可能还有更多路径：只查找了前 %1 条、每条最多 %2 条关系的路径。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unknown graph format &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知的图格式“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--direction takes up, down or both; got &quot;%1&quot;.</source>
+        <translation>--direction 只接受 up、down 或 both；收到的是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--depth takes a number of relations, 0 or more; got &quot;%1&quot;.</source>
+        <translation>--depth 需要关系条数（0 或更大）；收到的是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--direction and --depth describe a view around a record: give it with --focus.</source>
+        <translation>--direction 和 --depth 描述的是围绕某个条目的视图：请用 --focus 指定该条目。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>-o needs the name of the file to write.</source>
+        <translation>-o 需要要写入的文件名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder %1 does not exist; create it, or choose another file with -o.</source>
+        <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>Wrote %1 (%n record(s), %2 relations).</source>
+        <translation>
+            <numerusform>已写入 %1（%n 个条目，%2 条关系）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphController</name>
+    <message>
+        <location filename="../ui/graph/GraphController.cpp" line="+85"/>
+        <location line="+40"/>
+        <location line="+25"/>
+        <source>Reading the workspace…</source>
+        <translation>正在读取工作区…</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>Indexing %n record(s)…</source>
+        <translation>
+            <numerusform>正在为 %n 个条目建立索引…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Finding the records…</source>
+        <translation>正在查找条目…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Record %1 is no longer in the workspace.</source>
+        <translation>条目 %1 已不在工作区中。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>This view has %n record(s); the graph draws at most %1. Pick a record to focus on, fewer hops or filters.</source>
+        <translation>
+            <numerusform>此视图包含 %n 个条目，谱系图最多绘制 %1 个。请选择要聚焦的条目、减少跳数或使用筛选。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Laying out %n record(s)…</source>
+        <translation>
+            <numerusform>正在为 %n 个条目计算布局…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphDetailsPanel</name>
+    <message>
+        <location filename="../ui/graph/GraphDetailsPanel.cpp" line="+66"/>
+        <source>Open in Inventory</source>
+        <translation>在资产清单中打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show this record with all its fields on its inventory page</source>
+        <translation>在资产清单页面显示此条目的全部字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Focus Here</source>
+        <translation>聚焦于此</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Center the graph on this record (or double-click it)</source>
+        <translation>以此条目为中心显示谱系图（也可双击该条目）</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No record selected</source>
+        <translation>未选择条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a record to see why it is or is not risky; double-click it to put it at the centre of the graph.</source>
+        <translation>单击条目查看它为何有或没有风险；双击条目将其置于谱系图中心。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 · id %2</source>
+        <translation>%1 · id %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · version %2 · id %3</source>
+        <translation>%1 · 版本 %2 · id %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risky in itself:</source>
+        <translation>自身有风险：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2): %3&lt;br/&gt;&lt;small&gt;%4&lt;/small&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）：%3&lt;br/&gt;&lt;small&gt;%4&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Inherits risk from what it is made of:</source>
+        <translation>从其构成来源继承风险：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>…and more; the lineage lists them all.</source>
+        <translation>……还有更多；谱系中列出了全部来源。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Neither this record nor anything it is made of is flagged by the current rules (unverified, no license, no digest, expired certification).</source>
+        <translation>按当前规则（未核实、无许可证、无摘要、认证已过期），此条目及其全部构成来源均未被标记。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Supplier: %1</source>
+        <translation>供应商：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>License: %1</source>
+        <translation>许可证：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File digests: %1</source>
+        <translation>文件摘要：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First certification to lapse: %1, valid until %2</source>
+        <translation>最先到期的认证：%1，有效期至 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unverified: only referenced by an import</source>
+        <translation>未核实：仅被某次导入引用</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Made of %n record(s)</source>
+        <translation>
+            <numerusform>构成来源：%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Made of nothing recorded</source>
+        <translation>未记录任何构成来源</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s) built on it</source>
+        <translation>
+            <numerusform>基于它构建的条目：%n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing is built on it</source>
+        <translation>没有基于它构建的条目</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1: %2 of %n record(s) (%3%)</source>
+        <translation>
+            <numerusform>%1：%n 个条目中的 %2 个（%3%）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Suppliers under it:</source>
+        <translation>其下的供应商：</translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphExport</name>
+    <message numerus="yes">
+        <location filename="../app/core/graph/GraphExport.cpp" line="+81"/>
+        <source>Strata lineage graph: %n record(s)</source>
+        <translation>
+            <numerusform>Strata 谱系图：%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edges point from what a record is made of to the record.</source>
+        <translation>边从条目的构成来源指向该条目。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>inherits risk from upstream</source>
+        <translation>从上游继承风险</translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphExporter</name>
+    <message>
+        <location filename="../ui/graph/GraphExporter.cpp" line="+54"/>
+        <source>Strata lineage graph</source>
+        <translation>Strata 谱系图</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The SVG could not be started.</source>
+        <translation>无法开始生成 SVG。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is not enough memory for a picture of %1 × %2 pixels; export SVG instead.</source>
+        <translation>内存不足，无法生成 %1 × %2 像素的图片；请改为导出 SVG。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The PNG could not be encoded.</source>
+        <translation>无法编码 PNG。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no graph to export yet.</source>
+        <translation>还没有可导出的谱系图。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphMiniMap</name>
+    <message>
+        <location filename="../ui/graph/GraphView.cpp" line="+197"/>
+        <source>Overview of the whole graph</source>
+        <translation>整个谱系图的缩略图</translation>
+    </message>
+</context>
+<context>
     <name>strata::GraphMlWriter</name>
     <message>
         <location filename="../app/core/interop/GraphMlWriter.cpp" line="+223"/>
@@ -2941,6 +3472,347 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <location line="+8"/>
         <source>The GraphML document could not be written; no file was produced.</source>
         <translation>无法写出 GraphML 文档；未生成任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphPage</name>
+    <message>
+        <location filename="../ui/graph/GraphPage.cpp" line="+52"/>
+        <source>Lineage: what it is made of</source>
+        <translation>谱系：它的构成来源</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impact: what is built on it</source>
+        <translation>影响范围：基于它构建的条目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lineage and impact</source>
+        <translation>谱系与影响范围</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>detailed layout</source>
+        <translation>精细布局</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fast layout</source>
+        <translation>快速布局</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>large-graph layout</source>
+        <translation>大图布局</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>risky</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inherits risk</source>
+        <translation>继承风险</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cancel drawing the graph</source>
+        <translation>取消绘制谱系图</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cancelled; the previous view stays.</source>
+        <translation>已取消；保留之前的视图。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Drawing %n record(s)…</source>
+        <translation>
+            <numerusform>正在绘制 %n 个条目…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Find a record to focus on…</source>
+        <translation>查找要聚焦的条目…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Hops</source>
+        <translation>跳数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All hops</source>
+        <translation>全部跳数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hops: </source>
+        <translation>跳数：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many relations away from the focused record to go</source>
+        <translation>从聚焦条目出发最多经过多少条关系</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Whole Workspace</source>
+        <translation>整个工作区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every record; large workspaces are drawn with less detail</source>
+        <translation>显示全部条目；大型工作区会以较少细节绘制</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kinds</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Supplier filter</source>
+        <translation>按供应商筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+192"/>
+        <source>Any supplier</source>
+        <translation>任意供应商</translation>
+    </message>
+    <message>
+        <location line="-186"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom to show the whole view (F)</source>
+        <translation>缩放以显示整个视图（F）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No records to draw</source>
+        <translation>没有可绘制的条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The graph shows how suppliers, models, datasets, software and services are related. Add records and relations on the inventory pages, or import a BOM.</source>
+        <translation>谱系图显示供应商、模型、数据集、软件和服务之间的关系。请在资产清单页面添加条目和关系，或导入物料清单。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pick a record</source>
+        <translation>选择一个条目</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>This workspace has %n record(s). Find one above to see what it is made of and what is built on it, or show the whole workspace.</source>
+        <translation>
+            <numerusform>此工作区有 %n 个条目。在上方查找一个条目，查看它的构成来源和基于它构建的条目，或显示整个工作区。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>%1, %2 · %3</source>
+        <comment>records, relations · layout</comment>
+        <translation>%1，%2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n 条关系</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (layout kept from last time)</source>
+        <translation>%1（沿用上次的布局）</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No record matches &quot;%1&quot;.</source>
+        <translation>没有与“%1”匹配的条目。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Export Graph</source>
+        <translation>导出谱系图</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphRepository</name>
+    <message>
+        <location filename="../app/core/storage/GraphRepository.cpp" line="+171"/>
+        <source>%1 failed: %2</source>
+        <translation>操作“%1”失败：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+11"/>
+        <location line="+99"/>
+        <source>Reading the records of the graph</source>
+        <translation>读取谱系图的条目</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <location line="+24"/>
+        <location line="+47"/>
+        <source>Reading the relations of the graph</source>
+        <translation>读取谱系图的关系</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>There is no record with id %1.</source>
+        <translation>不存在 id 为 %1 的条目。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Counting the records of the graph</source>
+        <translation>统计谱系图的条目数</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Reading a stored graph layout</source>
+        <translation>读取已保存的谱系图布局</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Storing a graph layout</source>
+        <translation>保存谱系图布局</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Removing old graph layouts</source>
+        <translation>删除旧的谱系图布局</translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphRisk</name>
+    <message>
+        <location filename="../app/core/graph/GraphRisk.cpp" line="+137"/>
+        <source>unverified: only referenced by an import, nobody has described it yet</source>
+        <translation>未核实：仅被某次导入引用，尚无人补充描述</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no license is recorded</source>
+        <translation>未记录许可证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no file digest is recorded, so the files cannot be checked</source>
+        <translation>未记录文件摘要，因此无法校验文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>certification %1 expired on %2</source>
+        <translation>认证 %1 已于 %2 过期</translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphvizEngine</name>
+    <message>
+        <location filename="../app/core/graph/GraphvizEngine.cpp" line="+88"/>
+        <source>The layout was cancelled.</source>
+        <translation>布局已取消。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Graphviz gave no reason</source>
+        <translation>Graphviz 未给出原因</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Graphviz could not create a graph: %1</source>
+        <translation>Graphviz 无法创建图：%1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>An edge of the layout names a node that is not in it.</source>
+        <translation>布局中的某条边指向了不在布局中的节点。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Graphviz could not lay out the graph: %1</source>
+        <translation>Graphviz 无法为该图计算布局：%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Graphviz could not read the graph: %1</source>
+        <translation>Graphviz 无法读取该图：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Graphviz could not lay out the graph with %1: %2</source>
+        <translation>Graphviz 无法用 %1 为该图计算布局：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Graphviz could not write %1: %2</source>
+        <translation>Graphviz 无法输出 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -4322,7 +5194,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+49"/>
+        <location filename="../ui/MainWindow.cpp" line="+50"/>
         <source>Strata workspaces (*.strata);;All files (*)</source>
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
@@ -4393,6 +5265,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location line="+18"/>
+        <location line="+78"/>
+        <source>Graph</source>
+        <translation>谱系图</translation>
+    </message>
+    <message>
+        <location line="-73"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>打开演示工作区(&amp;D)</translation>
     </message>
@@ -4427,7 +5305,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -4462,7 +5340,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>页面</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+123"/>
         <source>“%1” already exists. Choose another name for the new workspace, or open this one with File › Open Workspace.</source>
         <translation>“%1”已存在。请为新工作区另选名称，或通过“文件 › 打开工作区”打开它。</translation>
     </message>
@@ -4477,7 +5355,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+98"/>
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
@@ -5531,12 +6409,12 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::Workspace</name>
     <message>
-        <location filename="../app/core/workspace/Workspace.cpp" line="+107"/>
+        <location filename="../app/core/workspace/Workspace.cpp" line="+108"/>
         <source>An import is being written to the workspace; try again when it has finished.</source>
         <translation>正在向工作区写入导入内容；请在完成后重试。</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+131"/>
         <source>No record was named; give an id or a name.</source>
         <translation>未指定条目；请提供 ID 或名称。</translation>
     </message>

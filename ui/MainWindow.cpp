@@ -6,6 +6,7 @@
 #include "CatalogImporter.h"
 #include "EmptyStateWidget.h"
 #include "ExportController.h"
+#include "GraphPage.h"
 #include "ImportController.h"
 #include "InventoryPage.h"
 #include "Prompter.h"
@@ -155,6 +156,11 @@ void MainWindow::createActions()
         m_pageActions.append(action);
     }
 
+    m_graphAction = new QAction(tr("Graph"), this);
+    m_graphAction->setObjectName(u"showGraphAction"_s);
+    m_graphAction->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + kinds.size())));
+    connect(m_graphAction, &QAction::triggered, this, [this] { showGraph(); });
+
     m_demoAction = new QAction(tr("Open &Demo Workspace"), this);
     m_demoAction->setObjectName(u"demoAction"_s);
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemoWorkspace);
@@ -197,6 +203,7 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_pageActions);
+    view->addAction(m_graphAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_demoAction);
@@ -227,6 +234,7 @@ void MainWindow::createCentralWidgets()
     m_sidebar->setItemDelegate(new SidebarDelegate(m_sidebar));
     for (RecordKind kind : allRecordKinds())
         new QListWidgetItem(recordKindPluralLabel(kind), m_sidebar);
+    new QListWidgetItem(tr("Graph"), m_sidebar);
     m_sidebar->setMinimumWidth(140);
 
     m_pageStack = new QStackedWidget;
@@ -298,6 +306,15 @@ void MainWindow::showPage(RecordKind kind)
     const int row = static_cast<int>(allRecordKinds().indexOf(kind));
     if (row >= 0 && !m_pages.isEmpty())
         m_sidebar->setCurrentRow(row);
+}
+
+void MainWindow::showGraph(qint64 focus)
+{
+    if (!m_graphPage)
+        return;
+    m_sidebar->setCurrentRow(m_pageStack->indexOf(m_graphPage));
+    if (focus != 0)
+        m_graphPage->focusOn(focus);
 }
 
 void MainWindow::showRecord(qint64 id)
@@ -388,6 +405,8 @@ void MainWindow::clearWorkspace()
         delete page;
     }
     m_pages.clear();
+    delete m_graphPage;
+    m_graphPage = nullptr;
     m_import->setWorkspace(nullptr);
     m_catalogImporter->setWorkspace(nullptr);
     m_export->setWorkspace(nullptr);
@@ -428,6 +447,16 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace, std::unique_
         m_pageStack->addWidget(page);
         m_pages.append(page);
     }
+    m_graphPage = new GraphPage(m_workspace.get(), m_prompter);
+    connect(m_graphPage, &GraphPage::openRecordRequested, this, &MainWindow::showRecord);
+    connect(m_graphPage, &GraphPage::recordSelected, this, [this](qint64 id) {
+        // Select it in its table too, unless that would ask about an edit being made there.
+        const Result<Record> record = m_workspace->record(id);
+        InventoryPage *target = record ? page(record.value().kind) : nullptr;
+        if (target && !target->recordEditor()->isModified())
+            target->showRecord(id);
+    });
+    m_pageStack->addWidget(m_graphPage);
     m_central->setCurrentIndex(kWorkspaceIndex);
     m_sidebar->setCurrentRow(-1);
     m_sidebar->setCurrentRow(current);
@@ -520,6 +549,7 @@ void MainWindow::updateActions()
     m_findAction->setEnabled(page != nullptr);
     for (QAction *action : std::as_const(m_pageActions))
         action->setEnabled(open);
+    m_graphAction->setEnabled(open);
 }
 
 AboutDialog *MainWindow::showAbout()

@@ -24,6 +24,7 @@ class AboutDialog;
 class CatalogImporter;
 class EmptyStateWidget;
 class ExportController;
+class GraphPage;
 class ImportController;
 class InventoryPage;
 class Prompter;
@@ -55,6 +56,9 @@ public:
     void showPage(RecordKind kind);
     /// Shows a record on its kind's page.
     void showRecord(qint64 id);
+    /// The Graph page (null while no workspace is open), and showing it, focused on a record when `focus` != 0.
+    GraphPage *graphPage() const { return m_graphPage; }
+    void showGraph(qint64 focus = 0);
     /// Opens Help › About Strata without blocking and returns the dialog.
     AboutDialog *showAbout();
     /// Imports files and folders into the open workspace in the background (File › Import, drops, the command line).
@@ -94,6 +98,7 @@ private:
     CatalogImporter *m_catalogImporter = nullptr;
     ExportController *m_export = nullptr;
     QList<InventoryPage *> m_pages;
+    GraphPage *m_graphPage = nullptr;
 
     QStackedWidget *m_central = nullptr;
     EmptyStateWidget *m_welcome = nullptr;
@@ -118,6 +123,7 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_findAction = nullptr;
     QList<QAction *> m_pageActions;
+    QAction *m_graphAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;

@@ -4,6 +4,7 @@
 
 #include "CatalogCommands.h"
 #include "EvidenceCommands.h"
+#include "GraphCommands.h"
 #include "InteropCommands.h"
 #include "InventoryCommands.h"
 #include "Output.h"
@@ -33,6 +34,7 @@ QList<CommandSpec> CliApplication::commands()
     all.append(InteropCommands::specs());
     all.append(CatalogCommands::specs());
     all.append(EvidenceCommands::specs());
+    all.append(GraphCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -68,6 +70,8 @@ int CliApplication::run()
         return CatalogCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else if (CommandLine::find(EvidenceCommands::specs(), invocation.command))
         return EvidenceCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(GraphCommands::specs(), invocation.command))
+        return GraphCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 

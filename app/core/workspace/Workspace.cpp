@@ -5,6 +5,7 @@
 #include "domain/Fields.h"
 #include "interop/ImportDocument.h"
 #include "storage/ArtifactRepository.h"
+#include "storage/GraphRepository.h"
 #include "storage/ProvenanceRepository.h"
 #include "storage/RecordRepository.h"
 #include "storage/RelationRepository.h"
@@ -207,6 +208,28 @@ Result<QJsonObject> Workspace::extras(qint64 id) const
 Result<ImportSummary> Workspace::applyImport(const ImportDocument &document, const ImportOptions &options)
 {
     return ImportApplier(*this).apply(document, options);
+}
+
+Result<GraphSnapshot> Workspace::graph(const GraphScope &scope) const
+{
+    return GraphRepository(*m_db).read(scope);
+}
+
+Status Workspace::readGraph(GraphLoad &load, int rows) const
+{
+    return GraphRepository(*m_db).readSlice(load, rows);
+}
+
+Result<QByteArray> Workspace::storedLayout(const QByteArray &key) const
+{
+    return GraphRepository(*m_db).layout(key);
+}
+
+Status Workspace::storeLayout(const QByteArray &key, const QByteArray &data, int nodeCount)
+{
+    if (m_db->isReadOnly())
+        return Ok{};
+    return inTransaction([&] { return GraphRepository(*m_db).storeLayout(key, data, nodeCount); });
 }
 
 Result<qint64> Workspace::resolve(const QString &idOrName, std::optional<RecordKind> kind) const

@@ -8,6 +8,7 @@
 #include "domain/Relation.h"
 #include "domain/Result.h"
 #include "evidence/Evidence.h"
+#include "graph/GraphSnapshot.h"
 #include "storage/Database.h"
 
 #include <QJsonObject>
@@ -147,6 +148,15 @@ public:
     Result<QList<Evidence>> evidence() const;
     /// Re-hashes every stored file and reports the missing and altered ones.
     Result<EvidenceVerification> verifyEvidence(const std::atomic<bool> *cancel = nullptr) const;
+    // Lineage graph (issue 4): plain graph data read through GraphRepository, and the cache of computed layouts.
+    /// Records and relations reachable from scope.focus (or all of them), with what the risk rules read.
+    Result<GraphSnapshot> graph(const GraphScope &scope = {}) const;
+    /// Reads the next `rows` records or relations of the whole graph into `load`, so a window stays responsive.
+    Status readGraph(GraphLoad &load, int rows) const;
+    /// A layout stored under `key`, or an empty array. Layouts are a cache: storing one is not an edit, emits no
+    /// signal, and is skipped on a read-only workspace.
+    Result<QByteArray> storedLayout(const QByteArray &key) const;
+    Status storeLayout(const QByteArray &key, const QByteArray &data, int nodeCount);
 
 Q_SIGNALS:
     /// A catalog was stored: catalog lists should refetch.

@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "graph/LineageGraph.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace strata {
+
+namespace {
+
+/// Fills a CSR structure: offsets[n]..offsets[n+1] index the edges whose `key` end is node n.
+void buildAdjacency(const QVector<int> &keys, int nodeCount, QVector<int> &offsets, QVector<int> &edges)
+{
+    offsets.fill(0, nodeCount + 1);
+    int kept = 0;
+    for (int key : keys) {
+        if (key >= 0) {
+            ++offsets[key + 1];
+            ++kept;
+        }
+    }
+    std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+    edges.resize(kept);
+    QVector<int> next(offsets.begin(), offsets.end() - 1);
+    for (int e = 0; e < keys.size(); ++e) {
+        if (keys.at(e) >= 0)
+            edges[next[keys.at(e)]++] = e;
+    }
+}
+
+} // namespace
+
+LineageGraph::LineageGraph(GraphSnapshot snapshot)
+    : m_snapshot(std::move(snapshot))
+{
+    const int n = nodeCount();
+    m_sortedPosition.resize(n);
+    std::iota(m_sortedPosition.begin(), m_sortedPosition.end(), 0);
+    std::stable_sort(m_sortedPosition.begin(), m_sortedPosition.end(),
+                     [this](int a, int b) { return m_snapshot.nodes.at(a).id < m_snapshot.nodes.at(b).id; });
+    m_sortedIds.resize(n);
+    for (int i = 0; i < n; ++i)
+        m_sortedIds[i] = m_snapshot.nodes.at(m_sortedPosition.at(i)).id;
+
+    // Edges with an unknown end are removed from the snapshot, so edge positions stay dense.
+    QVector<GraphEdge> kept;
+    kept.reserve(m_snapshot.edges.size());
+    for (const GraphEdge &e : std::as_const(m_snapshot.edges)) {
+        const int from = indexOf(e.from);
+        const int to = indexOf(e.to);
+        if (from < 0 || to < 0)
+            continue;
+        kept.append(e);
+        m_edgeFrom.append(from);
+        m_edgeTo.append(to);
+    }
+    m_snapshot.edges = std::move(kept);
+    buildAdjacency(m_edgeFrom, n, m_upOffsets, m_upEdges);
+    buildAdjacency(m_edgeTo, n, m_downOffsets, m_downEdges);
+}
+
+int LineageGraph::indexOf(qint64 id) const
+{
+    const auto it = std::lower_bound(m_sortedIds.cbegin(), m_sortedIds.cend(), id);
+    if (it == m_sortedIds.cend() || *it != id)
+        return -1;
+    return m_sortedPosition.at(static_cast<int>(it - m_sortedIds.cbegin()));
+}
+
+EdgeRange LineageGraph::upstreamEdges(int node) const
+{
+    const int *base = m_upEdges.constData();
+    return {base + m_upOffsets.at(node), base + m_upOffsets.at(node + 1)};
+}
+
+EdgeRange LineageGraph::downstreamEdges(int node) const
+{
+    const int *base = m_downEdges.constData();
+    return {base + m_downOffsets.at(node), base + m_downOffsets.at(node + 1)};
+}
+
+EdgeRange LineageGraph::edges(int node, GraphDirection direction) const
+{
+    return direction == GraphDirection::Downstream ? downstreamEdges(node) : upstreamEdges(node);
+}
+
+int LineageGraph::follow(int edge, GraphDirection direction) const
+{
+    return direction == GraphDirection::Downstream ? m_edgeFrom.at(edge) : m_edgeTo.at(edge);
+}
+
+} // namespace strata
