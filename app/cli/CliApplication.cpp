@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CliApplication.h"
 
+#include "AssessmentCommands.h"
 #include "CatalogCommands.h"
 #include "EvidenceCommands.h"
+#include "FindingCommands.h"
 #include "InteropCommands.h"
 #include "InventoryCommands.h"
 #include "Output.h"
@@ -33,6 +35,8 @@ QList<CommandSpec> CliApplication::commands()
     all.append(InteropCommands::specs());
     all.append(CatalogCommands::specs());
     all.append(EvidenceCommands::specs());
+    all.append(AssessmentCommands::specs());
+    all.append(FindingCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -68,6 +72,10 @@ int CliApplication::run()
         return CatalogCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else if (CommandLine::find(EvidenceCommands::specs(), invocation.command))
         return EvidenceCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(AssessmentCommands::specs(), invocation.command))
+        return AssessmentCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(FindingCommands::specs(), invocation.command))
+        return FindingCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 
