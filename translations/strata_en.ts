@@ -40,6 +40,17 @@
     </message>
 </context>
 <context>
+    <name>strata::AssessmentsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/AssessmentsPage.cpp" line="+155"/>
+        <source>%1 of %n answered</source>
+        <translation>
+            <numerusform>%1 of %n answered</numerusform>
+            <numerusform>%1 of %n answered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::CatalogCommands</name>
     <message numerus="yes">
         <location filename="../app/cli/CatalogCommands.cpp" line="+343"/>

@@ -861,6 +861,91 @@ assess set ASSESSMENT ITEM STATUS
     </message>
 </context>
 <context>
+    <name>strata::AssessmentsPage</name>
+    <message>
+        <location filename="../ui/AssessmentsPage.cpp" line="+33"/>
+        <source>No assessments yet</source>
+        <translation>还没有评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An assessment walks a release or a record through a checklist catalog, stage by stage from governance to retirement. Create a release and assess it with &quot;strata-cli release create&quot; and &quot;strata-cli assess new&quot;.</source>
+        <translation>评估按检查项目录逐个生命周期阶段（从治理到退役）检查一个发布版本或条目。请用“strata-cli release create”创建发布版本，再用“strata-cli assess new”对其进行评估。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Assessments</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Catalog</source>
+        <translation>检查项目录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answered</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checklist items</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1 of %2</source>
+        <translation>%2 个中的 %1 个</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53"/>
+        <source>%1 of %n answered</source>
+        <translation>
+            <numerusform>%n 个中已完成 %1 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::AtomicFile</name>
     <message>
         <location filename="../app/core/util/AtomicFile.cpp" line="+31"/>
@@ -5048,7 +5133,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+48"/>
+        <location filename="../ui/MainWindow.cpp" line="+49"/>
         <source>Strata workspaces (*.strata);;All files (*)</source>
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
@@ -5188,7 +5273,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>页面</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+6"/>
+        <source>Assessments</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>“%1” already exists. Choose another name for the new workspace, or open this one with File › Open Workspace.</source>
         <translation>“%1”已存在。请为新工作区另选名称，或通过“文件 › 打开工作区”打开它。</translation>
     </message>
@@ -5203,7 +5293,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "AssessmentsPage.h"
 #include "EmptyStateWidget.h"
 #include "ExportController.h"
 #include "ImportController.h"
@@ -225,6 +226,7 @@ void MainWindow::createCentralWidgets()
     m_sidebar->setItemDelegate(new SidebarDelegate(m_sidebar));
     for (RecordKind kind : allRecordKinds())
         new QListWidgetItem(recordKindPluralLabel(kind), m_sidebar);
+    new QListWidgetItem(tr("Assessments"), m_sidebar);
     m_sidebar->setMinimumWidth(140);
 
     m_pageStack = new QStackedWidget;
@@ -385,6 +387,8 @@ void MainWindow::clearWorkspace()
         delete page;
     }
     m_pages.clear();
+    delete m_assessmentsPage;
+    m_assessmentsPage = nullptr;
     m_import->setWorkspace(nullptr);
     m_export->setWorkspace(nullptr);
     if (m_editor) {
@@ -423,6 +427,8 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace, std::unique_
         m_pageStack->addWidget(page);
         m_pages.append(page);
     }
+    m_assessmentsPage = new AssessmentsPage(m_workspace.get());
+    m_pageStack->addWidget(m_assessmentsPage);
     m_central->setCurrentIndex(kWorkspaceIndex);
     m_sidebar->setCurrentRow(-1);
     m_sidebar->setCurrentRow(current);

@@ -24,6 +24,7 @@ class AboutDialog;
 class EmptyStateWidget;
 class ExportController;
 class ImportController;
+class AssessmentsPage;
 class InventoryPage;
 class Prompter;
 class Workspace;
@@ -91,6 +92,7 @@ private:
     ImportController *m_import = nullptr;
     ExportController *m_export = nullptr;
     QList<InventoryPage *> m_pages;
+    AssessmentsPage *m_assessmentsPage = nullptr; ///< after the inventory pages in the page stack
 
     QStackedWidget *m_central = nullptr;
     EmptyStateWidget *m_welcome = nullptr;
