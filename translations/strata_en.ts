@@ -42,7 +42,7 @@
 <context>
     <name>strata::AssessmentsPage</name>
     <message numerus="yes">
-        <location filename="../ui/AssessmentsPage.cpp" line="+155"/>
+        <location filename="../ui/AssessmentsPage.cpp" line="+157"/>
         <source>%1 of %n answered</source>
         <translation>
             <numerusform>%1 of %n answered</numerusform>
@@ -340,7 +340,7 @@
 <context>
     <name>strata::Workspace</name>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+172"/>
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+174"/>
         <source>&quot;%1&quot; names %n release(s) (%2); give NAME@VERSION.</source>
         <translation>
             <numerusform>&quot;%1&quot; names %n release (%2); give NAME@VERSION.</numerusform>

@@ -755,7 +755,7 @@ assess set ASSESSMENT ITEM STATUS
 <context>
     <name>strata::AssessmentRepository</name>
     <message>
-        <location filename="../app/core/storage/AssessmentRepository.cpp" line="+81"/>
+        <location filename="../app/core/storage/AssessmentRepository.cpp" line="+83"/>
         <source>Recording the release %1</source>
         <translation>记录发布版本 %1</translation>
     </message>
@@ -933,12 +933,12 @@ assess set ASSESSMENT ITEM STATUS
         <translation>证据</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>%1 of %2</source>
         <translation>%2 个中的 %1 个</translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+54"/>
         <source>%1 of %n answered</source>
         <translation>
             <numerusform>%n 个中已完成 %1 个</numerusform>
@@ -981,7 +981,7 @@ assess set ASSESSMENT ITEM STATUS
 <context>
     <name>strata::AutomatedChecks</name>
     <message>
-        <location filename="../app/core/checklist/AutomatedChecks.cpp" line="+66"/>
+        <location filename="../app/core/checklist/AutomatedChecks.cpp" line="+68"/>
         <source>Model %1 (record %2) has no file with a recorded digest, so its weights cannot be verified.</source>
         <translation>模型 %1（条目 %2）没有记录摘要的文件，因此无法验证其权重。</translation>
     </message>
@@ -6502,7 +6502,7 @@ Referenced by an import but not yet verified.</source>
         <translation>无法读取“%1”（证据 %2，%3）：%4</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+82"/>
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+84"/>
         <source>A release needs a name of 1 to %1 characters without control characters.</source>
         <translation>发布版本需要一个 1 到 %1 个字符且不含控制字符的名称。</translation>
     </message>

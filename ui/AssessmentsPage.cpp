@@ -58,7 +58,8 @@ AssessmentsPage::AssessmentsPage(Workspace *workspace, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_assessments);
     splitter->addWidget(m_items);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 4);
 
     auto *listPage = new QWidget;
     auto *listLayout = new QVBoxLayout(listPage);
@@ -102,6 +103,7 @@ void AssessmentsPage::refresh()
         row->setText(3, tr("%1 of %2").arg(s.answered).arg(s.itemCount));
         row->setText(4, QString::number(s.failed));
     }
+    m_assessments->header()->resizeSections(QHeaderView::ResizeToContents);
     if (!selectAssessment(selected) && m_assessments->topLevelItemCount() > 0)
         m_assessments->setCurrentItem(m_assessments->topLevelItem(0));
     showItems();
