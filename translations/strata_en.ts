@@ -13,6 +13,44 @@
     </message>
 </context>
 <context>
+    <name>strata::AssessmentCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/AssessmentCommands.cpp" line="+243"/>
+        <source>Created release %1 (id %2) with %n record(s):</source>
+        <translation>
+            <numerusform>Created release %1 (id %2) with %n record:</numerusform>
+            <numerusform>Created release %1 (id %2) with %n records:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+68"/>
+        <source>Created assessment %1 of %2 with catalog %3 %4: %n item(s) apply.</source>
+        <translation>
+            <numerusform>Created assessment %1 of %2 with catalog %3 %4: %n item applies.</numerusform>
+            <numerusform>Created assessment %1 of %2 with catalog %3 %4: %n items apply.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+86"/>
+        <source>%1: %2 of %n answered</source>
+        <translation>
+            <numerusform>%1: %2 of %n answered</numerusform>
+            <numerusform>%1: %2 of %n answered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::AssessmentsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/AssessmentsPage.cpp" line="+157"/>
+        <source>%1 of %n answered</source>
+        <translation>
+            <numerusform>%1 of %n answered</numerusform>
+            <numerusform>%1 of %n answered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::CatalogCommands</name>
     <message numerus="yes">
         <location filename="../app/cli/CatalogCommands.cpp" line="+343"/>
@@ -461,6 +499,17 @@
         <translation>
             <numerusform>%1: %n file in %2 has no digest Strata can keep (sha256, sha384, sha512, sha3, blake2b, sha1 or md5) and was not recorded as an artifact.</numerusform>
             <numerusform>%1: %n files in %2 have no digest Strata can keep (sha256, sha384, sha512, sha3, blake2b, sha1 or md5) and were not recorded as artifacts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::Workspace</name>
+    <message numerus="yes">
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+174"/>
+        <source>&quot;%1&quot; names %n release(s) (%2); give NAME@VERSION.</source>
+        <translation>
+            <numerusform>&quot;%1&quot; names %n release (%2); give NAME@VERSION.</numerusform>
+            <numerusform>&quot;%1&quot; names %n releases (%2); give NAME@VERSION.</numerusform>
         </translation>
     </message>
 </context>

@@ -351,6 +351,601 @@ QuaZip %5</translation>
     </message>
 </context>
 <context>
+    <name>strata::Assessment</name>
+    <message>
+        <location filename="../app/core/checklist/Assessment.cpp" line="+56"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fail</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risk accepted</source>
+        <translation>已接受风险</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mitigating</source>
+        <translation>缓解中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AssessmentCommands</name>
+    <message>
+        <location filename="../app/cli/AssessmentCommands.cpp" line="+110"/>
+        <source>create NAME --version V --root ID | list</source>
+        <translation>create NAME --version V --root ID | list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create and list releases: a root record and everything upstream of it</source>
+        <translation>创建和列出发布版本：一个根条目及其全部上游</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>release create NAME --version V --root ID
+                    record a release of the model or service ID with every record upstream
+                    of it (what it is derived from, trained and evaluated on, provided by,
+                    depends on and hosted on). The members are stored, so the release stays
+                    what was reviewed when records change later.
+release list        every release with its root and number of records</source>
+        <translation>release create NAME --version V --root ID
+                    为模型或服务 ID 及其全部上游条目（它派生自、训练和评测所用、
+                    由其提供、依赖和托管于的条目）记录一个发布版本。成员会被保存，
+                    因此条目之后发生变化时，发布版本仍保持审核时的样子。
+release list        所有发布版本及其根条目和条目数量</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>V</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>version of the release</source>
+        <translation>发布版本的版本号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <location line="+1"/>
+        <location line="+109"/>
+        <location line="+29"/>
+        <location line="+75"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="-234"/>
+        <source>the model or service being shipped (id or name)</source>
+        <translation>要发布的模型或服务（ID 或名称）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>create|list</source>
+        <translation>create|list</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+18"/>
+        <location line="+111"/>
+        <location line="+29"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="-155"/>
+        <source>new --release NAME|--scope ID [--catalog ID] | list | show ID | set ASSESSMENT ITEM STATUS [--note TEXT] [--evidence FILE]...</source>
+        <translation>new --release NAME|--scope ID [--catalog ID] | list | show ID | set ASSESSMENT ITEM STATUS [--note TEXT] [--evidence FILE]...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assess a release or a record against a checklist catalog</source>
+        <translation>按检查项目录评估发布版本或条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assess new          apply a catalog (default: the built-in WDTA AI-STR-03) to a release
+                    (--release NAME or NAME@VERSION) or one record (--scope ID); the items
+                    that apply follow from the kinds of record in scope. Automated checks
+                    print what the inventory already says; they never set a status.
+assess list         every assessment with its progress
+assess show ID      every item with its status, reviewer and evidence; with --json also
+                    the notes and the evidence digests
+assess set ASSESSMENT ITEM STATUS
+                    record an answer. STATUS is not_started, pass, fail, not_applicable
+                    (needs a reason in --note) or risk_accepted (needs an accepted finding).
+  --note TEXT       Markdown notes (replace the item&apos;s notes)
+  --evidence FILE   add FILE to the evidence store and link it to the item; repeatable</source>
+        <translation>assess new          将检查项目录（默认：内置的 WDTA AI-STR-03）应用于一个发布版本
+                    （--release NAME 或 NAME@VERSION）或一个条目（--scope ID）；适用的
+                    检查项由范围内条目的类型决定。自动检查会列出资产清单中已知的
+                    情况，但从不设置状态。
+assess list         所有评估及其进度
+assess show ID      每个检查项的状态、审核人和证据；使用 --json 时还包括备注和
+                    证据摘要
+assess set ASSESSMENT ITEM STATUS
+                    记录一个结论。STATUS 为 not_started、pass、fail、not_applicable
+                    （需在 --note 中说明理由）或 risk_accepted（需有已接受的发现项）。
+  --note TEXT       Markdown 格式的备注（替换该检查项原有的备注）
+  --evidence FILE   将 FILE 加入证据库并关联到该检查项；可重复使用</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the release to assess</source>
+        <translation>要评估的发布版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the record to assess</source>
+        <translation>要评估的条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the catalog to apply (id, id@version or number)</source>
+        <translation>要应用的检查项目录（ID、id@version 或编号）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>notes for the item, in Markdown</source>
+        <translation>检查项的备注，Markdown 格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>evidence file to link to the item</source>
+        <translation>要关联到检查项的证据文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new|list|show|set</source>
+        <translation>new|list|show|set</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID|ASSESSMENT</source>
+        <translation>ID|ASSESSMENT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+255"/>
+        <source>ITEM</source>
+        <translation>ITEM</translation>
+    </message>
+    <message>
+        <location line="-255"/>
+        <location line="+255"/>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <location line="-245"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;%1&quot; does not take --%2; run &quot;strata-cli help %3&quot;.</source>
+        <translation>“%1”不接受 --%2；请运行“strata-cli help %3”。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;release create&quot; needs NAME, --version and --root; usage: %1</source>
+        <translation>“release create”需要 NAME、--version 和 --root；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;release list&quot; takes no arguments; usage: %1</source>
+        <translation>“release list”不接受参数；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown release command &quot;%1&quot;; use create or list. Usage: %2</source>
+        <translation>未知的发布版本命令“%1”；请使用 create 或 list。用法：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;assess new&quot; needs either --release NAME or --scope ID; usage: %1</source>
+        <translation>“assess new”需要 --release NAME 或 --scope ID 之一；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;assess list&quot; takes no arguments; usage: %1</source>
+        <translation>“assess list”不接受参数；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;assess show&quot; needs one assessment ID; usage: %1</source>
+        <translation>“assess show”需要一个评估 ID；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;assess set&quot; needs ASSESSMENT ITEM STATUS; usage: %1</source>
+        <translation>“assess set”需要 ASSESSMENT ITEM STATUS；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown assess command &quot;%1&quot;; use new, list, show or set. Usage: %2</source>
+        <translation>未知的评估命令“%1”；请使用 new、list、show 或 set。用法：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Created release %1 (id %2) with %n record(s):</source>
+        <translation>
+            <numerusform>已创建发布版本 %1（编号 %2），共 %n 个条目：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>KIND</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+29"/>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>No releases.</source>
+        <translation>没有发布版本。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ROOT</source>
+        <translation>ROOT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RECORDS</source>
+        <translation>RECORDS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+75"/>
+        <source>CREATED</source>
+        <translation>CREATED</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-42"/>
+        <source>Created assessment %1 of %2 with catalog %3 %4: %n item(s) apply.</source>
+        <translation>
+            <numerusform>已使用检查项目录 %3 %4 创建对 %2 的评估 %1：适用 %n 个检查项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+88"/>
+        <source>Automated checks suggest (confirm with &quot;strata-cli assess set&quot;):</source>
+        <translation>自动检查建议（请用“strata-cli assess set”确认）：</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>No assessments.</source>
+        <translation>没有评估。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>SCOPE</source>
+        <translation>SCOPE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CATALOG</source>
+        <translation>CATALOG</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ANSWERED</source>
+        <translation>ANSWERED</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+52"/>
+        <source>&quot;%1&quot; is not an assessment id; &quot;strata-cli assess list&quot; shows them.</source>
+        <translation>“%1”不是评估 ID；“strata-cli assess list”可列出评估。</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog</source>
+        <translation>检查项目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 by %2</source>
+        <translation>%1（操作人：%2）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%1: %2 of %n answered</source>
+        <translation>
+            <numerusform>%1：%n 个中已完成 %2 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REVIEWER</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>EVIDENCE</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TITLE</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Unknown status &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知状态“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Assessment %1, item %2: %3 (%4, %5).</source>
+        <translation>评估 %1，检查项 %2：%3（%4，%5）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  evidence %1 &quot;%2&quot; SHA-256 %3</source>
+        <translation>  证据 %1“%2” SHA-256 %3</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AssessmentRepository</name>
+    <message>
+        <location filename="../app/core/storage/AssessmentRepository.cpp" line="+83"/>
+        <source>Recording the release %1</source>
+        <translation>记录发布版本 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Recording the members of release %1</source>
+        <translation>记录发布版本 %1 的成员</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading the members of release %1</source>
+        <translation>读取发布版本 %1 的成员</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reading release %1</source>
+        <translation>读取发布版本 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no release with the id %1; &quot;strata-cli release list&quot; shows the releases.</source>
+        <translation>没有编号为 %1 的发布版本；“strata-cli release list”可列出发布版本。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Listing the releases</source>
+        <translation>列出发布版本</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Looking up the release %1</source>
+        <translation>查找发布版本 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Looking up the release %1@%2</source>
+        <translation>查找发布版本 %1@%2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Recording the assessment of %1</source>
+        <translation>记录对 %1 的评估</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recording the items of the assessment of %1</source>
+        <translation>记录对 %1 的评估的检查项</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading assessment %1</source>
+        <translation>读取评估 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no assessment with the id %1; &quot;strata-cli assess list&quot; shows the assessments.</source>
+        <translation>没有编号为 %1 的评估；“strata-cli assess list”可列出评估。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Reading the answers of assessment %1</source>
+        <translation>读取评估 %1 的结论</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Listing the assessments</source>
+        <translation>列出评估</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Saving the answer in assessment %1</source>
+        <translation>保存评估 %1 中的结论</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Linking evidence %1 in assessment %2</source>
+        <translation>在评估 %2 中关联证据 %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Recording the finding &quot;%1&quot;</source>
+        <translation>记录发现项“%1”</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saving finding %1</source>
+        <translation>保存发现项 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading finding %1</source>
+        <translation>读取发现项 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no finding with the id %1; &quot;strata-cli findings list&quot; shows the findings.</source>
+        <translation>没有编号为 %1 的发现项；“strata-cli findings list”可列出发现项。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Listing the findings</source>
+        <translation>列出发现项</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AssessmentsPage</name>
+    <message>
+        <location filename="../ui/AssessmentsPage.cpp" line="+33"/>
+        <source>No assessments yet</source>
+        <translation>还没有评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An assessment walks a release or a record through a checklist catalog, stage by stage from governance to retirement. Create a release and assess it with &quot;strata-cli release create&quot; and &quot;strata-cli assess new&quot;.</source>
+        <translation>评估按检查项目录逐个生命周期阶段（从治理到退役）检查一个发布版本或条目。请用“strata-cli release create”创建发布版本，再用“strata-cli assess new”对其进行评估。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Assessments</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Catalog</source>
+        <translation>检查项目录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answered</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checklist items</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>%1 of %2</source>
+        <translation>%2 个中的 %1 个</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>%1 of %n answered</source>
+        <translation>
+            <numerusform>%n 个中已完成 %1 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::AtomicFile</name>
     <message>
         <location filename="../app/core/util/AtomicFile.cpp" line="+31"/>
@@ -381,6 +976,29 @@ QuaZip %5</translation>
         <location line="+10"/>
         <source>%1 was written, but the folder could not be synced to disk (%2).</source>
         <translation>%1 已写入，但其所在文件夹未能同步到磁盘（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AutomatedChecks</name>
+    <message>
+        <location filename="../app/core/checklist/AutomatedChecks.cpp" line="+68"/>
+        <source>Model %1 (record %2) has no file with a recorded digest, so its weights cannot be verified.</source>
+        <translation>模型 %1（条目 %2）没有记录摘要的文件，因此无法验证其权重。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dataset %1 (record %2) has no licence recorded.</source>
+        <translation>数据集 %1（条目 %2）没有记录许可证。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Supplier %1 (record %2): certification %3 expired on %4.</source>
+        <translation>供应商 %1（条目 %2）：认证 %3 已于 %4 过期。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (record %2) is a placeholder from an import that nobody has verified yet.</source>
+        <translation>%1（条目 %2）是导入产生的占位条目，尚无人核实。</translation>
     </message>
 </context>
 <context>
@@ -1305,7 +1923,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CliApplication</name>
     <message>
-        <location filename="../app/cli/CliApplication.cpp" line="+39"/>
+        <location filename="../app/cli/CliApplication.cpp" line="+43"/>
         <source>[COMMAND]</source>
         <translation>[COMMAND]</translation>
     </message>
@@ -1325,7 +1943,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>未指定命令；运行“strata-cli --help”查看命令列表。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -2928,6 +3546,248 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <location line="+19"/>
         <source>&quot;%1&quot; is not a field of a %2.</source>
         <translation>“%1”不是%2的字段。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::FindingCommands</name>
+    <message>
+        <location filename="../app/cli/FindingCommands.cpp" line="+68"/>
+        <source>list | add --assessment ID --item ITEM --title T --likelihood 1-5 --impact 1-5 [--owner NAME] [--due DATE] | accept ID --justification TEXT --until DATE</source>
+        <translation>list | add --assessment ID --item ITEM --title T --likelihood 1-5 --impact 1-5 [--owner NAME] [--due DATE] | accept ID --justification TEXT --until DATE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List, raise and accept findings</source>
+        <translation>列出、提出和接受发现项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>findings list       every finding, highest likelihood × impact first
+findings add        raise a finding on an item that failed in an assessment
+  --likelihood N    how likely the risk is, 1 (rare) to 5 (almost certain)
+  --impact N        how bad it would be, 1 (minor) to 5 (severe)
+  --owner NAME      who handles it
+  --due DATE        when it should be handled, YYYY-MM-DD
+findings accept ID  accept the risk: needs a justification and an expiry date after today;
+                    the item can then be marked risk_accepted</source>
+        <translation>findings list       所有发现项，按可能性 × 影响从高到低排列
+findings add        针对评估中不通过的检查项提出发现项
+  --likelihood N    风险发生的可能性，1（罕见）到 5（几乎必然）
+  --impact N        影响的严重程度，1（轻微）到 5（严重）
+  --owner NAME      负责处理的人
+  --due DATE        应处理完成的日期，YYYY-MM-DD
+findings accept ID  接受风险：需要理由和晚于今天的到期日期；
+                    之后可将该检查项标记为 risk_accepted</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+9"/>
+        <location line="+83"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>the assessment the finding belongs to</source>
+        <translation>发现项所属的评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+91"/>
+        <source>ITEM</source>
+        <translation>ITEM</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>the failed item</source>
+        <translation>不通过的检查项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>short description of the risk</source>
+        <translation>风险的简短描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>1-5</source>
+        <translation>1-5</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>likelihood rating</source>
+        <translation>可能性评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>impact rating</source>
+        <translation>影响评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>who handles the finding</source>
+        <translation>负责处理发现项的人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>when it is due (YYYY-MM-DD)</source>
+        <translation>到期日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>why the risk is acceptable</source>
+        <translation>可以接受该风险的理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>when the acceptance expires (YYYY-MM-DD)</source>
+        <translation>风险接受的到期日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list|add|accept</source>
+        <translation>list|add|accept</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;findings list&quot; takes no arguments; usage: %1</source>
+        <translation>“findings list”不接受参数；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;findings add&quot; does not take --%1; usage: %2</source>
+        <translation>“findings add”不接受 --%1；用法：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;findings add&quot; needs --%1; usage: %2</source>
+        <translation>“findings add”需要 --%1；用法：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;findings accept&quot; does not take --%1; usage: %2</source>
+        <translation>“findings accept”不接受 --%1；用法：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;findings accept&quot; needs a finding ID, --justification and --until; usage: %1</source>
+        <translation>“findings accept”需要发现项 ID、--justification 和 --until；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown findings command &quot;%1&quot;; use list, add or accept. Usage: %2</source>
+        <translation>未知的发现项命令“%1”；请使用 list、add 或 accept。用法：%2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No findings.</source>
+        <translation>没有发现项。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>accepted until %1</source>
+        <translation>已接受，至 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SCORE</source>
+        <translation>SCORE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ASSESSMENT</source>
+        <translation>ASSESSMENT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OWNER</source>
+        <translation>OWNER</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DUE</source>
+        <translation>DUE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TITLE</source>
+        <translation>TITLE</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--assessment &quot;%1&quot; is not an assessment id.</source>
+        <translation>--assessment“%1”不是评估 ID。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--likelihood and --impact are whole numbers from 1 to 5 (got &quot;%1&quot; and &quot;%2&quot;).</source>
+        <translation>--likelihood 和 --impact 应为 1 到 5 的整数（实际为“%1”和“%2”）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--due &quot;%1&quot; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>--due“%1”不是有效日期；请按 YYYY-MM-DD 格式填写。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Raised finding %1 on item %2 of assessment %3: likelihood %4 × impact %5 = %6.</source>
+        <translation>已针对评估 %3 的检查项 %2 提出发现项 %1：可能性 %4 × 影响 %5 = %6。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; is not a finding id; &quot;strata-cli findings list&quot; shows them.</source>
+        <translation>“%1”不是发现项 ID；“strata-cli findings list”可列出发现项。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--until &quot;%1&quot; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>--until“%1”不是有效日期；请按 YYYY-MM-DD 格式填写。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Accepted the risk of finding %1 until %2.</source>
+        <translation>已接受发现项 %1 的风险，有效期至 %2。</translation>
     </message>
 </context>
 <context>
@@ -5194,7 +6054,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+50"/>
+        <location filename="../ui/MainWindow.cpp" line="+51"/>
         <source>Strata workspaces (*.strata);;All files (*)</source>
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
@@ -5265,12 +6125,18 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location line="+18"/>
-        <location line="+78"/>
+        <location line="+86"/>
         <source>Graph</source>
         <translation>谱系图</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-82"/>
+        <location line="+83"/>
+        <source>Assessments</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>打开演示工作区(&amp;D)</translation>
     </message>
@@ -5305,7 +6171,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -5340,7 +6206,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>页面</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+124"/>
         <source>“%1” already exists. Choose another name for the new workspace, or open this one with File › Open Workspace.</source>
         <translation>“%1”已存在。请为新工作区另选名称，或通过“文件 › 打开工作区”打开它。</translation>
     </message>
@@ -5355,7 +6221,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+102"/>
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
@@ -6562,6 +7428,134 @@ Referenced by an import but not yet verified.</source>
         <location line="+3"/>
         <source>&quot;%1&quot; (evidence %2, %3) cannot be read: %4</source>
         <translation>无法读取“%1”（证据 %2，%3）：%4</translation>
+    </message>
+    <message>
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+84"/>
+        <source>A release needs a name of 1 to %1 characters without control characters.</source>
+        <translation>发布版本需要一个 1 到 %1 个字符且不含控制字符的名称。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Release %1 needs a version of 1 to %2 characters, such as 1.0.</source>
+        <translation>发布版本 %1 需要一个 1 到 %2 个字符的版本号，例如 1.0。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The release name &quot;%1&quot; cannot be a number or contain &quot;@&quot;: commands name releases as NAME or NAME@VERSION.</source>
+        <translation>发布版本名称“%1”不能是数字，也不能包含“@”：命令以 NAME 或 NAME@VERSION 指定发布版本。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is a %2; the root of a release is the model or service being shipped.</source>
+        <translation>%1 是%2；发布版本的根条目应为要发布的模型或服务。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Release %1 already exists; a release stays what was reviewed, so give the new one another version.</source>
+        <translation>发布版本 %1 已存在；发布版本保持审核时的样子，请为新的发布版本使用另一个版本号。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No release was named; give its name, name@version or id.</source>
+        <translation>未指定发布版本；请给出其名称、name@version 或 ID。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No release is named &quot;%1&quot;; &quot;strata-cli release list&quot; shows the releases.</source>
+        <translation>没有名为“%1”的发布版本；“strata-cli release list”可列出发布版本。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>&quot;%1&quot; names %n release(s) (%2); give NAME@VERSION.</source>
+        <translation>
+            <numerusform>“%1”对应 %n 个发布版本（%2）；请使用 NAME@VERSION。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>An assessment is about either a release or one record; name exactly one of them.</source>
+        <translation>评估的对象是一个发布版本或一个条目；请只指定其中一个。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>No item of catalog %1 applies to the kinds of record in %2; choose another catalog.</source>
+        <translation>检查项目录 %1 中没有适用于 %2 中条目类型的检查项；请选择其他目录。</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <location line="+125"/>
+        <source>Assessment %1 has no item &quot;%2&quot;; &quot;strata-cli assess show %1&quot; lists its items.</source>
+        <translation>评估 %1 中没有检查项“%2”；“strata-cli assess show %1”可列出其检查项。</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <source>The notes for item %1 are %2 characters long; at most %3 are allowed.</source>
+        <translation>检查项 %1 的备注长 %2 个字符；最多允许 %3 个。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Item %1 can only be marked not applicable with a reason; write it in the notes.</source>
+        <translation>只有给出理由才能将检查项 %1 标记为不适用；请在备注中写明理由。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Item %1 can only be marked risk accepted when one of its findings is accepted and the acceptance has not expired; accept the finding first (&quot;strata-cli findings accept&quot;).</source>
+        <translation>只有当检查项 %1 的某个发现项已被接受且接受尚未到期时，才能将其标记为已接受风险；请先接受该发现项（“strata-cli findings accept”）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no evidence with the id %1; &quot;strata-cli evidence list&quot; shows the evidence.</source>
+        <translation>没有编号为 %1 的证据；“strata-cli evidence list”可列出证据。</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Item %1 is &quot;%2&quot;; a finding is raised on an item that failed, so set the item to fail first.</source>
+        <translation>检查项 %1 的状态为“%2”；发现项针对不通过的检查项提出，请先将该检查项设为不通过。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A finding needs a title of 1 to %1 characters without control characters.</source>
+        <translation>发现项需要一个 1 到 %1 个字符且不含控制字符的标题。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Likelihood and impact are each rated from 1 to 5 (got %1 and %2).</source>
+        <translation>可能性和影响的评分均为 1 到 5（实际为 %1 和 %2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The owner of a finding is at most %1 characters without control characters.</source>
+        <translation>发现项的负责人最多 %1 个字符，且不含控制字符。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new finding is open or mitigating; accept or close it once it is recorded.</source>
+        <translation>新的发现项状态为未处理或缓解中；记录后再接受或关闭它。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Accepting the risk of finding %1 needs a justification: say why the risk is acceptable.</source>
+        <translation>接受发现项 %1 的风险需要理由：请说明为什么可以接受该风险。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The justification is %1 characters long; at most %2 are allowed.</source>
+        <translation>理由长 %1 个字符；最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An accepted risk needs an expiry date after today (%1), so that it is reviewed again.</source>
+        <translation>接受风险需要一个晚于今天（%1）的到期日期，以便到期后重新审查。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finding %1 is closed; there is no risk left to accept.</source>
+        <translation>发现项 %1 已关闭；没有需要接受的风险。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Accepting a risk needs a justification and an expiry date; accept the finding instead.</source>
+        <translation>接受风险需要理由和到期日期；请改用接受发现项。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "AssessmentsPage.h"
 #include "CatalogImporter.h"
 #include "EmptyStateWidget.h"
 #include "ExportController.h"
@@ -160,6 +161,13 @@ void MainWindow::createActions()
     m_graphAction->setObjectName(u"showGraphAction"_s);
     m_graphAction->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + kinds.size())));
     connect(m_graphAction, &QAction::triggered, this, [this] { showGraph(); });
+    m_assessmentsAction = new QAction(tr("Assessments"), this);
+    m_assessmentsAction->setObjectName(u"showAssessmentsAction"_s);
+    m_assessmentsAction->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_2 + kinds.size())));
+    connect(m_assessmentsAction, &QAction::triggered, this, [this] {
+        if (m_assessmentsPage)
+            m_sidebar->setCurrentRow(m_pageStack->indexOf(m_assessmentsPage));
+    });
 
     m_demoAction = new QAction(tr("Open &Demo Workspace"), this);
     m_demoAction->setObjectName(u"demoAction"_s);
@@ -204,6 +212,7 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_pageActions);
     view->addAction(m_graphAction);
+    view->addAction(m_assessmentsAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_demoAction);
@@ -235,6 +244,7 @@ void MainWindow::createCentralWidgets()
     for (RecordKind kind : allRecordKinds())
         new QListWidgetItem(recordKindPluralLabel(kind), m_sidebar);
     new QListWidgetItem(tr("Graph"), m_sidebar);
+    new QListWidgetItem(tr("Assessments"), m_sidebar);
     m_sidebar->setMinimumWidth(140);
 
     m_pageStack = new QStackedWidget;
@@ -407,6 +417,8 @@ void MainWindow::clearWorkspace()
     m_pages.clear();
     delete m_graphPage;
     m_graphPage = nullptr;
+    delete m_assessmentsPage;
+    m_assessmentsPage = nullptr;
     m_import->setWorkspace(nullptr);
     m_catalogImporter->setWorkspace(nullptr);
     m_export->setWorkspace(nullptr);
@@ -457,6 +469,8 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace, std::unique_
             target->showRecord(id);
     });
     m_pageStack->addWidget(m_graphPage);
+    m_assessmentsPage = new AssessmentsPage(m_workspace.get());
+    m_pageStack->addWidget(m_assessmentsPage);
     m_central->setCurrentIndex(kWorkspaceIndex);
     m_sidebar->setCurrentRow(-1);
     m_sidebar->setCurrentRow(current);
@@ -550,6 +564,7 @@ void MainWindow::updateActions()
     for (QAction *action : std::as_const(m_pageActions))
         action->setEnabled(open);
     m_graphAction->setEnabled(open);
+    m_assessmentsAction->setEnabled(open);
 }
 
 AboutDialog *MainWindow::showAbout()

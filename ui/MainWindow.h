@@ -26,6 +26,7 @@ class EmptyStateWidget;
 class ExportController;
 class GraphPage;
 class ImportController;
+class AssessmentsPage;
 class InventoryPage;
 class Prompter;
 class Workspace;
@@ -99,6 +100,7 @@ private:
     ExportController *m_export = nullptr;
     QList<InventoryPage *> m_pages;
     GraphPage *m_graphPage = nullptr;
+    AssessmentsPage *m_assessmentsPage = nullptr; ///< after the inventory pages in the page stack
 
     QStackedWidget *m_central = nullptr;
     EmptyStateWidget *m_welcome = nullptr;
@@ -124,6 +126,7 @@ private:
     QAction *m_findAction = nullptr;
     QList<QAction *> m_pageActions;
     QAction *m_graphAction = nullptr;
+    QAction *m_assessmentsAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;

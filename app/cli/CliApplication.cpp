@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CliApplication.h"
 
+#include "AssessmentCommands.h"
 #include "CatalogCommands.h"
 #include "EvidenceCommands.h"
+#include "FindingCommands.h"
 #include "GraphCommands.h"
 #include "InteropCommands.h"
 #include "InventoryCommands.h"
@@ -35,6 +37,8 @@ QList<CommandSpec> CliApplication::commands()
     all.append(CatalogCommands::specs());
     all.append(EvidenceCommands::specs());
     all.append(GraphCommands::specs());
+    all.append(AssessmentCommands::specs());
+    all.append(FindingCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -72,6 +76,10 @@ int CliApplication::run()
         return EvidenceCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else if (CommandLine::find(GraphCommands::specs(), invocation.command))
         return GraphCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(AssessmentCommands::specs(), invocation.command))
+        return AssessmentCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(FindingCommands::specs(), invocation.command))
+        return FindingCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 

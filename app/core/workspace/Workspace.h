@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "checklist/Assessment.h"
 #include "checklist/Catalog.h"
 #include "domain/Provenance.h"
 #include "domain/Record.h"
@@ -158,7 +159,35 @@ public:
     Result<QByteArray> storedLayout(const QByteArray &key) const;
     Status storeLayout(const QByteArray &key, const QByteArray &data, int nodeCount);
 
+    // Releases, assessments and findings (issue 5), implemented in WorkspaceAssessments.cpp.
+    /// The root and every record upstream of it (outgoing relations of any type, followed without looping).
+    Result<QList<qint64>> upstreamOf(qint64 rootId) const;
+    /// Records a release of `rootId` and everything upstream of it, as the records are now.
+    Result<Release> createRelease(const QString &name, const QString &version, qint64 rootId);
+    Result<QList<Release>> releases() const;
+    /// A release by row id, "name@version", or a name that only one release has.
+    Result<Release> release(const QString &idOrName) const;
+    /// Applies a stored catalog (id, id@version or row id; empty: the built-in one) to a release or a record, with
+    /// one not-started answer per item that applies to a kind of record in scope.
+    Result<Assessment> createAssessment(const AssessmentScope &scope, const QString &catalog = {});
+    Result<QList<AssessmentSummary>> assessments() const;
+    /// The assessment with every applicable item, its answer and its linked evidence, in catalog order.
+    Result<Assessment> assessment(qint64 id) const;
+    /// Records a reviewer's answer; checks the item, the status rules, the notes and the evidence before writing.
+    Result<AssessmentItem> setItemStatus(qint64 assessmentId, const ItemUpdate &update);
+    /// What the inventory already says about the records in scope; never changes an answer.
+    Result<QList<CheckSuggestion>> suggestions(qint64 assessmentId) const;
+    /// Raises a finding on an item that failed (finding.assessmentId and finding.itemKey name it).
+    Result<Finding> addFinding(const Finding &finding);
+    Result<QList<Finding>> findings(qint64 assessmentId = 0) const;
+    /// Accepts a finding's risk with a justification until a day after today.
+    Result<Finding> acceptFinding(qint64 findingId, const QString &justification, const QDate &until);
+    /// Moves a finding to open, mitigating or closed (accepting goes through acceptFinding).
+    Result<Finding> setFindingStatus(qint64 findingId, FindingStatus status);
+
 Q_SIGNALS:
+    /// A release, assessment, answer or finding changed: assessment pages should refetch.
+    void assessmentsChanged();
     /// A catalog was stored: catalog lists should refetch.
     void catalogsChanged();
     /// Evidence was added: evidence lists should refetch.
