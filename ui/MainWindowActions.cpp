@@ -1,0 +1,172 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+// MainWindow: its actions, their shortcuts, and the menus (the rest is in MainWindow.cpp).
+#include "AssessmentsPage.h"
+#include "CatalogImporter.h"
+#include "ExportController.h"
+#include "ImportController.h"
+#include "InventoryPage.h"
+#include "MainWindow.h"
+#include "RecordEditor.h"
+#include "WorkspaceEditor.h"
+#include "workspace/Workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QUndoGroup>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace strata {
+
+void MainWindow::createActions()
+{
+    m_newWorkspaceAction = new QAction(tr("&New Workspace…"), this);
+    m_newWorkspaceAction->setObjectName(u"newWorkspaceAction"_s);
+    m_newWorkspaceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(m_newWorkspaceAction, &QAction::triggered, this, &MainWindow::chooseAndCreateWorkspace);
+
+    m_openAction = new QAction(tr("&Open Workspace…"), this);
+    m_openAction->setObjectName(u"openWorkspaceAction"_s);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseAndOpenWorkspace);
+
+    m_closeAction = new QAction(tr("&Close Workspace"), this);
+    m_closeAction->setObjectName(u"closeWorkspaceAction"_s);
+    m_closeAction->setShortcut(QKeySequence::Close);
+    connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeWorkspace);
+
+    m_importAction = new QAction(tr("&Import…"), this);
+    m_importAction->setObjectName(u"importAction"_s);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setToolTip(tr("Import CycloneDX or SPDX 3 documents and Hugging Face cards (or drop them here)"));
+    connect(m_importAction, &QAction::triggered, m_import, &ImportController::chooseAndImport);
+    m_exportAction = new QAction(tr("&Export…"), this);
+    m_exportAction->setObjectName(u"exportAction"_s);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, [this] {
+        InventoryPage *page = currentPage();
+        m_export->openDialog(page ? page->selectedRecordId() : 0);
+    });
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(u"quitAction"_s);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(u"undoAction"_s);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(u"redoAction"_s);
+    m_redoAction->setShortcuts(QKeySequence::Redo);
+
+    m_newRecordAction = new QAction(tr("New &Record"), this);
+    m_newRecordAction->setObjectName(u"newRecordAction"_s);
+    m_newRecordAction->setShortcut(QKeySequence::New);
+    connect(m_newRecordAction, &QAction::triggered, this, [this] {
+        if (InventoryPage *page = currentPage())
+            page->newRecord();
+    });
+    m_duplicateAction = new QAction(tr("D&uplicate"), this);
+    m_duplicateAction->setObjectName(u"duplicateAction"_s);
+    m_duplicateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(m_duplicateAction, &QAction::triggered, this, [this] {
+        if (InventoryPage *page = currentPage())
+            page->duplicateSelected();
+    });
+    m_deleteAction = new QAction(tr("&Delete"), this);
+    m_deleteAction->setObjectName(u"deleteAction"_s);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    connect(m_deleteAction, &QAction::triggered, this, [this] {
+        if (InventoryPage *page = currentPage())
+            page->deleteSelected();
+    });
+    m_findAction = new QAction(tr("&Find"), this);
+    m_findAction->setObjectName(u"findAction"_s);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        if (InventoryPage *page = currentPage())
+            page->focusSearch();
+    });
+
+    const QList<RecordKind> kinds = allRecordKinds();
+    for (int i = 0; i < kinds.size(); ++i) {
+        const RecordKind kind = kinds.at(i);
+        auto *action = new QAction(recordKindPluralLabel(kind), this);
+        action->setObjectName(u"showPageAction_"_s + recordKindKey(kind));
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, kind] { showPage(kind); });
+        m_pageActions.append(action);
+    }
+
+    m_graphAction = new QAction(tr("Graph"), this);
+    m_graphAction->setObjectName(u"showGraphAction"_s);
+    m_graphAction->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + kinds.size())));
+    connect(m_graphAction, &QAction::triggered, this, [this] { showGraph(); });
+    m_assessmentsAction = new QAction(tr("Assessments"), this);
+    m_assessmentsAction->setObjectName(u"showAssessmentsAction"_s);
+    m_assessmentsAction->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_2 + kinds.size())));
+    connect(m_assessmentsAction, &QAction::triggered, this, [this] {
+        if (m_assessmentsPage)
+            m_sidebar->setCurrentRow(m_pageStack->indexOf(m_assessmentsPage));
+    });
+
+    m_demoAction = new QAction(tr("Open &Demo Workspace"), this);
+    m_demoAction->setObjectName(u"demoAction"_s);
+    connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemoWorkspace);
+    m_aboutAction = new QAction(tr("&About Strata"), this);
+    m_aboutAction->setObjectName(u"aboutAction"_s);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = new QAction(tr("About &Qt"), this);
+    m_aboutQtAction->setObjectName(u"aboutQtAction"_s);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newWorkspaceAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(u"recentMenu"_s);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::populateRecentMenu);
+    populateRecentMenu();
+    file->addAction(m_closeAction);
+    file->addSeparator();
+    file->addAction(m_importAction);
+    file->addAction(m_catalogImporter->action());
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_newRecordAction);
+    edit->addAction(m_duplicateAction);
+    edit->addAction(m_deleteAction);
+    edit->addSeparator();
+    edit->addAction(m_findAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_pageActions);
+    view->addAction(m_graphAction);
+    view->addAction(m_assessmentsAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_demoAction);
+    help->addSeparator();
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
+}
+
+} // namespace strata
