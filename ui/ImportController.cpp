@@ -198,7 +198,7 @@ void ImportController::onFileRead(const std::shared_ptr<FileRead> &read)
         const Result<ImportSummary> applied = applyOnGuiThread(read->path, read->result->value());
         qCDebug(lcImport) << "applied" << read->path << "in" << m_lastApplyMs << "ms";
         if (!applied && applied.error().code == ErrorCode::Cancelled) {
-            finishCancelled();
+            finishCancelled(1); // the file whose write was rolled back
             return;
         }
         outcome.ok = applied.ok();
@@ -257,11 +257,12 @@ Result<ImportSummary> ImportController::applyOnGuiThread(const QString &path, co
     return applied;
 }
 
-void ImportController::finishCancelled()
+void ImportController::finishCancelled(int inFlight)
 {
-    const int notRead = static_cast<int>(m_job->queue.size()) + 1;
+    const int notImported = static_cast<int>(m_job->queue.size()) + inFlight;
     m_job->queue.clear();
-    m_job->total = m_job->done + notRead;
+    m_job->current.reset();
+    m_job->total = m_job->done + notImported;
     finish();
 }
 
@@ -275,11 +276,7 @@ void ImportController::cancel()
     }
     if (m_job->current)
         m_job->current->cancel.store(true);
-    const int notRead = static_cast<int>(m_job->queue.size()) + (m_job->current ? 1 : 0);
-    m_job->queue.clear();
-    m_job->current.reset();
-    m_job->total = m_job->done + notRead;
-    finish();
+    finishCancelled(m_job->current ? 1 : 0);
 }
 
 void ImportController::finish()

@@ -70,8 +70,8 @@ private:
     void startNext();
     void onFileRead(const std::shared_ptr<FileRead> &read);
     void finish();
-    /// The job ends after Cancel during a write: the file being written and those after it are left out.
-    void finishCancelled();
+    /// The job ends after Cancel: `inFlight` files being read or written, and those queued, are left out.
+    void finishCancelled(int inFlight);
     void updateProgress();
     Result<ImportSummary> applyOnGuiThread(const QString &path, const ImportDocument &document);
 

@@ -329,13 +329,11 @@ Status AssessmentRepository::linkEvidence(
     return Ok{};
 }
 
-Result<qint64> AssessmentRepository::insertFinding(const Finding &f)
+namespace {
+
+/// The columns a finding's insert and update share, in the order both statements list them.
+void bindFindingFields(QSqlQuery &q, const Finding &f)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT INTO finding (assessment_id, item_id, title, likelihood, impact, owner, due_date, status, "
-              "justification, accepted_until, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    q.addBindValue(f.assessmentId);
-    q.addBindValue(f.catalogItemId);
     q.addBindValue(f.title);
     q.addBindValue(f.likelihood);
     q.addBindValue(f.impact);
@@ -344,6 +342,18 @@ Result<qint64> AssessmentRepository::insertFinding(const Finding &f)
     q.addBindValue(findingStatusKey(f.status));
     q.addBindValue(sql::nonNull(f.justification));
     q.addBindValue(dateText(f.acceptedUntil));
+}
+
+} // namespace
+
+Result<qint64> AssessmentRepository::insertFinding(const Finding &f)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"INSERT INTO finding (assessment_id, item_id, title, likelihood, impact, owner, due_date, status, "
+              "justification, accepted_until, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(f.assessmentId);
+    q.addBindValue(f.catalogItemId);
+    bindFindingFields(q, f);
     q.addBindValue(sql::timeToText(f.createdAt));
     q.addBindValue(sql::nonNull(f.createdBy));
     if (!q.exec())
@@ -356,14 +366,7 @@ Status AssessmentRepository::updateFinding(const Finding &f)
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE finding SET title = ?, likelihood = ?, impact = ?, owner = ?, due_date = ?, status = ?, "
               "justification = ?, accepted_until = ? WHERE id = ?"_s);
-    q.addBindValue(f.title);
-    q.addBindValue(f.likelihood);
-    q.addBindValue(f.impact);
-    q.addBindValue(sql::nonNull(f.owner));
-    q.addBindValue(dateText(f.dueDate));
-    q.addBindValue(findingStatusKey(f.status));
-    q.addBindValue(sql::nonNull(f.justification));
-    q.addBindValue(dateText(f.acceptedUntil));
+    bindFindingFields(q, f);
     q.addBindValue(f.id);
     if (!q.exec())
         return m_db.sqlError(tr("Saving finding %1").arg(f.id), q.lastError());

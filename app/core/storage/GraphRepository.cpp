@@ -4,13 +4,13 @@
 
 #include "storage/Database.h"
 #include "storage/SqlValues.h"
+#include "storage/SqliteStatement.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -37,39 +37,6 @@ const char *const kStepColumns =
     "SELECT x.id, x.from_id, x.to_id, x.type, x.subtype, r.id, r.kind, r.name, r.version, r.placeholder, "
     "r.license <> '', EXISTS (SELECT 1 FROM artifact a WHERE a.record_id = r.id AND a.digest <> ''), "
     "CASE WHEN r.kind = 'supplier' THEN json_extract(r.attributes, '$.certifications') END FROM relation x ";
-
-/// The connection's own sqlite3 handle: a million rows read through QVariant cost several times the query, so the
-/// bulk reads of the graph step through the C API on the same connection (same thread, same transaction state).
-sqlite3 *handleOf(const Database &db)
-{
-    const QVariant v = db.connection().driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(v.constData());
-}
-
-/// A prepared statement that finalizes itself.
-class Statement
-{
-public:
-    Statement(sqlite3 *db, const QByteArray &sql)
-        : m_db(db)
-    {
-        if (db)
-            sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_stmt, nullptr);
-    }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    sqlite3_stmt *get() const { return m_stmt; }
-    bool isValid() const { return m_stmt != nullptr; }
-    QString error() const { return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString(); }
-
-private:
-    sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_stmt = nullptr;
-};
 
 QString text(sqlite3_stmt *s, int column)
 {
@@ -180,9 +147,9 @@ Result<QVector<GraphNode>> GraphRepository::nodes(const QVector<qint64> &ids) co
 {
     QHash<qint64, GraphNode> byId;
     byId.reserve(ids.size());
-    Statement q(handleOf(m_db), QByteArray(kNodeColumns) + "WHERE r.id IN (SELECT value FROM json_each(?))");
-    if (!q.isValid())
-        return failed(tr("Reading the records of the graph"), q.error());
+    SqliteStatement q(m_db.connection(), QByteArray(kNodeColumns) + "WHERE r.id IN (SELECT value FROM json_each(?))");
+    if (!q.ok())
+        return failed(tr("Reading the records of the graph"), q.errorText());
     for (qsizetype first = 0; first < ids.size(); first += kIdsPerQuery) {
         const QByteArray json = jsonIds(ids, first, std::min<qsizetype>(kIdsPerQuery, ids.size() - first));
         sqlite3_reset(q.get());
@@ -193,7 +160,7 @@ Result<QVector<GraphNode>> GraphRepository::nodes(const QVector<qint64> &ids) co
             byId.insert(n.id, std::move(n));
         }
         if (rc != SQLITE_DONE)
-            return failed(tr("Reading the records of the graph"), q.error());
+            return failed(tr("Reading the records of the graph"), q.errorText());
     }
     QVector<GraphNode> list;
     list.reserve(byId.size());
@@ -216,12 +183,12 @@ struct GraphRepository::Walked
 Status GraphRepository::walk(qint64 focus, GraphDirection direction, int maxDepth, Walked &walked) const
 {
     const bool up = direction == GraphDirection::Upstream;
-    Statement q(handleOf(m_db), QByteArray(kStepColumns) +
-                                    (up ? "JOIN record r ON r.id = x.to_id WHERE x.from_id"
-                                        : "JOIN record r ON r.id = x.from_id WHERE x.to_id") +
-                                    " IN (SELECT value FROM json_each(?))");
-    if (!q.isValid())
-        return failed(tr("Reading the relations of the graph"), q.error());
+    SqliteStatement q(m_db.connection(), QByteArray(kStepColumns) +
+                                             (up ? "JOIN record r ON r.id = x.to_id WHERE x.from_id"
+                                                 : "JOIN record r ON r.id = x.from_id WHERE x.to_id") +
+                                             " IN (SELECT value FROM json_each(?))");
+    if (!q.ok())
+        return failed(tr("Reading the relations of the graph"), q.errorText());
     QVector<qint64> frontier{focus};
     for (int depth = 0; !frontier.isEmpty() && (maxDepth < 0 || depth < maxDepth); ++depth) {
         QVector<qint64> next;
@@ -245,7 +212,7 @@ Status GraphRepository::walk(qint64 focus, GraphDirection direction, int maxDept
                 }
             }
             if (rc != SQLITE_DONE)
-                return failed(tr("Reading the relations of the graph"), q.error());
+                return failed(tr("Reading the relations of the graph"), q.errorText());
         }
         frontier = std::move(next);
     }
@@ -281,11 +248,11 @@ Result<GraphSnapshot> GraphRepository::read(const GraphScope &scope) const
 
 Status GraphRepository::readSlice(GraphLoad &load, int rows) const
 {
-    sqlite3 *db = handleOf(m_db);
     if (load.totalNodes < 0) {
-        Statement count(db, "SELECT (SELECT count(*) FROM record), (SELECT count(*) FROM relation)");
-        if (!count.isValid() || sqlite3_step(count.get()) != SQLITE_ROW)
-            return failed(tr("Counting the records of the graph"), count.error());
+        SqliteStatement count(m_db.connection(),
+                              "SELECT (SELECT count(*) FROM record), (SELECT count(*) FROM relation)");
+        if (!count.ok() || sqlite3_step(count.get()) != SQLITE_ROW)
+            return failed(tr("Counting the records of the graph"), count.errorText());
         load.totalNodes = sqlite3_column_int64(count.get(), 0);
         load.totalEdges = sqlite3_column_int64(count.get(), 1);
     }
@@ -293,10 +260,10 @@ Status GraphRepository::readSlice(GraphLoad &load, int rows) const
     if (!nodes && load.edgesDone)
         return Ok{};
     const QString what = nodes ? tr("Reading the records of the graph") : tr("Reading the relations of the graph");
-    Statement q(db, nodes ? QByteArray(kNodeColumns) + "WHERE r.id > ? ORDER BY r.id LIMIT ?"
-                          : QByteArray(kEdgeColumns) + "WHERE x.id > ? ORDER BY x.id LIMIT ?");
-    if (!q.isValid())
-        return failed(what, q.error());
+    SqliteStatement q(m_db.connection(), nodes ? QByteArray(kNodeColumns) + "WHERE r.id > ? ORDER BY r.id LIMIT ?"
+                                               : QByteArray(kEdgeColumns) + "WHERE x.id > ? ORDER BY x.id LIMIT ?");
+    if (!q.ok())
+        return failed(what, q.errorText());
     sqlite3_bind_int64(q.get(), 1, nodes ? load.lastNodeId : load.lastEdgeId);
     sqlite3_bind_int(q.get(), 2, rows);
     int read = 0;
@@ -312,7 +279,7 @@ Status GraphRepository::readSlice(GraphLoad &load, int rows) const
         ++read;
     }
     if (rc != SQLITE_DONE)
-        return failed(what, q.error());
+        return failed(what, q.errorText());
     (nodes ? load.nodesDone : load.edgesDone) = read < rows;
     return Ok{};
 }

@@ -7,13 +7,14 @@
 
 namespace strata {
 
-SqliteStatement::SqliteStatement(const QSqlDatabase &connection, const char *sql)
+SqliteStatement::SqliteStatement(const QSqlDatabase &connection, const QByteArray &sql)
 {
     const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return;
     m_db = *static_cast<sqlite3 *const *>(handle.constData());
-    if (m_db && sqlite3_prepare_v2(m_db, sql, -1, &m_stmt, nullptr) != SQLITE_OK) {
+    if (m_db &&
+        sqlite3_prepare_v2(m_db, sql.constData(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK) {
         sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
     }

@@ -10,12 +10,13 @@
 
 namespace strata {
 
-/// A statement on the SQLite C API for the few reads that return tens of thousands of rows per keystroke,
-/// where a QVariant per value costs more than the query. Finalized when it goes out of scope.
+/// A statement on the SQLite C API, on the workspace's own connection, for the reads that return tens of thousands
+/// of rows (search, the lineage graph), where a QVariant per value costs more than the query. Finalized when it goes
+/// out of scope.
 class SqliteStatement
 {
 public:
-    SqliteStatement(const QSqlDatabase &connection, const char *sql);
+    SqliteStatement(const QSqlDatabase &connection, const QByteArray &sql);
     ~SqliteStatement();
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
@@ -32,6 +33,8 @@ public:
 
     qint64 int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
     QString text(int column) const;
+    /// The statement itself, for readers that decode their columns in place.
+    sqlite3_stmt *get() const { return m_stmt; }
 
 private:
     sqlite3 *m_db = nullptr;
