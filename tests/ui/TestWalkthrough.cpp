@@ -1,18 +1,22 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "ScriptedPrompter.h"
+#include "Translations.h"
 #include "UiTestSupport.h"
 #include "assessments/AssessmentsPage.h"
 #include "assessments/WalkthroughView.h"
 
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeWidget>
+#include <QUrl>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace strata;
@@ -32,6 +36,8 @@ private Q_SLOTS:
     void resumesWhereTheReviewerStopped();
     void suggestionsWaitForConfirmation();
     void evidenceAttachesToTheCurrentItem();
+    void screenshots_data();
+    void screenshots();
 
 private:
     void openPage();
@@ -257,6 +263,71 @@ void TestWalkthrough::evidenceAttachesToTheCurrentItem()
     QVERIFY(m_prompter.errors.isEmpty());
     auto *list = view()->findChild<QListWidget *>(u"evidenceList"_s);
     QTRY_VERIFY(list->count() == 1 && list->item(0)->text().contains(u"model-card-review.txt"_s));
+
+    // A file dropped on the next item is attached to that item.
+    QFile second(m_temp->dir.filePath(u"pentest.txt"_s));
+    QVERIFY(second.open(QIODevice::WriteOnly));
+    second.write("no critical issues\n");
+    second.close();
+    press(Qt::Key_J);
+    const QString next = view()->currentItemKey();
+    QVERIFY(next != key);
+    auto *panel = view()->findChild<QAbstractScrollArea *>(u"itemPanel"_s);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(second.fileName())});
+    const QPoint centre = panel->viewport()->rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(panel->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(panel->viewport(), &drop);
+    QTRY_COMPARE(stored(next).evidence.size(), 1);
+    QCOMPARE(stored(next).evidence.constFirst().fileName, u"pentest.txt"_s);
+    QCOMPARE(stored(key).evidence.size(), 1);
+}
+
+void TestWalkthrough::screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << u"en"_s;
+    QTest::newRow("zh_CN") << u"zh_CN"_s;
+}
+
+void TestWalkthrough::screenshots()
+{
+    // For looking at the page (STRATA_SCREENSHOT_DIR=/tmp/shots); skipped in normal runs.
+    const QString folder = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        QSKIP("Set STRATA_SCREENSHOT_DIR to save screenshots of the walkthrough.");
+    QFETCH(QString, language);
+    installTranslations(*qApp, language);
+    QFile file(m_temp->dir.filePath(u"supplier-attestation.pdf"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("%PDF-1.4 attestation");
+    file.close();
+    EvidenceInput input;
+    input.path = file.fileName();
+    input.title = u"Supplier attestation 2026"_s;
+    input.expiryDate = QDate::currentDate().addDays(12);
+    const Result<EvidenceAddResult> evidence = m_temp->workspace->addEvidence(input);
+    QVERIFY(evidence.ok());
+    const QStringList order = expectedOrder();
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(
+            m_temp->workspace->setItemStatus(m_assessmentId, {order.at(i), ItemStatus::Pass, std::nullopt, {}}).ok());
+    QVERIFY(m_temp->workspace
+                ->setItemStatus(m_assessmentId, {order.at(3),
+                                                 ItemStatus::Fail,
+                                                 u"The corpus has **no license** on file.\n\n- asked the supplier on "
+                                                 u"2026-11-20\n- see `LICENSE` request"_s,
+                                                 {evidence.value().evidence.id}})
+                .ok());
+    openPage();
+    QVERIFY(view()->showItem(order.at(3)));
+    QApplication::processEvents();
+    const QString path = QDir(folder).filePath(u"walkthrough-%1.png"_s.arg(language));
+    QVERIFY(m_page->grab().save(path));
+    installTranslations(*qApp, u"en"_s);
 }
 
 QTEST_MAIN(TestWalkthrough)

@@ -56,7 +56,9 @@ ItemPanel::ItemPanel(QWidget *parent)
     setObjectName(u"itemPanel"_s);
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
+    // Drops land on the viewport (a scroll area ignores them itself) and come to dragEnterEvent/dropEvent.
     setAcceptDrops(true);
+    viewport()->setAcceptDrops(true);
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(16, 12, 16, 12);
@@ -131,6 +133,7 @@ ItemPanel::ItemPanel(QWidget *parent)
     m_notes->setAccessibleName(tr("Notes"));
     m_notes->setPlaceholderText(tr("What you checked, what you found, and where it is written down."));
     m_notes->setTabChangesFocus(true);
+    m_notes->setAcceptDrops(false); // a file dropped on the notes is evidence, not text
     m_preview = new QTextBrowser;
     m_preview->setObjectName(u"notesPreview"_s);
     m_preview->setAccessibleName(tr("Notes preview"));

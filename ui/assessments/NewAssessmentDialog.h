@@ -3,6 +3,7 @@
 #pragma once
 
 #include "checklist/Assessment.h"
+#include "domain/Result.h"
 
 #include <QDialog>
 

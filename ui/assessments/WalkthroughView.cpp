@@ -164,7 +164,7 @@ WalkthroughView::~WalkthroughView() = default;
 
 bool WalkthroughView::openAssessment(qint64 assessmentId)
 {
-    if (!m_workspace)
+    if (!m_workspace || (m_assessment.id && !saveNotes()))
         return false;
     const Result<Assessment> assessment = m_workspace->assessment(assessmentId);
     if (!assessment) {
@@ -172,11 +172,13 @@ bool WalkthroughView::openAssessment(qint64 assessmentId)
         return false;
     }
     m_assessment = assessment.value();
+    // Read before showing anything: showing an item remembers it.
+    const QString resume = QSettings().value(resumeKey()).toString();
     const Result<Catalog> catalog = m_workspace->catalog(QString::number(m_assessment.catalogId));
     m_catalog = catalog ? catalog.value() : Catalog();
     m_position = -1;
+    m_panel->setNotesModified(false);
     reload();
-    const QString resume = QSettings().value(resumeKey()).toString();
     if (resume.isEmpty() || !showItem(resume)) {
         m_position = m_order.isEmpty() ? -1 : 0;
         showCurrent();
