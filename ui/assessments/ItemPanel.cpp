@@ -143,7 +143,8 @@ ItemPanel::ItemPanel(QWidget *parent)
     notesSplitter->setChildrenCollapsible(false);
     notesSplitter->addWidget(m_notes);
     notesSplitter->addWidget(m_preview);
-    notesSplitter->setMinimumHeight(140);
+    notesSplitter->setMinimumHeight(120);
+    notesSplitter->setMaximumHeight(170);
     layout->addWidget(notesSplitter);
     connect(m_notes, &QPlainTextEdit::textChanged, this, [this] { m_preview->setMarkdown(m_notes->toPlainText()); });
 

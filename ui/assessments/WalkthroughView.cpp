@@ -348,8 +348,10 @@ void WalkthroughView::reload()
                 m_order.append(i);
         }
     }
-    m_title->setText(
-        tr("%1 · %2 %3").arg(m_assessment.scopeLabel, m_assessment.catalogKey, m_assessment.catalogVersion));
+    const QString catalogName = m_catalog.title.isEmpty() ? m_assessment.catalogKey : m_catalog.title.text();
+    m_title->setText(tr("%1 · %2 %3", "assessment scope, catalog and its version")
+                         .arg(m_assessment.scopeLabel, catalogName, m_assessment.catalogVersion));
+    m_title->setToolTip(m_title->text());
     if (key.isEmpty() || !showItem(key)) {
         m_position = m_order.isEmpty() ? -1 : std::clamp(m_position, 0, static_cast<int>(m_order.size()) - 1);
         showCurrent();
@@ -435,6 +437,10 @@ void WalkthroughView::updateItemList()
         row->setData(0, kPositionRole, i);
         row->setText(1, itemStatusLabel(other.status));
         row->setData(1, Qt::UserRole, itemStatusKey(other.status));
+        if (other.status == ItemStatus::Fail)
+            row->setForeground(1, QColor(0xc6, 0x28, 0x28));
+        else if (other.status == ItemStatus::Pass)
+            row->setForeground(1, QColor(0x2e, 0x7d, 0x32));
         row->setText(2, other.title.text());
         row->setToolTip(2, other.title.text());
         if (i == m_position)
