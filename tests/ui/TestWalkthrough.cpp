@@ -4,6 +4,9 @@
 #include "Translations.h"
 #include "UiTestSupport.h"
 #include "assessments/AssessmentsPage.h"
+#include "assessments/NewReleaseDialog.h"
+#include "assessments/RaiseFindingDialog.h"
+#include "assessments/RecordPicker.h"
 #include "assessments/WalkthroughView.h"
 
 #include <QAbstractScrollArea>
@@ -51,6 +54,7 @@ private:
     std::unique_ptr<AssessmentsPage> m_page;
     ScriptedPrompter m_prompter;
     qint64 m_assessmentId = 0;
+    qint64 m_dataset = 0;
 };
 
 void TestWalkthrough::initTestCase()
@@ -66,9 +70,9 @@ void TestWalkthrough::init()
     const QByteArray error = m_temp->open();
     QVERIFY2(error.isEmpty(), error.constData());
     m_temp->workspace->setActor(u"alice"_s);
-    const qint64 dataset = addRecord(*m_temp->workspace, RecordKind::Dataset, u"Corpus"_s);
-    QVERIFY(dataset > 0);
-    const Result<Assessment> a = m_temp->workspace->createAssessment(AssessmentScope{0, dataset});
+    m_dataset = addRecord(*m_temp->workspace, RecordKind::Dataset, u"Corpus"_s);
+    QVERIFY(m_dataset > 0);
+    const Result<Assessment> a = m_temp->workspace->createAssessment(AssessmentScope{0, m_dataset});
     QVERIFY2(a.ok(), a.ok() ? "" : qPrintable(a.error().message));
     QVERIFY(a.value().items.size() >= 5);
     m_assessmentId = a.value().id;
@@ -327,6 +331,21 @@ void TestWalkthrough::screenshots()
     QApplication::processEvents();
     const QString path = QDir(folder).filePath(u"walkthrough-%1.png"_s.arg(language));
     QVERIFY(m_page->grab().save(path));
+
+    const qint64 model = addRecord(*m_temp->workspace, RecordKind::Model, u"Assistant"_s);
+    QVERIFY(m_temp->workspace->link(model, RelationType::TrainedOn, m_dataset).ok());
+    NewReleaseDialog release(m_temp->workspace.get());
+    release.nameField()->setText(u"assistant"_s);
+    release.versionField()->setText(u"2.1.0"_s);
+    QVERIFY(release.rootPicker()->selectRecord(model));
+    release.show();
+    QApplication::processEvents();
+    QVERIFY(release.grab().save(QDir(folder).filePath(u"new-release-%1.png"_s.arg(language))));
+    release.hide();
+    RaiseFindingDialog finding(m_temp->workspace.get(), m_assessmentId, stored(order.at(3)));
+    finding.show();
+    QApplication::processEvents();
+    QVERIFY(finding.grab().save(QDir(folder).filePath(u"raise-finding-%1.png"_s.arg(language))));
     installTranslations(*qApp, u"en"_s);
 }
 
