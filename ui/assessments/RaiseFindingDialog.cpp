@@ -76,6 +76,7 @@ RaiseFindingDialog::RaiseFindingDialog(Workspace *workspace,
     layout->addLayout(form);
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
+    setMinimumWidth(440);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RaiseFindingDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &RaiseFindingDialog::reject);
