@@ -42,7 +42,15 @@
 <context>
     <name>strata::AssessmentsPage</name>
     <message numerus="yes">
-        <location filename="../ui/AssessmentsPage.cpp" line="+157"/>
+        <location filename="../ui/assessments/AssessmentsPage.cpp" line="+151"/>
+        <source>Release %1 holds %n record(s). Assess it now?</source>
+        <translation>
+            <numerusform>Release %1 holds %n record. Assess it now?</numerusform>
+            <numerusform>Release %1 holds %n records. Assess it now?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+99"/>
         <source>%1 of %n answered</source>
         <translation>
             <numerusform>%1 of %n answered</numerusform>
@@ -449,6 +457,36 @@
     </message>
 </context>
 <context>
+    <name>strata::NewAssessmentDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/assessments/NewAssessmentDialog.cpp" line="+43"/>
+        <source>%1 (%n record(s))</source>
+        <translation>
+            <numerusform>%1 (%n record)</numerusform>
+            <numerusform>%1 (%n records)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%1 %2 (%n item(s))</source>
+        <translation>
+            <numerusform>%1 %2 (%n item)</numerusform>
+            <numerusform>%1 %2 (%n items)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::NewReleaseDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/assessments/NewReleaseDialog.cpp" line="+131"/>
+        <source>The release will hold %n record(s): the root and everything upstream of it.</source>
+        <translation>
+            <numerusform>The release will hold %n record: the root and everything upstream of it.</numerusform>
+            <numerusform>The release will hold %n records: the root and everything upstream of it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::ProvenancePanel</name>
     <message numerus="yes">
         <location filename="../ui/ProvenancePanel.cpp" line="+185"/>
@@ -499,6 +537,25 @@
         <translation>
             <numerusform>%1: %n file in %2 has no digest Strata can keep (sha256, sha384, sha512, sha3, blake2b, sha1 or md5) and was not recorded as an artifact.</numerusform>
             <numerusform>%1: %n files in %2 have no digest Strata can keep (sha256, sha384, sha512, sha3, blake2b, sha1 or md5) and were not recorded as artifacts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::WalkthroughView</name>
+    <message numerus="yes">
+        <location filename="../ui/assessments/WalkthroughView.cpp" line="+411"/>
+        <source>%1: %2 of %n item(s) answered, %3 failed</source>
+        <translation>
+            <numerusform>%1: %2 of %n item answered, %3 failed</numerusform>
+            <numerusform>%1: %2 of %n items answered, %3 failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%1 of %n item(s) answered, %2 failed</source>
+        <translation>
+            <numerusform>%1 of %n item answered, %2 failed</numerusform>
+            <numerusform>%1 of %n items answered, %2 failed</numerusform>
         </translation>
     </message>
 </context>

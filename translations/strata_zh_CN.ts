@@ -835,12 +835,12 @@ assess set ASSESSMENT ITEM STATUS
         <translation>在评估 %2 中关联证据 %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
         <source>Recording the finding &quot;%1&quot;</source>
         <translation>记录发现项“%1”</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Saving finding %1</source>
         <translation>保存发现项 %1</translation>
     </message>
@@ -863,14 +863,14 @@ assess set ASSESSMENT ITEM STATUS
 <context>
     <name>strata::AssessmentsPage</name>
     <message>
-        <location filename="../ui/AssessmentsPage.cpp" line="+33"/>
+        <location filename="../ui/assessments/AssessmentsPage.cpp" line="+41"/>
         <source>No assessments yet</source>
         <translation>还没有评估</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>An assessment walks a release or a record through a checklist catalog, stage by stage from governance to retirement. Create a release and assess it with &quot;strata-cli release create&quot; and &quot;strata-cli assess new&quot;.</source>
-        <translation>评估按检查项目录逐个生命周期阶段（从治理到退役）检查一个发布版本或条目。请用“strata-cli release create”创建发布版本，再用“strata-cli assess new”对其进行评估。</translation>
+        <location line="+2"/>
+        <source>An assessment walks a release or a record through a checklist catalog, stage by stage from governance to retirement. Create a release (a root record and everything upstream of it), then assess the release, a record or a supplier.</source>
+        <translation>评估按检查项目录逐阶段（从治理到退役）检查一个发布版本或一个条目。先创建发布版本（根条目及其全部上游），再评估该发布版本、某个条目或某个供应商。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -933,7 +933,36 @@ assess set ASSESSMENT ITEM STATUS
         <translation>证据</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+20"/>
+        <location line="+16"/>
+        <source>New Release…</source>
+        <translation>新建发布版本…</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+16"/>
+        <source>New Assessment…</source>
+        <translation>新建评估…</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Open Walkthrough</source>
+        <translation>打开逐项评估</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Release Created</source>
+        <translation>已创建发布版本</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Release %1 holds %n record(s). Assess it now?</source>
+        <translation>
+            <numerusform>发布版本 %1 包含 %n 个条目。现在评估吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>%1 of %2</source>
         <translation>%2 个中的 %1 个</translation>
     </message>
@@ -2638,6 +2667,44 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <location line="+3"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidenceAdder</name>
+    <message>
+        <location filename="../ui/evidence/EvidenceAdder.cpp" line="+60"/>
+        <source>Cancel adding evidence</source>
+        <translation>取消添加证据</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Add Evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Evidence is being added already; wait until it is done or cancel it, then add %1 again.</source>
+        <translation>正在添加证据；请等待完成或取消后，再添加 %1。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>%1 could not be copied into the evidence store: the copy stopped unexpectedly. Nothing was added.</source>
+        <translation>无法将 %1 复制到证据库：复制意外中止。未添加任何内容。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Adding evidence %1 (%2 of %3)…</source>
+        <translation>正在添加证据 %1（第 %2 个，共 %3 个）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adding evidence %1…</source>
+        <translation>正在添加证据 %1…</translation>
     </message>
 </context>
 <context>
@@ -4565,7 +4632,7 @@ The file is replaced atomically; its folder must exist.</source>
 <context>
     <name>strata::GraphRepository</name>
     <message>
-        <location filename="../app/core/storage/GraphRepository.cpp" line="+171"/>
+        <location filename="../app/core/storage/GraphRepository.cpp" line="+138"/>
         <source>%1 failed: %2</source>
         <translation>操作“%1”失败：%2</translation>
     </message>
@@ -5009,7 +5076,7 @@ The file is replaced atomically; its folder must exist.</source>
         <translation>正在将 %1 添加到工作区：第 %2 行，共 %3 行…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+47"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>导入已取消；未作任何更改。</translation>
     </message>
@@ -5935,6 +6002,194 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
 </context>
 <context>
+    <name>strata::ItemPanel</name>
+    <message>
+        <location filename="../ui/assessments/ItemPanel.cpp" line="+84"/>
+        <source>%1  %2</source>
+        <comment>status button: label and its key</comment>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set the status (key %1)</source>
+        <translation>设置状态（按键 %1）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Raise Finding…</source>
+        <translation>提出发现项…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guidance</source>
+        <translation>指引</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected evidence</source>
+        <translation>应有的证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mappings</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes (Markdown; E to edit, Esc to finish)</source>
+        <translation>备注（Markdown；按 E 编辑，按 Esc 结束）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you checked, what you found, and where it is written down.</source>
+        <translation>检查了什么、发现了什么、记录在哪里。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes preview</source>
+        <translation>备注预览</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Linked evidence</source>
+        <translation>已关联的证据</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Drop files here, or press N to attach evidence to this item.</source>
+        <translation>将文件拖放到此处，或按 N 为此检查项附加证据。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attach Evidence…</source>
+        <translation>附加证据…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No item</source>
+        <translation>没有检查项</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1  %2</source>
+        <comment>item reference and title</comment>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mandatory</source>
+        <translation>必选</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Layer: %1</source>
+        <translation>层面：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <location line="+37"/>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Property: %1</source>
+        <translation>安全属性：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · </source>
+        <comment>separator between facts</comment>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 by %2 on %3</source>
+        <translation>%1（审核人 %2，%3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not answered yet.</source>
+        <translation>尚无结论。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Automated checks suggest %1:
+%2</source>
+        <translation>自动检查建议：%1
+%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm: %1</source>
+        <translation>确认：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The catalog gives none.</source>
+        <translation>检查项目录未提供。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 %2</source>
+        <comment>framework name and version</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <comment>framework: references</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No mappings.</source>
+        <translation>没有映射。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1  (%2, %3, SHA-256 %4…)</source>
+        <translation>%1  （%2，%3，SHA-256 %4…）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expired on %1: %2</source>
+        <translation>已于 %1 过期：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expires on %1: %2</source>
+        <translation>将于 %1 到期：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No evidence linked yet.</source>
+        <translation>尚未关联证据。</translation>
+    </message>
+</context>
+<context>
     <name>strata::JsonScan</name>
     <message>
         <location filename="../app/core/interop/JsonScan.cpp" line="+102"/>
@@ -6059,7 +6314,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+28"/>
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
@@ -6124,19 +6379,29 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+86"/>
+        <location line="+35"/>
+        <source>New &amp;Release…</source>
+        <translation>新建发布版本(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New &amp;Assessment…</source>
+        <translation>新建评估(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+49"/>
+        <location filename="../ui/MainWindowActions.cpp" line="-23"/>
         <source>Graph</source>
         <translation>谱系图</translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+83"/>
+        <location line="+1"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+4"/>
         <source>Assessments</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+26"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>打开演示工作区(&amp;D)</translation>
     </message>
@@ -6166,7 +6431,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -6176,7 +6441,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../ui/MainWindow.cpp" line="-19"/>
         <source>No workspace is open</source>
         <translation>未打开工作区</translation>
     </message>
@@ -6285,9 +6550,188 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::MessageBoxPrompter</name>
     <message>
-        <location filename="../ui/MessageBoxPrompter.cpp" line="+19"/>
+        <location filename="../ui/MessageBoxPrompter.cpp" line="+20"/>
         <source>Strata</source>
         <translation>Strata</translation>
+    </message>
+</context>
+<context>
+    <name>strata::NewAssessmentDialog</name>
+    <message>
+        <location filename="../ui/assessments/NewAssessmentDialog.cpp" line="+31"/>
+        <source>New Assessment</source>
+        <translation>新建评估</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A release</source>
+        <translation>发布版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A record</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A supplier and what it provides</source>
+        <translation>供应商及其提供的条目</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1 (%n record(s))</source>
+        <translation>
+            <numerusform>%1（%n 个条目）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%1 %2 (%n item(s))</source>
+        <translation>
+            <numerusform>%1 %2（%n 个检查项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Create Assessment</source>
+        <translation>创建评估</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Assess:</source>
+        <translation>评估对象(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scope:</source>
+        <translation>范围(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Catalog:</source>
+        <translation>检查项目录(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>There is no release yet; create one with New Release, or assess a record.</source>
+        <translation>还没有发布版本；请用“新建发布版本”创建一个，或评估某个条目。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the release to assess.</source>
+        <translation>请选择要评估的发布版本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the record to assess.</source>
+        <translation>请选择要评估的条目。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the supplier to assess.</source>
+        <translation>请选择要评估的供应商。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workspace holds no catalog; import one with File › Import Catalog.</source>
+        <translation>工作区中没有检查项目录；请通过“文件 › 导入检查项目录”导入一个。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open a workspace first.</source>
+        <translation>请先打开一个工作区。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::NewReleaseDialog</name>
+    <message>
+        <location filename="../ui/assessments/NewReleaseDialog.cpp" line="+24"/>
+        <source>New Release</source>
+        <translation>新建发布版本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>for example: support-assistant</source>
+        <translation>例如：support-assistant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>for example: 2.1.0</source>
+        <translation>例如：2.1.0</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Records in the release</source>
+        <translation>发布版本中的条目</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Create Release</source>
+        <translation>创建发布版本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Root record:</source>
+        <translation>根条目(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Give the release a name.</source>
+        <translation>请为发布版本命名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name is %1 characters long; at most %2 are allowed.</source>
+        <translation>名称长 %1 个字符；最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The version is %1 characters long; at most %2 are allowed.</source>
+        <translation>版本长 %1 个字符；最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the root record: the model or service being shipped.</source>
+        <translation>请选择根条目：要交付的模型或服务。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open a workspace first.</source>
+        <translation>请先打开一个工作区。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 %2</source>
+        <comment>record name and version</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <comment>record and its kind</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The release will hold %n record(s): the root and everything upstream of it.</source>
+        <translation>
+            <numerusform>发布版本将包含 %n 个条目：根条目及其全部上游。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a root to see what the release will hold.</source>
+        <translation>选择根条目后即可看到发布版本将包含的内容。</translation>
     </message>
 </context>
 <context>
@@ -6455,6 +6899,80 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
 </context>
 <context>
+    <name>strata::RaiseFindingDialog</name>
+    <message>
+        <location filename="../ui/assessments/RaiseFindingDialog.cpp" line="+35"/>
+        <location line="+30"/>
+        <source>Raise Finding</source>
+        <translation>提出发现项</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Item %1 failed: %2</source>
+        <translation>检查项 %1 不通过：%2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>who handles it</source>
+        <translation>由谁处理</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Likelihood (1–5):</source>
+        <translation>可能性（1–5）(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Impact (1–5):</source>
+        <translation>影响（1–5）(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score:</source>
+        <translation>分值：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Due:</source>
+        <translation>到期日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Give the finding a title that says what is wrong.</source>
+        <translation>请为发现项填写说明问题所在的标题。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name the owner who handles the finding.</source>
+        <translation>请填写处理该发现项的负责人。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The due date %1 has passed; choose today or a later day.</source>
+        <translation>到期日期 %1 已过；请选择今天或之后的日期。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open a workspace first.</source>
+        <translation>请先打开一个工作区。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 (likelihood × impact)</source>
+        <translation>%1（可能性 × 影响）</translation>
+    </message>
+</context>
+<context>
     <name>strata::RecordEditor</name>
     <message>
         <location filename="../ui/RecordEditor.cpp" line="+54"/>
@@ -6576,6 +7094,31 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <location line="+1"/>
         <source>Your changes to %1 are not applied yet. Discard them?</source>
         <translation>您对%1所做的更改尚未应用。要放弃这些更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>strata::RecordPicker</name>
+    <message>
+        <location filename="../ui/assessments/RecordPicker.cpp" line="+28"/>
+        <source>Search records by name…</source>
+        <translation>按名称搜索条目…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Matching records</source>
+        <translation>匹配的条目</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1 %2</source>
+        <comment>record name and version</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <comment>record and its kind</comment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -7273,6 +7816,84 @@ Referenced by an import but not yet verified.</source>
     </message>
 </context>
 <context>
+    <name>strata::WalkthroughView</name>
+    <message>
+        <location filename="../ui/assessments/WalkthroughView.cpp" line="+51"/>
+        <source>‹ All Assessments</source>
+        <translation>‹ 全部评估</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Lifecycle stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Items of the stage</source>
+        <translation>本阶段的检查项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Keys: J next item · K previous item · 1 not started · 2 pass · 3 fail · 4 not applicable (asks the reason) · 5 risk accepted · E edit notes · Esc leave notes · N attach evidence</source>
+        <translation>按键：J 下一项 · K 上一项 · 1 未开始 · 2 通过 · 3 不通过 · 4 不适用（需填写原因）· 5 已接受风险 · E 编辑备注 · Esc 结束编辑 · N 附加证据</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>Not Applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why does item %1 not apply? The reason is kept as the item&apos;s notes.</source>
+        <translation>检查项 %1 为什么不适用？原因将保存为该检查项的备注。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Finding Raised</source>
+        <translation>已提出发现项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding %1 &quot;%2&quot; was raised on item %3 (score %4).</source>
+        <translation>已针对检查项 %3 提出发现项 %1“%2”（分值 %4）。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>%1 · %2 %3</source>
+        <comment>assessment scope, catalog and its version</comment>
+        <translation>%1 · %2 %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+59"/>
+        <source>%1: %2 of %n item(s) answered, %3 failed</source>
+        <translation>
+            <numerusform>%1：%n 个检查项中已有 %2 个有结论，%3 个不通过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%1 of %n item(s) answered, %2 failed</source>
+        <translation>
+            <numerusform>%n 个检查项中已有 %1 个有结论，%2 个不通过</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::Workspace</name>
     <message>
         <location filename="../app/core/workspace/Workspace.cpp" line="+108"/>
@@ -7335,7 +7956,7 @@ Referenced by an import but not yet verified.</source>
         <translation>无法恢复“%1”，因为它与条目 %2 的关系无法恢复：%3</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../app/core/workspace/WorkspaceRelations.cpp" line="+19"/>
         <source>A record cannot be related to itself (record %1); pick two different records.</source>
         <translation>条目不能与自身建立关系（条目 %1）；请选择两个不同的条目。</translation>
     </message>
@@ -7380,7 +8001,7 @@ Referenced by an import but not yet verified.</source>
         <translation>不存在编号为 %1 的目录；“strata-cli catalog list”可列出所有目录。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceEvidence.cpp" line="+44"/>
+        <location filename="../app/core/workspace/WorkspaceEvidence.cpp" line="+43"/>
         <source>%1 does not exist; check the path.</source>
         <translation>%1 不存在；请检查路径。</translation>
     </message>
@@ -7415,7 +8036,17 @@ Referenced by an import but not yet verified.</source>
         <translation>到期日期 %1 早于生效日期 %2；证据不能在成立之前就过期。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+32"/>
+        <source>The evidence store has no file %1 of %2 bytes in %3; add the file again.</source>
+        <translation>证据库 %3 中没有大小为 %2 字节的文件 %1；请重新添加该文件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The evidence title is not valid; give at most %1 characters without control characters.</source>
+        <translation>证据标题无效；请填写不超过 %1 个字符且不含控制字符的标题。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>&quot;%1&quot; (evidence %2, %3) is missing from the evidence store: %4</source>
         <translation>“%1”（证据 %2，%3）在证据库中缺失：%4</translation>
     </message>

@@ -3,7 +3,6 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
-#include "AssessmentsPage.h"
 #include "CatalogImporter.h"
 #include "EmptyStateWidget.h"
 #include "ExportController.h"
@@ -16,6 +15,7 @@
 #include "SidebarDelegate.h"
 #include "TaskProgressWidget.h"
 #include "WorkspaceEditor.h"
+#include "assessments/AssessmentsPage.h"
 #include "demo/DemoWorkspace.h"
 #include "workspace/Workspace.h"
 
@@ -323,7 +323,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace, std::unique_
             target->showRecord(id);
     });
     m_pageStack->addWidget(m_graphPage);
-    m_assessmentsPage = new AssessmentsPage(m_workspace.get());
+    m_assessmentsPage = new AssessmentsPage(m_workspace.get(), m_prompter);
     m_pageStack->addWidget(m_assessmentsPage);
     m_central->setCurrentIndex(kWorkspaceIndex);
     m_sidebar->setCurrentRow(-1);
@@ -419,6 +419,8 @@ void MainWindow::updateActions()
         action->setEnabled(open);
     m_graphAction->setEnabled(open);
     m_assessmentsAction->setEnabled(open);
+    m_newReleaseAction->setEnabled(writable);
+    m_newAssessmentAction->setEnabled(writable);
 }
 
 AboutDialog *MainWindow::showAbout()

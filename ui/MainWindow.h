@@ -127,6 +127,8 @@ private:
     QList<QAction *> m_pageActions;
     QAction *m_graphAction = nullptr;
     QAction *m_assessmentsAction = nullptr;
+    QAction *m_newReleaseAction = nullptr;
+    QAction *m_newAssessmentAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;

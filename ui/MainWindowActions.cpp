@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
 // MainWindow: its actions, their shortcuts, and the menus (the rest is in MainWindow.cpp).
-#include "AssessmentsPage.h"
 #include "CatalogImporter.h"
 #include "ExportController.h"
 #include "ImportController.h"
@@ -9,6 +8,7 @@
 #include "MainWindow.h"
 #include "RecordEditor.h"
 #include "WorkspaceEditor.h"
+#include "assessments/AssessmentsPage.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -117,6 +117,24 @@ void MainWindow::createActions()
             m_sidebar->setCurrentRow(m_pageStack->indexOf(m_assessmentsPage));
     });
 
+    auto assessmentsPage = [this] {
+        if (m_assessmentsPage)
+            m_sidebar->setCurrentRow(m_pageStack->indexOf(m_assessmentsPage));
+        return m_assessmentsPage;
+    };
+    m_newReleaseAction = new QAction(tr("New &Release…"), this);
+    m_newReleaseAction->setObjectName(u"newReleaseAction"_s);
+    connect(m_newReleaseAction, &QAction::triggered, this, [assessmentsPage] {
+        if (AssessmentsPage *page = assessmentsPage())
+            page->newRelease();
+    });
+    m_newAssessmentAction = new QAction(tr("New &Assessment…"), this);
+    m_newAssessmentAction->setObjectName(u"newAssessmentAction"_s);
+    connect(m_newAssessmentAction, &QAction::triggered, this, [assessmentsPage] {
+        if (AssessmentsPage *page = assessmentsPage())
+            page->newAssessment();
+    });
+
     m_demoAction = new QAction(tr("Open &Demo Workspace"), this);
     m_demoAction->setObjectName(u"demoAction"_s);
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemoWorkspace);
@@ -154,6 +172,9 @@ void MainWindow::createMenus()
     edit->addAction(m_newRecordAction);
     edit->addAction(m_duplicateAction);
     edit->addAction(m_deleteAction);
+    edit->addSeparator();
+    edit->addAction(m_newReleaseAction);
+    edit->addAction(m_newAssessmentAction);
     edit->addSeparator();
     edit->addAction(m_findAction);
 

@@ -3,6 +3,7 @@
 #include "MessageBoxPrompter.h"
 
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QMessageBox>
 
 namespace strata {
@@ -37,6 +38,18 @@ QStringList MessageBoxPrompter::openFileNames(QWidget *parent, const QString &ca
 QString MessageBoxPrompter::saveFileName(QWidget *parent, const QString &caption, const QString &filter)
 {
     return QFileDialog::getSaveFileName(parent, caption, {}, filter);
+}
+
+std::optional<QString> MessageBoxPrompter::askText(QWidget *parent,
+                                                   const QString &title,
+                                                   const QString &label,
+                                                   const QString &text)
+{
+    bool ok = false;
+    const QString answer = QInputDialog::getMultiLineText(parent, title, label, text, &ok);
+    if (!ok)
+        return std::nullopt;
+    return answer;
 }
 
 } // namespace strata

@@ -20,6 +20,10 @@ public:
     QString openFileName(QWidget *parent, const QString &caption, const QString &filter) override;
     QStringList openFileNames(QWidget *parent, const QString &caption, const QString &filter) override;
     QString saveFileName(QWidget *parent, const QString &caption, const QString &filter) override;
+    std::optional<QString> askText(QWidget *parent,
+                                   const QString &title,
+                                   const QString &label,
+                                   const QString &text = {}) override;
 };
 
 } // namespace strata

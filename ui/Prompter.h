@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 class QWidget;
 
 namespace strata {
@@ -25,6 +27,11 @@ public:
     /// The chosen files (one or more), or an empty list when the user cancelled.
     virtual QStringList openFileNames(QWidget *parent, const QString &caption, const QString &filter) = 0;
     virtual QString saveFileName(QWidget *parent, const QString &caption, const QString &filter) = 0;
+    /// Asks for a short text (a reason, a justification); nullopt when the user cancelled.
+    virtual std::optional<QString> askText(QWidget *parent,
+                                           const QString &title,
+                                           const QString &label,
+                                           const QString &text = {}) = 0;
 };
 
 } // namespace strata

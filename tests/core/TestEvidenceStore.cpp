@@ -4,6 +4,7 @@
 #include "util/Sha256.h"
 #include "workspace/Workspace.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void badInputWritesNothing();
     void cancelLeavesNothing();
     void fullDiskLeavesNothing();
+    void storedBlobIsRecordedOnlyWhenPresent();
 
 private:
     QString file(const QString &name, const QByteArray &data) const;
@@ -352,6 +354,38 @@ void TestEvidenceStore::cancelLeavesNothing()
     QVERIFY(!added.ok());
     QCOMPARE(added.error().code, ErrorCode::Cancelled);
     verifyNothingStored();
+}
+
+void TestEvidenceStore::storedBlobIsRecordedOnlyWhenPresent()
+{
+    // The GUI copies on a worker thread (EvidenceStore::store) and records the row afterwards on its own thread.
+    const QString path = file(u"report.txt"_s, "audited\n");
+    EvidenceInput input;
+    input.path = path;
+    QVERIFY(m_ws->checkEvidenceInput(input).ok());
+    EvidenceInput missing;
+    missing.path = m_dir->filePath(u"in/none.pdf"_s);
+    QCOMPARE(m_ws->checkEvidenceInput(missing).error().code, ErrorCode::NotFound);
+
+    const QString digest =
+        QString::fromLatin1(QCryptographicHash::hash("audited\n", QCryptographicHash::Sha256).toHex());
+    // A digest the store does not hold is refused: no row without its blob.
+    const Result<EvidenceAddResult> early = m_ws->recordStoredEvidence(input, digest, 8, true);
+    QVERIFY(!early.ok());
+    QCOMPARE(early.error().code, ErrorCode::Integrity);
+    QCOMPARE(m_ws->evidence().value().size(), 0);
+
+    const Result<StoredBlob> blob = EvidenceStore(store()).store(path);
+    QVERIFY(blob.ok());
+    QCOMPARE(blob.value().sha256, digest);
+    // A wrong size is refused too; the right one records the row once.
+    QVERIFY(!m_ws->recordStoredEvidence(input, digest, 9, true).ok());
+    const Result<EvidenceAddResult> recorded = m_ws->recordStoredEvidence(input, digest, 8, true);
+    QVERIFY(recorded.ok());
+    QVERIFY(recorded.value().created);
+    QCOMPARE(recorded.value().evidence.fileName, u"report.txt"_s);
+    QVERIFY(!m_ws->recordStoredEvidence(input, digest, 8, false).value().created);
+    QCOMPARE(m_ws->evidence().value().size(), 1);
 }
 
 void TestEvidenceStore::fullDiskLeavesNothing()

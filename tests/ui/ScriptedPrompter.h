@@ -7,6 +7,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 namespace strata::test {
 
 /// A Prompter for tests: answers from queues instead of dialogs and records every question it was asked.
@@ -26,6 +28,9 @@ public:
     QStringList fileNames;
     /// Answers for openFileNames(); when empty it answers with the next of fileNames (or nothing: cancelled).
     QList<QStringList> fileLists;
+
+    /// Answers for askText(), first in first out; nullopt (or an empty queue) means the user cancelled.
+    QList<std::optional<QString>> texts;
 
     QList<Question> questions;
     QStringList errors;
@@ -49,6 +54,12 @@ public:
         }
         fileCaptions.append(caption);
         return fileLists.takeFirst();
+    }
+
+    std::optional<QString> askText(QWidget *, const QString &title, const QString &label, const QString &) override
+    {
+        questions.append({title, label});
+        return texts.isEmpty() ? std::nullopt : texts.takeFirst();
     }
 
 private:

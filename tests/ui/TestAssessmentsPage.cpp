@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
-#include "AssessmentsPage.h"
 #include "UiTestSupport.h"
+#include "assessments/AssessmentsPage.h"
 
 #include <QStackedWidget>
 #include <QTest>

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void recentWorkspacesAreRemembered();
     void windowStateIsRestored();
     void aboutNamesLibraryVersions();
+    void assessmentActionsNeedAWorkspace();
 
 private:
     MainWindow *makeWindow();
@@ -78,6 +79,21 @@ void TestMainWindow::cleanup()
 {
     m_window.reset();
     m_dir.reset();
+}
+
+void TestMainWindow::assessmentActionsNeedAWorkspace()
+{
+    makeWindow();
+    QVERIFY(!action(u"newReleaseAction"_s)->isEnabled());
+    QVERIFY(!action(u"newAssessmentAction"_s)->isEnabled());
+    QVERIFY(m_window->openWorkspace(createWorkspaceFile(u"w.strata"_s, {u"Alpha"_s})));
+    QVERIFY(action(u"newReleaseAction"_s)->isEnabled());
+    QVERIFY(action(u"newAssessmentAction"_s)->isEnabled());
+    // The empty Assessments page offers the same two starts.
+    action(u"showAssessmentsAction"_s)->trigger();
+    QVERIFY(m_window->findChild<QWidget *>(u"assessmentsEmpty"_s)->isVisible());
+    QVERIFY(m_window->findChild<QPushButton *>(u"emptyNewRelease"_s)->isVisible());
+    QVERIFY(m_window->findChild<QPushButton *>(u"emptyNewAssessment"_s)->isVisible());
 }
 
 MainWindow *TestMainWindow::makeWindow()

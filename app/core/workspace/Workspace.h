@@ -146,6 +146,15 @@ public:
     /// Streams the file into the evidence store, makes it durable, then records its row; the same content added
     /// again returns the existing item. On any error nothing is recorded and no partial copy is left behind.
     Result<EvidenceAddResult> addEvidence(const EvidenceInput &input, const EvidenceAddOptions &options = {});
+    /// What addEvidence checks before a byte is copied (writable workspace, readable file, title, URL, dates), so a
+    /// caller that copies on a worker thread (EvidenceStore::store) can refuse bad input first.
+    Status checkEvidenceInput(const EvidenceInput &input) const;
+    /// The second half of addEvidence for a blob a worker thread already put into evidenceFolder(): checks the
+    /// blob is there with the recorded size, then records its row (or returns the existing one) in one transaction.
+    Result<EvidenceAddResult> recordStoredEvidence(const EvidenceInput &input,
+                                                   const QString &sha256,
+                                                   qint64 size,
+                                                   bool blobCreated);
     Result<QList<Evidence>> evidence() const;
     /// Re-hashes every stored file and reports the missing and altered ones.
     Result<EvidenceVerification> verifyEvidence(const std::atomic<bool> *cancel = nullptr) const;

@@ -33,11 +33,10 @@ QString Workspace::evidenceFolder() const
     return EvidenceStore::folderFor(m_db->path());
 }
 
-Result<EvidenceAddResult> Workspace::addEvidence(const EvidenceInput &input, const EvidenceAddOptions &options)
+Status Workspace::checkEvidenceInput(const EvidenceInput &input) const
 {
     if (Status s = writable(); !s)
         return s.error();
-    // Everything that can be checked is checked before a byte is copied.
     const QString shown = QDir::toNativeSeparators(input.path);
     const QFileInfo info(input.path);
     if (!info.exists())
@@ -69,7 +68,14 @@ Result<EvidenceAddResult> Workspace::addEvidence(const EvidenceInput &input, con
                      tr("The expiry date %1 is before the effective date %2; evidence cannot "
                         "expire before it is true.")
                          .arg(input.expiryDate.toString(Qt::ISODate), input.effectiveDate.toString(Qt::ISODate))};
+    return Ok{};
+}
 
+Result<EvidenceAddResult> Workspace::addEvidence(const EvidenceInput &input, const EvidenceAddOptions &options)
+{
+    // Everything that can be checked is checked before a byte is copied.
+    if (Status s = checkEvidenceInput(input); !s)
+        return s.error();
     const EvidenceStore store(evidenceFolder());
     store.removeTemporaryFiles();
     Result<StoredBlob> blob = store.store(input.path, options);
@@ -77,21 +83,46 @@ Result<EvidenceAddResult> Workspace::addEvidence(const EvidenceInput &input, con
         return blob.error();
     if (options.blobStored)
         options.blobStored(blob.value().sha256);
+    return recordStoredEvidence(input, blob.value().sha256, blob.value().size, blob.value().created);
+}
+
+Result<EvidenceAddResult> Workspace::recordStoredEvidence(const EvidenceInput &input,
+                                                          const QString &sha256,
+                                                          qint64 size,
+                                                          bool blobCreated)
+{
+    if (Status s = writable(); !s)
+        return s.error();
+    const EvidenceStore store(evidenceFolder());
+    const QFileInfo blobInfo(store.blobPath(sha256));
+    static const QRegularExpression digest(u"^[0-9a-f]{64}$"_s);
+    if (!digest.match(sha256).hasMatch() || !blobInfo.isFile() || blobInfo.size() != size)
+        return Error{ErrorCode::Integrity, tr("The evidence store has no file %1 of %2 bytes in %3; add the file "
+                                              "again.")
+                                               .arg(sha256.left(64))
+                                               .arg(size)
+                                               .arg(QDir::toNativeSeparators(store.root()))};
+    const QFileInfo info(input.path);
+    const QString title = input.title.trimmed().isEmpty() ? info.fileName() : input.title.trimmed();
+    if (title.size() > kTitleMax || hasControlCharacters(title))
+        return Error{ErrorCode::InvalidInput, tr("The evidence title is not valid; give at most %1 characters "
+                                                 "without control characters.")
+                                                  .arg(kTitleMax)};
 
     Evidence evidence;
-    evidence.sha256 = blob.value().sha256;
-    evidence.size = blob.value().size;
+    evidence.sha256 = sha256;
+    evidence.size = size;
     evidence.title = title;
     evidence.fileName = info.fileName();
     evidence.mediaType = QMimeDatabase().mimeTypeForFile(info).name();
-    evidence.sourceUrl = url;
+    evidence.sourceUrl = input.sourceUrl.trimmed();
     evidence.effectiveDate = input.effectiveDate;
     evidence.expiryDate = input.expiryDate;
     evidence.addedAt = QDateTime::currentDateTimeUtc();
     evidence.addedBy = m_actor;
 
     EvidenceAddResult result;
-    result.blobCreated = blob.value().created;
+    result.blobCreated = blobCreated;
     EvidenceRepository repository(*m_db);
     const Status s = inTransaction([&]() -> Status {
         Result<std::optional<Evidence>> existing = repository.findBySha256(evidence.sha256);

@@ -3,10 +3,16 @@
 #include "AssessmentsPage.h"
 
 #include "EmptyStateWidget.h"
+#include "NewAssessmentDialog.h"
+#include "NewReleaseDialog.h"
+#include "Prompter.h"
+#include "WalkthroughView.h"
 #include "workspace/Workspace.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTreeWidget>
@@ -21,19 +27,22 @@ namespace {
 constexpr int kIdRole = Qt::UserRole;
 constexpr int kEmptyIndex = 0;
 constexpr int kListIndex = 1;
+constexpr int kWalkthroughIndex = 2;
 
 } // namespace
 
-AssessmentsPage::AssessmentsPage(Workspace *workspace, QWidget *parent)
+AssessmentsPage::AssessmentsPage(Workspace *workspace, Prompter *prompter, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
+    , m_prompter(prompter)
 {
     m_empty = new EmptyStateWidget;
     m_empty->setObjectName(u"assessmentsEmpty"_s);
     m_empty->setTitle(tr("No assessments yet"));
-    m_empty->setText(tr("An assessment walks a release or a record through a checklist catalog, stage by stage from "
-                        "governance to retirement. Create a release and assess it with \"strata-cli release create\" "
-                        "and \"strata-cli assess new\"."));
+    m_empty->setText(
+        tr("An assessment walks a release or a record through a checklist catalog, stage by stage from "
+           "governance to retirement. Create a release (a root record and everything upstream of it), then "
+           "assess the release, a record or a supplier."));
 
     m_assessments = new QTreeWidget;
     m_assessments->setObjectName(u"assessmentList"_s);
@@ -64,12 +73,39 @@ AssessmentsPage::AssessmentsPage(Workspace *workspace, QWidget *parent)
     auto *listPage = new QWidget;
     auto *listLayout = new QVBoxLayout(listPage);
     listLayout->setContentsMargins(0, 0, 0, 0);
+    if (m_prompter) {
+        auto *buttons = new QHBoxLayout;
+        auto *newRelease = new QPushButton(tr("New Release…"));
+        newRelease->setObjectName(u"newReleaseButton"_s);
+        auto *newAssessment = new QPushButton(tr("New Assessment…"));
+        newAssessment->setObjectName(u"newAssessmentButton"_s);
+        m_openButton = new QPushButton(tr("Open Walkthrough"));
+        m_openButton->setObjectName(u"openWalkthroughButton"_s);
+        m_openButton->setDefault(true);
+        buttons->addWidget(newRelease);
+        buttons->addWidget(newAssessment);
+        buttons->addStretch();
+        buttons->addWidget(m_openButton);
+        listLayout->addLayout(buttons);
+        connect(newRelease, &QPushButton::clicked, this, &AssessmentsPage::newRelease);
+        connect(newAssessment, &QPushButton::clicked, this, &AssessmentsPage::newAssessment);
+        connect(m_openButton, &QPushButton::clicked, this, [this] { openWalkthrough(selectedId()); });
+        connect(m_assessments, &QTreeWidget::itemActivated, this, [this] { openWalkthrough(selectedId()); });
+        connect(m_empty->addButton(tr("New Release…"), u"emptyNewRelease"_s), &QPushButton::clicked, this,
+                &AssessmentsPage::newRelease);
+        connect(m_empty->addButton(tr("New Assessment…"), u"emptyNewAssessment"_s), &QPushButton::clicked, this,
+                &AssessmentsPage::newAssessment);
+        m_walkthrough = new WalkthroughView(workspace, prompter);
+        connect(m_walkthrough, &WalkthroughView::closeRequested, this, &AssessmentsPage::closeWalkthrough);
+    }
     listLayout->addWidget(m_error);
     listLayout->addWidget(splitter);
 
     m_stack = new QStackedWidget;
     m_stack->insertWidget(kEmptyIndex, m_empty);
     m_stack->insertWidget(kListIndex, listPage);
+    if (m_walkthrough)
+        m_stack->insertWidget(kWalkthroughIndex, m_walkthrough);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
@@ -80,10 +116,65 @@ AssessmentsPage::AssessmentsPage(Workspace *workspace, QWidget *parent)
     refresh();
 }
 
+qint64 AssessmentsPage::selectedId() const
+{
+    return m_assessments->currentItem() ? m_assessments->currentItem()->data(0, kIdRole).toLongLong() : 0;
+}
+
+bool AssessmentsPage::openWalkthrough(qint64 id)
+{
+    if (!m_walkthrough || id == 0 || !m_walkthrough->openAssessment(id))
+        return false;
+    selectAssessment(id);
+    m_stack->setCurrentIndex(kWalkthroughIndex);
+    m_walkthrough->setFocus();
+    return true;
+}
+
+void AssessmentsPage::closeWalkthrough()
+{
+    m_stack->setCurrentIndex(kListIndex);
+    refresh();
+    m_assessments->setFocus();
+}
+
+bool AssessmentsPage::newRelease()
+{
+    if (!m_workspace || !m_prompter)
+        return false;
+    NewReleaseDialog dialog(m_workspace, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const Release &release = dialog.release();
+    if (m_prompter->confirm(
+            this, tr("Release Created"),
+            tr("Release %1 holds %n record(s). Assess it now?", "", static_cast<int>(release.members.size()))
+                .arg(release.label()))) {
+        NewAssessmentDialog assess(m_workspace, this);
+        assess.selectRelease(release.id);
+        if (assess.exec() == QDialog::Accepted)
+            openWalkthrough(assess.assessment().id);
+    }
+    return true;
+}
+
+bool AssessmentsPage::newAssessment()
+{
+    if (!m_workspace || !m_prompter)
+        return false;
+    NewAssessmentDialog dialog(m_workspace, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    refresh();
+    openWalkthrough(dialog.assessment().id);
+    return true;
+}
+
 void AssessmentsPage::refresh()
 {
-    const qint64 selected =
-        m_assessments->currentItem() ? m_assessments->currentItem()->data(0, kIdRole).toLongLong() : 0;
+    if (m_stack && m_stack->currentIndex() == kWalkthroughIndex)
+        return; // the walkthrough refreshes itself; the list is read again when the reviewer goes back
+    const qint64 selected = selectedId();
     m_assessments->clear();
     const Result<QList<AssessmentSummary>> all =
         m_workspace ? m_workspace->assessments() : Result<QList<AssessmentSummary>>(QList<AssessmentSummary>());
@@ -94,6 +185,8 @@ void AssessmentsPage::refresh()
         return;
     }
     m_stack->setCurrentIndex(all.value().isEmpty() ? kEmptyIndex : kListIndex);
+    if (m_openButton)
+        m_openButton->setEnabled(!all.value().isEmpty());
     for (const AssessmentSummary &s : all.value()) {
         auto *row = new QTreeWidgetItem(m_assessments);
         row->setText(0, QString::number(s.id));
