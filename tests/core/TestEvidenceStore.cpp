@@ -71,6 +71,7 @@ private Q_SLOTS:
     void cancelLeavesNothing();
     void fullDiskLeavesNothing();
     void storedBlobIsRecordedOnlyWhenPresent();
+    void leftoversGoAtOpenNotDuringAnotherAdd();
 
 private:
     QString file(const QString &name, const QByteArray &data) const;
@@ -407,6 +408,31 @@ void TestEvidenceStore::fullDiskLeavesNothing()
     verifyNothingStored();
     // With room again, the same file goes in.
     QVERIFY(add(path).ok());
+}
+
+void TestEvidenceStore::leftoversGoAtOpenNotDuringAnotherAdd()
+{
+    // A copy in flight on a worker (the GUI's evidence adder) must survive another add in the same process.
+    const EvidenceStore store(this->store());
+    QVERIFY(QDir().mkpath(store.temporaryFolder()));
+    const QString inFlight = QDir(store.temporaryFolder()).filePath(u"copy-in-flight.part"_s);
+    QFile part(inFlight);
+    QVERIFY(part.open(QIODevice::WriteOnly));
+    part.write("half of a large file");
+    part.close();
+
+    const auto added = add(file(u"policy.txt"_s, "data retention policy"), u"Policy"_s);
+    QVERIFY2(added.ok(), added.ok() ? "" : qPrintable(added.error().message));
+    QVERIFY(QFile::exists(inFlight));
+
+    // Reopened for writing, the workspace removes what a crashed or killed add left behind.
+    const QString workspace = m_ws->path();
+    m_ws.reset();
+    auto reopened = Workspace::open(workspace);
+    QVERIFY2(reopened.ok(), reopened.ok() ? "" : qPrintable(reopened.error().message));
+    m_ws = std::move(reopened).value();
+    QVERIFY(!QFile::exists(inFlight));
+    QCOMPARE(m_ws->evidence().value().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceStore)

@@ -3,6 +3,7 @@
 #include "workspace/Workspace.h"
 
 #include "domain/Fields.h"
+#include "evidence/EvidenceStore.h"
 #include "interop/ImportDocument.h"
 #include "storage/ArtifactRepository.h"
 #include "storage/GraphRepository.h"
@@ -66,6 +67,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Database
     if (!workspace->isReadOnly()) {
         if (Status s = workspace->installBuiltinCatalogs(); !s)
             return s.error();
+        // The writer's lock is held, so no copy into the store can be running: what is left in its temporary
+        // area is from an add that crashed or was killed.
+        EvidenceStore(workspace->evidenceFolder()).removeTemporaryFiles();
     }
     return workspace;
 }

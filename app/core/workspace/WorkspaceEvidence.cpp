@@ -77,7 +77,6 @@ Result<EvidenceAddResult> Workspace::addEvidence(const EvidenceInput &input, con
     if (Status s = checkEvidenceInput(input); !s)
         return s.error();
     const EvidenceStore store(evidenceFolder());
-    store.removeTemporaryFiles();
     Result<StoredBlob> blob = store.store(input.path, options);
     if (!blob)
         return blob.error();
