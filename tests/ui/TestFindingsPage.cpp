@@ -122,7 +122,7 @@ void TestFindingsPage::heatMapCountsEveryFinding()
     // The text alternative names every occupied cell, the highest score first.
     const QStringList lines = map->textAlternative().split(u'\n');
     QCOMPARE(lines.size(), 3);
-    QVERIFY2(lines.constFirst().contains(u"Likelihood 4, impact 5"_s) && lines.constFirst().contains(u"2 findings"_s),
+    QVERIFY2(lines.constFirst().contains(u"Likelihood 4, impact 5"_s) && lines.constFirst().contains(u": 2 finding"_s),
              qPrintable(lines.constFirst()));
     QCOMPARE(map->accessibleDescription(), map->textAlternative());
     const auto *text = m_page->findChild<QLabel *>(u"heatMapText"_s);

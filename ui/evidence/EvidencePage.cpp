@@ -135,6 +135,9 @@ EvidencePage::EvidencePage(Workspace *workspace, Prompter *prompter, QWidget *pa
     m_problems->setObjectName(u"verifyProblems"_s);
     m_problems->setAccessibleName(tr("Missing or altered evidence"));
     m_problems->setMaximumHeight(110);
+    m_problems->setWordWrap(true);
+    connect(m_problems, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { selectEvidence(item->data(Qt::UserRole).toLongLong()); });
     m_problems->hide();
 
     m_table = new QTableView;
@@ -157,6 +160,11 @@ EvidencePage::EvidencePage(Workspace *workspace, Prompter *prompter, QWidget *pa
         m_table->resizeColumnsToContents();
         updateEmptyState();
         showSelected();
+    });
+    // A new day (or a test's fixed one) changes what is expired.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        m_table->resizeColumnToContents(EvidenceTableModel::Expires);
+        updateEmptyState();
     });
     connect(m_model, &EvidenceTableModel::errorOccurred, this,
             [this](const QString &message) { m_prompter->showError(this, message); });

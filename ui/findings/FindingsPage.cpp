@@ -127,7 +127,10 @@ FindingsPage::FindingsPage(Workspace *workspace, Prompter *prompter, QWidget *pa
         updateFilterText();
     });
 
+    // Two lines always, so the filter sentence is never clipped when it wraps.
+    m_cellFilter->setMinimumHeight(m_cellFilter->fontMetrics().lineSpacing() * 2 + 4);
     auto *mapPanel = new QWidget;
+    mapPanel->setMinimumWidth(m_heatMap->sizeHint().width() + 60);
     auto *mapLayout = new QVBoxLayout(mapPanel);
     mapLayout->setContentsMargins(0, 0, 0, 0);
     mapLayout->addWidget(m_heatMap, 0, Qt::AlignHCenter);
