@@ -149,6 +149,87 @@
     </message>
 </context>
 <context>
+    <name>strata::EvidencePage</name>
+    <message numerus="yes">
+        <location filename="../ui/evidence/EvidencePage.cpp" line="+103"/>
+        <source>Expiring within %n day(s)</source>
+        <translation>
+            <numerusform>Expiring within %n day</numerusform>
+            <numerusform>Expiring within %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+114"/>
+        <source>%n evidence item(s)</source>
+        <translation>
+            <numerusform>%n evidence item</numerusform>
+            <numerusform>%n evidence items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n expired</source>
+        <translation>
+            <numerusform>%n expired</numerusform>
+            <numerusform>%n expired</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n expiring within %1 days</source>
+        <translation>
+            <numerusform>%n expiring within %1 days</numerusform>
+            <numerusform>%n expiring within %1 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+71"/>
+        <source>Checking %n evidence file(s)…</source>
+        <translation>
+            <numerusform>Checking %n evidence file…</numerusform>
+            <numerusform>Checking %n evidence files…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>All %n evidence file(s) match their recorded SHA-256.</source>
+        <translation>
+            <numerusform>The %n evidence file matches its recorded SHA-256.</numerusform>
+            <numerusform>All %n evidence files match their recorded SHA-256.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n of %1 evidence file(s) are missing or altered:</source>
+        <translation>
+            <numerusform>%n of %1 evidence files is missing or altered:</numerusform>
+            <numerusform>%n of %1 evidence files are missing or altered:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidenceStore</name>
+    <message numerus="yes">
+        <location filename="../app/core/evidence/EvidenceBatch.cpp" line="+83"/>
+        <source>Adding %n file(s) was cancelled; nothing was recorded.</source>
+        <translation>
+            <numerusform>Adding %n file was cancelled; nothing was recorded.</numerusform>
+            <numerusform>Adding %n files was cancelled; nothing was recorded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidenceTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/EvidenceTableModel.cpp" line="+147"/>
+        <source>%1 (expires in %n day(s))</source>
+        <translation>
+            <numerusform>%1 (expires in %n day)</numerusform>
+            <numerusform>%1 (expires in %n days)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::ExportController</name>
     <message numerus="yes">
         <location filename="../ui/ExportController.cpp" line="+157"/>
@@ -164,6 +245,41 @@
         <translation>
             <numerusform>Exported %n record to %1.</numerusform>
             <numerusform>Exported %n records to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::FindingsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/findings/FindingsPage.cpp" line="+196"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n open or mitigating</source>
+        <translation>
+            <numerusform>%n open or mitigating</numerusform>
+            <numerusform>%n open or mitigating</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Showing likelihood %1 × impact %2 only: %n finding(s).</source>
+        <translation>
+            <numerusform>Showing likelihood %1 × impact %2 only: %n finding.</numerusform>
+            <numerusform>Showing likelihood %1 × impact %2 only: %n findings.</numerusform>
         </translation>
     </message>
 </context>
@@ -518,6 +634,17 @@
         <translation>
             <numerusform>… %n more not shown</numerusform>
             <numerusform>… %n more not shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::RiskHeatMap</name>
+    <message numerus="yes">
+        <location filename="../ui/findings/RiskHeatMap.cpp" line="+80"/>
+        <source>Likelihood %1, impact %2 (score %3, %4): %n finding(s)</source>
+        <translation>
+            <numerusform>Likelihood %1, impact %2 (score %3, %4): %n finding</numerusform>
+            <numerusform>Likelihood %1, impact %2 (score %3, %4): %n findings</numerusform>
         </translation>
     </message>
 </context>

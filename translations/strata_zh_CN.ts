@@ -71,6 +71,55 @@ QuaZip %5</translation>
     </message>
 </context>
 <context>
+    <name>strata::AcceptRiskDialog</name>
+    <message>
+        <location filename="../ui/findings/AcceptRiskDialog.cpp" line="+22"/>
+        <location line="+21"/>
+        <source>Accept Risk</source>
+        <translation>接受风险</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Accept the risk of &quot;%1&quot; (score %2). Say why it is acceptable and until when; the acceptance lapses after that day.</source>
+        <translation>接受“%1”的风险（得分 %2）。请说明为何可以接受以及接受到哪一天；过了这一天，风险接受即失效。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Justification</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accepted until</source>
+        <translation>接受至</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Justification:</source>
+        <translation>理由(&amp;J)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted &amp;until:</source>
+        <translation>接受至(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Give a justification: why is this risk acceptable?</source>
+        <translation>请填写理由：为何可以接受此风险？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The justification is %1 characters long; at most %2 are allowed.</source>
+        <translation>理由长度为 %1 个字符；最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a day after today for the acceptance to end.</source>
+        <translation>请为风险接受选择今天之后的结束日期。</translation>
+    </message>
+</context>
+<context>
     <name>strata::AddArtifactDialog</name>
     <message>
         <location filename="../ui/AddArtifactDialog.cpp" line="+30"/>
@@ -1010,12 +1059,17 @@ assess set ASSESSMENT ITEM STATUS
 <context>
     <name>strata::AutomatedChecks</name>
     <message>
-        <location filename="../app/core/checklist/AutomatedChecks.cpp" line="+68"/>
+        <location filename="../app/core/checklist/AutomatedChecks.cpp" line="+91"/>
         <source>Model %1 (record %2) has no file with a recorded digest, so its weights cannot be verified.</source>
         <translation>模型 %1（条目 %2）没有记录摘要的文件，因此无法验证其权重。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
+        <source>Model %1 (record %2) has weights (%3) but no signature file or signature evidence; verify the publisher&apos;s signature (for example with model_signing verify) and attach the result.</source>
+        <translation>模型 %1（条目 %2）有权重文件（%3），但没有签名文件或签名证据；请验证发布者的签名（例如使用 model_signing verify）并附上结果。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Dataset %1 (record %2) has no licence recorded.</source>
         <translation>数据集 %1（条目 %2）没有记录许可证。</translation>
     </message>
@@ -2889,6 +2943,206 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
     </message>
 </context>
 <context>
+    <name>strata::EvidencePage</name>
+    <message>
+        <location filename="../ui/evidence/EvidencePage.cpp" line="+76"/>
+        <source>Add Evidence…</source>
+        <translation>添加证据…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verify Evidence</source>
+        <translation>验证证据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-hash every stored file and report missing or altered ones</source>
+        <translation>重新计算每个已存储文件的哈希，并报告缺失或被篡改的文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the selected evidence with the system viewer</source>
+        <translation>用系统查看器打开所选证据</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter by title, file, type, source or digest</source>
+        <translation>按标题、文件、类型、来源或摘要筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter evidence</source>
+        <translation>筛选证据</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show evidence by expiry</source>
+        <translation>按过期情况显示证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All evidence</source>
+        <translation>全部证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired or expiring</source>
+        <translation>已过期或即将过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Expiring within %n day(s)</source>
+        <translation>
+            <numerusform>%n 天内过期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cancel the evidence check</source>
+        <translation>取消证据检查</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Missing or altered evidence</source>
+        <translation>缺失或被篡改的证据</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>No evidence yet. Add the files that prove a checklist answer (reports, certificates, scan results); each is stored once, by its SHA-256.</source>
+        <translation>还没有证据。请添加能证明检查项结论的文件（报告、证书、扫描结果）；每个文件按其 SHA-256 只存储一次。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n evidence item(s)</source>
+        <translation>
+            <numerusform>%n 个证据项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n expired</source>
+        <translation>
+            <numerusform>%n 个已过期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n expiring within %1 days</source>
+        <translation>
+            <numerusform>%n 个将在 %1 天内过期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>No application could open &quot;%1&quot; (%2). Install a viewer for this type of file, or preview it on this page.</source>
+        <translation>没有应用程序能打开“%1”（%2）。请安装此类文件的查看器，或在本页预览。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Checking %n evidence file(s)…</source>
+        <translation>
+            <numerusform>正在检查 %n 个证据文件…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The evidence check was cancelled; nothing was concluded.</source>
+        <translation>证据检查已取消；未得出任何结论。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>All %n evidence file(s) match their recorded SHA-256.</source>
+        <translation>
+            <numerusform>全部 %n 个证据文件与记录的 SHA-256 一致。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n of %1 evidence file(s) are missing or altered:</source>
+        <translation>
+            <numerusform>%1 个证据文件中有 %n 个缺失或被篡改：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidencePreview</name>
+    <message>
+        <location filename="../ui/evidence/EvidencePreview.cpp" line="+51"/>
+        <source>Evidence text</source>
+        <translation>证据文本</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PDF preview</source>
+        <translation>PDF 预览</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Select an evidence item to preview it.</source>
+        <translation>选择一个证据项进行预览。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file of &quot;%1&quot; is missing from the evidence store; run Verify evidence.</source>
+        <translation>“%1”的文件在证据库中缺失；请运行“验证证据”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; looks like a PDF but cannot be read as one; open it with the system viewer.</source>
+        <translation>“%1”看起来是 PDF，但无法按 PDF 读取；请用系统查看器打开。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is an image of %2, too large to preview; use Open.</source>
+        <translation>“%1”是 %2 的图像，太大无法预览；请使用“打开”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; (%2) cannot be previewed as an image; use Open.</source>
+        <translation>“%1”（%2）无法作为图像预览；请使用“打开”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; cannot be decoded as an image: %2.</source>
+        <translation>无法将“%1”解码为图像：%2。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Image %1, %2 × %3 pixels</source>
+        <translation>图像 %1，%2 × %3 像素</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read &quot;%1&quot;: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>[Only the first %1 of %2 are shown; use Open for the whole file.]</source>
+        <translation>[仅显示 %2 中的前 %1；请使用“打开”查看整个文件。]</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No preview for &quot;%1&quot; (%2, %3). Use Open to view it with the system viewer.</source>
+        <translation>“%1”（%2，%3）无法预览。请使用“打开”在系统查看器中查看。</translation>
+    </message>
+</context>
+<context>
     <name>strata::EvidenceRepository</name>
     <message>
         <location filename="../app/core/storage/EvidenceRepository.cpp" line="+65"/>
@@ -2973,6 +3227,164 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <location line="+7"/>
         <source>The SHA-256 computation failed inside OpenSSL.</source>
         <translation>OpenSSL 内部的 SHA-256 计算失败。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/evidence/EvidenceBatch.cpp" line="+83"/>
+        <source>Adding %n file(s) was cancelled; nothing was recorded.</source>
+        <translation>
+            <numerusform>添加 %n 个文件已取消；未记录任何内容。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidenceTableModel</name>
+    <message>
+        <location filename="../models/EvidenceTableModel.cpp" line="+137"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 (expires in %n day(s))</source>
+        <translation>
+            <numerusform>%1（%n 天后过期）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (expired)</source>
+        <translation>%1（已过期）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Altered</source>
+        <translation>已篡改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This evidence expired on %1 and no longer supports an answer.</source>
+        <translation>此证据已于 %1 过期，不再支持任何结论。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This evidence expires on %1; ask for a current copy.</source>
+        <translation>此证据将于 %1 过期；请索取最新副本。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Media type</source>
+        <translation>媒体类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Effective</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expires</source>
+        <translation>过期日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added at</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supports</source>
+        <translation>支持的检查项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidenceVerifier</name>
+    <message>
+        <location filename="../app/core/evidence/EvidenceVerifier.cpp" line="+35"/>
+        <source>&quot;%1&quot; (evidence %2, %3) is missing from the evidence store: %4</source>
+        <translation>“%1”（证据 %2，%3）在证据库中缺失：%4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; (evidence %2, %3) was altered: its file now has SHA-256 %4 instead of %5</source>
+        <translation>“%1”（证据 %2，%3）已被篡改：其文件的 SHA-256 现为 %4，而不是 %5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; (evidence %2, %3) cannot be read: %4</source>
+        <translation>无法读取“%1”（证据 %2，%3）：%4</translation>
+    </message>
+</context>
+<context>
+    <name>strata::EvidenceViewing</name>
+    <message>
+        <location filename="../ui/evidence/EvidenceViewing.cpp" line="+63"/>
+        <source>&quot;%1&quot; looks like a program (%2), so Strata does not hand it to the system viewer. Inspect it with a tool you trust.</source>
+        <translation>“%1”看起来是程序（%2），因此 Strata 不会把它交给系统查看器。请用您信任的工具检查。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot create the folder %1 to open &quot;%2&quot;; check the temporary folder.</source>
+        <translation>无法创建文件夹 %1 来打开“%2”；请检查临时文件夹。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot copy &quot;%1&quot; to %2 for viewing: %3</source>
+        <translation>无法将“%1”复制到 %2 以供查看：%3</translation>
     </message>
 </context>
 <context>
@@ -3855,6 +4267,220 @@ findings accept ID  接受风险：需要理由和晚于今天的到期日期；
         <location line="+11"/>
         <source>Accepted the risk of finding %1 until %2.</source>
         <translation>已接受发现项 %1 的风险，有效期至 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::FindingTableModel</name>
+    <message>
+        <location filename="../models/FindingTableModel.cpp" line="+37"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (overdue)</source>
+        <translation>%1（已逾期）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 in %2</source>
+        <translation>%2 中的 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (lapsed)</source>
+        <translation>%1（已失效）</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Due on %1 and still %2.</source>
+        <translation>到期日期为 %1，仍为“%2”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The acceptance ended on %1; review the risk again.</source>
+        <translation>风险接受已于 %1 结束；请重新评审此风险。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Likelihood</source>
+        <translation>可能性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Justification</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted until</source>
+        <translation>接受至</translation>
+    </message>
+</context>
+<context>
+    <name>strata::FindingsPage</name>
+    <message>
+        <location filename="../ui/findings/FindingsPage.cpp" line="+55"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mitigating</source>
+        <translation>缓解中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark the selected finding as being mitigated</source>
+        <translation>将所选发现项标记为缓解中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept Risk…</source>
+        <translation>接受风险…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept the risk with a justification and an end date</source>
+        <translation>以理由和结束日期接受风险</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the selected finding: the risk is gone</source>
+        <translation>关闭所选发现项：风险已消除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show All Cells</source>
+        <translation>显示全部单元格</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show findings by status</source>
+        <translation>按状态显示发现项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show findings by severity</source>
+        <translation>按严重程度显示发现项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All severities</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Heat map as text</source>
+        <translation>热力图文本</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Findings</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>No findings yet. A failed checklist item can raise one in an assessment.</source>
+        <translation>还没有发现项。评估中不通过的检查项可以提出发现项。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 个发现项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n open or mitigating</source>
+        <translation>
+            <numerusform>%n 个未处理或缓解中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 个已逾期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Showing likelihood %1 × impact %2 only: %n finding(s).</source>
+        <translation>
+            <numerusform>仅显示可能性 %1 × 影响 %2：%n 个发现项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a cell to show only its findings.</source>
+        <translation>选择一个单元格，只显示其中的发现项。</translation>
     </message>
 </context>
 <context>
@@ -6309,12 +6935,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+51"/>
+        <location filename="../ui/MainWindow.cpp" line="+53"/>
         <source>Strata workspaces (*.strata);;All files (*)</source>
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="+28"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+30"/>
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
@@ -6379,7 +7005,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+49"/>
         <source>New &amp;Release…</source>
         <translation>新建发布版本(&amp;R)…</translation>
     </message>
@@ -6390,7 +7016,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+49"/>
-        <location filename="../ui/MainWindowActions.cpp" line="-23"/>
+        <location filename="../ui/MainWindowActions.cpp" line="-37"/>
         <source>Graph</source>
         <translation>谱系图</translation>
     </message>
@@ -6401,7 +7027,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="+26"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+40"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>打开演示工作区(&amp;D)</translation>
     </message>
@@ -6436,7 +7062,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -6471,7 +7097,19 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>页面</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+8"/>
+        <location filename="../ui/MainWindowActions.cpp" line="-83"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+7"/>
+        <source>Findings</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>“%1” already exists. Choose another name for the new workspace, or open this one with File › Open Workspace.</source>
         <translation>“%1”已存在。请为新工作区另选名称，或通过“文件 › 打开工作区”打开它。</translation>
     </message>
@@ -6486,7 +7124,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+110"/>
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
@@ -6947,7 +7585,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>到期日期(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Give the finding a title that says what is wrong.</source>
         <translation>请为发现项填写说明问题所在的标题。</translation>
     </message>
@@ -7527,6 +8165,41 @@ Referenced by an import but not yet verified.</source>
     </message>
 </context>
 <context>
+    <name>strata::RiskHeatMap</name>
+    <message>
+        <location filename="../ui/findings/RiskHeatMap.cpp" line="+46"/>
+        <source>Risk heat map</source>
+        <translation>风险热力图</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>Likelihood %1, impact %2 (score %3, %4): %n finding(s)</source>
+        <translation>
+            <numerusform>可能性 %1，影响 %2（得分 %3，%4）：%n 个发现项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No findings to map.</source>
+        <translation>没有可显示在图中的发现项。</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Likelihood</source>
+        <translation>可能性</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Risk heat map: %1</source>
+        <translation>风险热力图：%1</translation>
+    </message>
+</context>
+<context>
     <name>strata::Sha256</name>
     <message>
         <location filename="../app/core/util/Sha256.cpp" line="+67"/>
@@ -7896,7 +8569,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::Workspace</name>
     <message>
-        <location filename="../app/core/workspace/Workspace.cpp" line="+108"/>
+        <location filename="../app/core/workspace/Workspace.cpp" line="+112"/>
         <source>An import is being written to the workspace; try again when it has finished.</source>
         <translation>正在向工作区写入导入内容；请在完成后重试。</translation>
     </message>
@@ -8001,7 +8674,7 @@ Referenced by an import but not yet verified.</source>
         <translation>不存在编号为 %1 的目录；“strata-cli catalog list”可列出所有目录。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceEvidence.cpp" line="+43"/>
+        <location filename="../app/core/workspace/WorkspaceEvidence.cpp" line="+44"/>
         <source>%1 does not exist; check the path.</source>
         <translation>%1 不存在；请检查路径。</translation>
     </message>
@@ -8036,7 +8709,7 @@ Referenced by an import but not yet verified.</source>
         <translation>到期日期 %1 早于生效日期 %2；证据不能在成立之前就过期。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>The evidence store has no file %1 of %2 bytes in %3; add the file again.</source>
         <translation>证据库 %3 中没有大小为 %2 字节的文件 %1；请重新添加该文件。</translation>
     </message>
@@ -8044,21 +8717,6 @@ Referenced by an import but not yet verified.</source>
         <location line="+8"/>
         <source>The evidence title is not valid; give at most %1 characters without control characters.</source>
         <translation>证据标题无效；请填写不超过 %1 个字符且不含控制字符的标题。</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>&quot;%1&quot; (evidence %2, %3) is missing from the evidence store: %4</source>
-        <translation>“%1”（证据 %2，%3）在证据库中缺失：%4</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&quot;%1&quot; (evidence %2, %3) was altered: its file now has SHA-256 %4 instead of %5</source>
-        <translation>“%1”（证据 %2，%3）已被篡改：其文件的 SHA-256 现为 %4，而不是 %5</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&quot;%1&quot; (evidence %2, %3) cannot be read: %4</source>
-        <translation>无法读取“%1”（证据 %2，%3）：%4</translation>
     </message>
     <message>
         <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+84"/>
@@ -8114,12 +8772,12 @@ Referenced by an import but not yet verified.</source>
     </message>
     <message>
         <location line="+82"/>
-        <location line="+125"/>
+        <location line="+129"/>
         <source>Assessment %1 has no item &quot;%2&quot;; &quot;strata-cli assess show %1&quot; lists its items.</source>
         <translation>评估 %1 中没有检查项“%2”；“strata-cli assess show %1”可列出其检查项。</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-123"/>
         <source>The notes for item %1 are %2 characters long; at most %3 are allowed.</source>
         <translation>检查项 %1 的备注长 %2 个字符；最多允许 %3 个。</translation>
     </message>
@@ -8139,7 +8797,7 @@ Referenced by an import but not yet verified.</source>
         <translation>没有编号为 %1 的证据；“strata-cli evidence list”可列出证据。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+93"/>
         <source>Item %1 is &quot;%2&quot;; a finding is raised on an item that failed, so set the item to fail first.</source>
         <translation>检查项 %1 的状态为“%2”；发现项针对不通过的检查项提出，请先将该检查项设为不通过。</translation>
     </message>

@@ -5,7 +5,9 @@
 #include "AboutDialog.h"
 #include "CatalogImporter.h"
 #include "EmptyStateWidget.h"
+#include "EvidencePage.h"
 #include "ExportController.h"
+#include "FindingsPage.h"
 #include "GraphPage.h"
 #include "ImportController.h"
 #include "InventoryPage.h"
@@ -99,6 +101,8 @@ void MainWindow::createCentralWidgets()
         new QListWidgetItem(recordKindPluralLabel(kind), m_sidebar);
     new QListWidgetItem(tr("Graph"), m_sidebar);
     new QListWidgetItem(tr("Assessments"), m_sidebar);
+    new QListWidgetItem(tr("Evidence"), m_sidebar);
+    new QListWidgetItem(tr("Findings"), m_sidebar);
     m_sidebar->setMinimumWidth(140);
 
     m_pageStack = new QStackedWidget;
@@ -273,6 +277,10 @@ void MainWindow::clearWorkspace()
     m_graphPage = nullptr;
     delete m_assessmentsPage;
     m_assessmentsPage = nullptr;
+    delete m_evidencePage;
+    m_evidencePage = nullptr;
+    delete m_findingsPage;
+    m_findingsPage = nullptr;
     m_import->setWorkspace(nullptr);
     m_catalogImporter->setWorkspace(nullptr);
     m_export->setWorkspace(nullptr);
@@ -325,6 +333,10 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace, std::unique_
     m_pageStack->addWidget(m_graphPage);
     m_assessmentsPage = new AssessmentsPage(m_workspace.get(), m_prompter);
     m_pageStack->addWidget(m_assessmentsPage);
+    m_evidencePage = new EvidencePage(m_workspace.get(), m_prompter);
+    m_pageStack->addWidget(m_evidencePage);
+    m_findingsPage = new FindingsPage(m_workspace.get(), m_prompter);
+    m_pageStack->addWidget(m_findingsPage);
     m_central->setCurrentIndex(kWorkspaceIndex);
     m_sidebar->setCurrentRow(-1);
     m_sidebar->setCurrentRow(current);
@@ -421,6 +433,8 @@ void MainWindow::updateActions()
     m_assessmentsAction->setEnabled(open);
     m_newReleaseAction->setEnabled(writable);
     m_newAssessmentAction->setEnabled(writable);
+    m_evidenceAction->setEnabled(open);
+    m_findingsAction->setEnabled(open);
 }
 
 AboutDialog *MainWindow::showAbout()

@@ -23,6 +23,8 @@ namespace strata {
 class AboutDialog;
 class CatalogImporter;
 class EmptyStateWidget;
+class EvidencePage;
+class FindingsPage;
 class ExportController;
 class GraphPage;
 class ImportController;
@@ -60,6 +62,9 @@ public:
     /// The Graph page (null while no workspace is open), and showing it, focused on a record when `focus` != 0.
     GraphPage *graphPage() const { return m_graphPage; }
     void showGraph(qint64 focus = 0);
+    /// The Evidence and Findings pages (null while no workspace is open).
+    EvidencePage *evidencePage() const { return m_evidencePage; }
+    FindingsPage *findingsPage() const { return m_findingsPage; }
     /// Opens Help › About Strata without blocking and returns the dialog.
     AboutDialog *showAbout();
     /// Imports files and folders into the open workspace in the background (File › Import, drops, the command line).
@@ -101,6 +106,8 @@ private:
     QList<InventoryPage *> m_pages;
     GraphPage *m_graphPage = nullptr;
     AssessmentsPage *m_assessmentsPage = nullptr; ///< after the inventory pages in the page stack
+    EvidencePage *m_evidencePage = nullptr;
+    FindingsPage *m_findingsPage = nullptr;
 
     QStackedWidget *m_central = nullptr;
     EmptyStateWidget *m_welcome = nullptr;
@@ -129,6 +136,8 @@ private:
     QAction *m_assessmentsAction = nullptr;
     QAction *m_newReleaseAction = nullptr;
     QAction *m_newAssessmentAction = nullptr;
+    QAction *m_evidenceAction = nullptr;
+    QAction *m_findingsAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // MainWindow: its actions, their shortcuts, and the menus (the rest is in MainWindow.cpp).
 #include "CatalogImporter.h"
+#include "EvidencePage.h"
 #include "ExportController.h"
+#include "FindingsPage.h"
 #include "ImportController.h"
 #include "InventoryPage.h"
 #include "MainWindow.h"
@@ -116,6 +118,20 @@ void MainWindow::createActions()
         if (m_assessmentsPage)
             m_sidebar->setCurrentRow(m_pageStack->indexOf(m_assessmentsPage));
     });
+    m_evidenceAction = new QAction(tr("Evidence"), this);
+    m_evidenceAction->setObjectName(u"showEvidenceAction"_s);
+    m_evidenceAction->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_3 + kinds.size())));
+    connect(m_evidenceAction, &QAction::triggered, this, [this] {
+        if (m_evidencePage)
+            m_sidebar->setCurrentRow(m_pageStack->indexOf(m_evidencePage));
+    });
+    m_findingsAction = new QAction(tr("Findings"), this);
+    m_findingsAction->setObjectName(u"showFindingsAction"_s);
+    m_findingsAction->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_4 + kinds.size())));
+    connect(m_findingsAction, &QAction::triggered, this, [this] {
+        if (m_findingsPage)
+            m_sidebar->setCurrentRow(m_pageStack->indexOf(m_findingsPage));
+    });
 
     auto assessmentsPage = [this] {
         if (m_assessmentsPage)
@@ -182,6 +198,8 @@ void MainWindow::createMenus()
     view->addActions(m_pageActions);
     view->addAction(m_graphAction);
     view->addAction(m_assessmentsAction);
+    view->addAction(m_evidenceAction);
+    view->addAction(m_findingsAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_demoAction);

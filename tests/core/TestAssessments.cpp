@@ -45,6 +45,7 @@ private Q_SLOTS:
     void statusKeysRoundTrip();
     void evidenceIsLinkedToTheItem();
     void suggestionsNeverSetAStatus();
+    void signatureEvidenceSilencesTheUnsignedModelCheck();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -345,6 +346,29 @@ void TestAssessments::suggestionsNeverSetAStatus()
     QCOMPARE(seen, expected);
     for (const AssessmentItem &item : m_ws->assessment(id).value().items)
         QCOMPARE(item.status, ItemStatus::NotStarted);
+}
+
+void TestAssessments::signatureEvidenceSilencesTheUnsignedModelCheck()
+{
+    QVERIFY(m_ws->addArtifact(Artifact{0, m_model, u"model.safetensors"_s, 10, u"sha256"_s, QString(64, u'e')}).ok());
+    const qint64 id = m_ws->createAssessment(AssessmentScope{0, m_model}).value().id;
+    const auto checksFor = [&](qint64 record) {
+        QStringList checks;
+        for (const CheckSuggestion &c : m_ws->suggestions(id).value()) {
+            if (c.recordId == record)
+                checks << c.check;
+        }
+        return checks;
+    };
+    QCOMPARE(checksFor(m_model), QStringList{u"model-signature"_s});
+    // The output of the signature verification, attached to the item on pinned and verified model files.
+    QFile file(m_dir->filePath(u"model.safetensors.sig"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("-----BEGIN SIGNATURE-----");
+    file.close();
+    const Evidence e = m_ws->addEvidence({file.fileName(), u"Publisher signature"_s, {}, {}, {}}).value().evidence;
+    QVERIFY(m_ws->setItemStatus(id, {u"SC-SRC-09"_s, ItemStatus::Pass, QString(), {e.id}}).ok());
+    QCOMPARE(checksFor(m_model), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestAssessments)

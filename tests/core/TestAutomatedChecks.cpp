@@ -42,6 +42,8 @@ private Q_SLOTS:
     void completeRecordsRaiseNothing();
     void modelWithoutDigest();
     void datasetWithoutLicense();
+    void unsignedModelFiles_data();
+    void unsignedModelFiles();
     void supplierCertificationExpiry_data();
     void supplierCertificationExpiry();
     void placeholderRecords();
@@ -53,6 +55,7 @@ void TestAutomatedChecks::completeRecordsRaiseNothing()
 {
     CheckedRecord model = make(1, RecordKind::Model, u"Llama"_s);
     model.artifacts.append(Artifact{1, 1, u"model.safetensors"_s, 10, u"sha256"_s, QString(64, u'a')});
+    model.artifacts.append(Artifact{2, 1, u"model.sig"_s, 10, u"sha256"_s, QString(64, u'c')});
     CheckedRecord dataset = make(2, RecordKind::Dataset, u"Corpus"_s);
     dataset.record.license = u"CC-BY-4.0"_s;
     CheckedRecord supplier = make(3, RecordKind::Supplier, u"Acme"_s);
@@ -68,7 +71,9 @@ void TestAutomatedChecks::modelWithoutDigest()
     // Software without files is not a model: the check does not apply to it.
     CheckedRecord software = make(3, RecordKind::Software, u"Tool"_s);
     const QList<CheckSuggestion> s = automated_checks::run({none, emptyDigest, software}, kAllItems, kToday);
-    QCOMPARE(describe(s), (QStringList{u"model-digest:1:SC-SRC-09"_s, u"model-digest:2:SC-SRC-09"_s}));
+    // model.bin is weights with neither digest nor signature: both checks speak.
+    QCOMPARE(describe(s), (QStringList{u"model-digest:1:SC-SRC-09"_s, u"model-digest:2:SC-SRC-09"_s,
+                                       u"model-signature:2:SC-SRC-09"_s}));
     QVERIFY2(s.constFirst().message.contains(u"NoFiles"_s), qPrintable(s.constFirst().message));
 }
 
@@ -80,6 +85,57 @@ void TestAutomatedChecks::datasetWithoutLicense()
     model.artifacts.append(Artifact{1, 5, u"m"_s, 1, u"sha256"_s, QString(64, u'b')});
     QCOMPARE(describe(automated_checks::run({blank, model}, kAllItems, kToday)),
              QStringList{u"dataset-license:4:SC-GOV-07"_s});
+}
+
+void TestAutomatedChecks::unsignedModelFiles_data()
+{
+    QTest::addColumn<QStringList>("files");
+    QTest::addColumn<QString>("evidenceFile");
+    QTest::addColumn<QString>("evidenceType");
+    QTest::addColumn<bool>("flagged");
+    const QString digest(64, u'a');
+    QTest::newRow("safetensors alone") << QStringList{u"model.safetensors"_s} << QString() << QString() << true;
+    QTest::newRow("gguf, upper case") << QStringList{u"Q4_K_M.GGUF"_s} << QString() << QString() << true;
+    QTest::newRow("pytorch bin") << QStringList{u"pytorch_model.bin"_s} << QString() << QString() << true;
+    QTest::newRow("pt checkpoint") << QStringList{u"weights.pt"_s} << QString() << QString() << true;
+    QTest::newRow("signature beside the weights")
+        << QStringList{u"model.safetensors"_s, u"model.sig"_s} << QString() << QString() << false;
+    QTest::newRow("sigstore bundle file")
+        << QStringList{u"model.gguf"_s, u"model.gguf.sigstore.json"_s} << QString() << QString() << false;
+    QTest::newRow("verification attached as evidence")
+        << QStringList{u"model.safetensors"_s} << u"model.sig"_s << QString() << false;
+    QTest::newRow("bundle attached, named by media type") << QStringList{u"model.safetensors"_s} << u"bundle.json"_s
+                                                          << u"application/vnd.dev.sigstore.bundle+json"_s << false;
+    QTest::newRow("unrelated evidence does not count")
+        << QStringList{u"model.safetensors"_s} << u"report.pdf"_s << u"application/pdf"_s << true;
+    QTest::newRow("no weights, nothing to sign")
+        << QStringList{u"config.json"_s, u"README.md"_s} << QString() << QString() << false;
+}
+
+void TestAutomatedChecks::unsignedModelFiles()
+{
+    QFETCH(QStringList, files);
+    QFETCH(QString, evidenceFile);
+    QFETCH(QString, evidenceType);
+    QFETCH(bool, flagged);
+    CheckedRecord model = make(11, RecordKind::Model, u"Mistral"_s);
+    for (const QString &file : files)
+        model.artifacts.append(Artifact{0, 11, file, 10, u"sha256"_s, QString(64, u'd')});
+    if (!evidenceFile.isEmpty()) {
+        Evidence e;
+        e.fileName = evidenceFile;
+        e.mediaType = evidenceType;
+        model.signatureEvidence.append(e);
+    }
+    const QList<CheckSuggestion> s = automated_checks::run({model}, kAllItems, kToday);
+    QCOMPARE(describe(s), flagged ? QStringList{u"model-signature:11:SC-SRC-09"_s} : QStringList());
+    if (flagged) {
+        QVERIFY2(s.constFirst().message.contains(u"Mistral"_s), qPrintable(s.constFirst().message));
+        QVERIFY2(s.constFirst().message.contains(files.constFirst()), qPrintable(s.constFirst().message));
+        QCOMPARE(s.constFirst().suggested, ItemStatus::Fail);
+    }
+    // A signature file alone is neither weights nor evidence of anything to verify.
+    QVERIFY(!automated_checks::isWeightsFile(u"model.safetensors.sig"_s));
 }
 
 void TestAutomatedChecks::supplierCertificationExpiry_data()

@@ -20,6 +20,7 @@ struct Tr
 };
 
 const QString kModelDigest = u"model-digest"_s;
+const QString kModelSignature = u"model-signature"_s;
 const QString kDatasetLicense = u"dataset-license"_s;
 const QString kSupplierCertification = u"supplier-certification"_s;
 const QString kPlaceholder = u"placeholder"_s;
@@ -35,6 +36,8 @@ QString itemForCheck(const QString &check)
 {
     if (check == kModelDigest)
         return u"SC-SRC-09"_s; // pinned and verified model files
+    if (check == kModelSignature)
+        return u"SC-SRC-09"_s; // publisher signatures verified
     if (check == kDatasetLicense)
         return u"SC-GOV-07"_s; // legal, licence and IP obligations
     if (check == kSupplierCertification)
@@ -42,6 +45,26 @@ QString itemForCheck(const QString &check)
     if (check == kPlaceholder)
         return u"SC-GOV-04"_s; // inventory of AI assets
     return {};
+}
+
+bool isWeightsFile(const QString &fileName)
+{
+    static const QStringList suffixes = {u".safetensors"_s, u".gguf"_s, u".ggml"_s,    u".bin"_s,    u".pt"_s,
+                                         u".pth"_s,         u".ckpt"_s, u".onnx"_s,    u".h5"_s,     u".keras"_s,
+                                         u".tflite"_s,      u".pb"_s,   u".msgpack"_s, u".mlmodel"_s};
+    return std::any_of(suffixes.cbegin(), suffixes.cend(),
+                       [&](const QString &suffix) { return fileName.endsWith(suffix, Qt::CaseInsensitive); });
+}
+
+bool isSignature(const QString &fileName, const QString &mediaType)
+{
+    static const QStringList suffixes = {u".sig"_s, u".sigstore"_s, u".sigstore.json"_s, u".asc"_s, u".p7s"_s};
+    static const QStringList mediaTypes = {u"application/vnd.dev.sigstore.bundle+json"_s,
+                                           u"application/vnd.dev.sigstore.bundle.v0.3+json"_s,
+                                           u"application/pgp-signature"_s, u"application/pkcs7-signature"_s};
+    return mediaTypes.contains(mediaType.trimmed(), Qt::CaseInsensitive) ||
+           std::any_of(suffixes.cbegin(), suffixes.cend(),
+                       [&](const QString &suffix) { return fileName.endsWith(suffix, Qt::CaseInsensitive); });
 }
 
 QList<CheckSuggestion> run(const QList<CheckedRecord> &records, const QStringList &itemKeys, const QDate &today)
@@ -68,6 +91,24 @@ QList<CheckSuggestion> run(const QList<CheckedRecord> &records, const QStringLis
                         Tr::tr("Model %1 (record %2) has no file with a recorded digest, so its weights cannot be "
                                "verified.")
                             .arg(displayName(r), QString::number(r.id)));
+        }
+        if (r.kind == RecordKind::Model) {
+            QStringList weights;
+            for (const Artifact &a : checked.artifacts) {
+                if (isWeightsFile(a.fileName))
+                    weights << a.fileName;
+            }
+            const bool signedFiles =
+                std::any_of(checked.artifacts.cbegin(), checked.artifacts.cend(),
+                            [](const Artifact &a) { return isSignature(a.fileName); }) ||
+                std::any_of(checked.signatureEvidence.cbegin(), checked.signatureEvidence.cend(),
+                            [](const Evidence &e) { return isSignature(e.fileName, e.mediaType); });
+            if (!weights.isEmpty() && !signedFiles)
+                suggest(kModelSignature, r,
+                        Tr::tr("Model %1 (record %2) has weights (%3) but no signature file or signature evidence; "
+                               "verify the publisher's signature (for example with model_signing verify) and attach "
+                               "the result.")
+                            .arg(displayName(r), QString::number(r.id), weights.join(u", "_s)));
         }
         if (r.kind == RecordKind::Dataset && r.license.trimmed().isEmpty())
             suggest(

@@ -6,7 +6,12 @@
 #include "evidence/Evidence.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
 
 namespace strata {
 
@@ -16,6 +21,14 @@ struct StoredBlob
     QString sha256;
     qint64 size = 0;
     bool created = false;
+};
+
+/// Progress and cancel for storing several files at once on a thread pool.
+struct EvidenceBatchOptions
+{
+    const std::atomic<bool> *cancel = nullptr;    ///< set from another thread to stop every file
+    std::function<void(qint64, qint64)> progress; ///< bytes done over all files, total; called from pool threads
+    int threads = 0;                              ///< 0: one per processor core
 };
 
 /// The content-addressed folder beside a workspace (NAME.strata-evidence/sha256/ab/<digest>). A file is streamed
@@ -42,6 +55,11 @@ public:
     /// when it still hashes to its name, and replaced by the fresh copy when it does not. On any failure or cancel
     /// nothing is left in tmp/.
     Result<StoredBlob> store(const QString &sourcePath, const EvidenceAddOptions &options = {}) const;
+    /// Stores `paths` concurrently, each file streamed once as store() does; the result is in the order of
+    /// `paths`, and content that occurs more than once in the batch is stored once (`created` is true at most once
+    /// per digest). The first failure (or a cancel) stops the other files and is returned; files finished before it
+    /// stay in the store unrecorded, which is harmless, and nothing is left in tmp/.
+    Result<QList<StoredBlob>> storeAll(const QStringList &paths, const EvidenceBatchOptions &options = {}) const;
     /// SHA-256 of a stored blob, read again from disk; NotFound when the blob is missing.
     Result<QString> hashBlob(const QString &sha256, const std::atomic<bool> *cancel = nullptr) const;
     /// Removes what an interrupted add left in tmp/ (only one program writes a workspace at a time).

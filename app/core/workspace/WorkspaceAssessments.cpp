@@ -414,6 +414,10 @@ Result<QList<CheckSuggestion>> Workspace::suggestions(qint64 assessmentId) const
                 ids << id;
         }
     }
+    // Signature evidence is linked to the item on model signatures, and counts for every model in scope.
+    QList<Evidence> signatureEvidence;
+    if (const AssessmentItem *item = assessment.value().item(automated_checks::itemForCheck(u"model-signature"_s)))
+        signatureEvidence = item->evidence;
     QList<CheckedRecord> records;
     for (qint64 id : std::as_const(ids)) {
         Result<Record> record = m_records->get(id);
@@ -425,7 +429,7 @@ Result<QList<CheckSuggestion>> Workspace::suggestions(qint64 assessmentId) const
         Result<QList<Artifact>> artifacts = m_artifacts->forRecord(id);
         if (!artifacts)
             return artifacts.error();
-        records.append({record.value(), artifacts.value()});
+        records.append({record.value(), artifacts.value(), signatureEvidence});
     }
     QStringList keys;
     for (const AssessmentItem &item : std::as_const(assessment.value().items))

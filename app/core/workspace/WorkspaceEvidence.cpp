@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The evidence part of Workspace: the blob goes into the EvidenceStore first, then its row in one transaction.
 #include "evidence/EvidenceStore.h"
+#include "evidence/EvidenceVerifier.h"
 #include "storage/EvidenceRepository.h"
 #include "workspace/Workspace.h"
 
@@ -157,34 +158,7 @@ Result<EvidenceVerification> Workspace::verifyEvidence(const std::atomic<bool> *
     Result<QList<Evidence>> all = EvidenceRepository(*m_db).list();
     if (!all)
         return all.error();
-    const EvidenceStore store(evidenceFolder());
-    EvidenceVerification verification;
-    for (const Evidence &e : std::as_const(all.value())) {
-        const Result<QString> digest = store.hashBlob(e.sha256, cancel);
-        ++verification.checked;
-        if (digest && digest.value() == e.sha256)
-            continue;
-        if (!digest && digest.error().code == ErrorCode::Cancelled)
-            return digest.error();
-        EvidenceProblem problem;
-        problem.evidence = e;
-        if (!digest && digest.error().code == ErrorCode::NotFound) {
-            problem.kind = EvidenceProblem::Kind::Missing;
-            problem.detail = tr("\"%1\" (evidence %2, %3) is missing from the evidence store: %4")
-                                 .arg(e.title, QString::number(e.id), e.fileName,
-                                      QDir::toNativeSeparators(store.blobPath(e.sha256)));
-        } else {
-            problem.kind = EvidenceProblem::Kind::Altered;
-            problem.actualSha256 = digest ? digest.value() : QString();
-            problem.detail = digest ? tr("\"%1\" (evidence %2, %3) was altered: its file now has SHA-256 %4 instead "
-                                         "of %5")
-                                          .arg(e.title, QString::number(e.id), e.fileName, digest.value(), e.sha256)
-                                    : tr("\"%1\" (evidence %2, %3) cannot be read: %4")
-                                          .arg(e.title, QString::number(e.id), e.fileName, digest.error().message);
-        }
-        verification.problems.append(problem);
-    }
-    return verification;
+    return EvidenceVerifier::verify(EvidenceStore(evidenceFolder()), all.value(), cancel);
 }
 
 } // namespace strata
