@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "interop/CycloneDxChecks.h"
 
+#include "interop/CycloneDxElements.h"
 #include "interop/CycloneDxMapping.h"
 #include "interop/CycloneDxReader.h"
 
@@ -42,13 +43,19 @@ struct Frame
     bool isObject = true;
     qsizetype next = 0;
     qsizetype size = 0;
+    QString splitKey; ///< set for a top-level array whose elements BomElements parses one at a time
 };
 
 class TreeWalk
 {
 public:
-    TreeWalk(const QString &fileName, const ImportLimits &limits, bool checkStrings, BomRefs *refs)
-        : m_file(fileName)
+    TreeWalk(const BomElements &elements,
+             const QString &fileName,
+             const ImportLimits &limits,
+             bool checkStrings,
+             BomRefs *refs)
+        : m_elements(elements)
+        , m_file(fileName)
         , m_limits(limits)
         , m_checkStrings(checkStrings)
         , m_refs(refs)
@@ -74,7 +81,20 @@ public:
                 // Keys are only materialised when their length has to be checked: most files need no such check.
                 if (m_checkStrings && it.key().size() > m_limits.maxStringLength)
                     return tooLong(it.key().size());
+                if (m_stack.size() == 1 && m_elements.isSplit(it.key())) {
+                    Frame f;
+                    f.isObject = false;
+                    f.splitKey = it.key();
+                    f.size = m_elements.count(f.splitKey);
+                    m_stack.push_back(std::move(f));
+                    continue;
+                }
                 value = it.value();
+            } else if (!top.splitKey.isEmpty()) {
+                Result<QJsonValue> element = m_elements.at(top.splitKey, top.next++);
+                if (!element)
+                    return element.error();
+                value = element.value();
             } else {
                 value = top.array.at(top.next++);
             }
@@ -218,6 +238,7 @@ private:
         return Ok{};
     }
 
+    const BomElements &m_elements;
     QString m_file;
     const ImportLimits &m_limits;
     bool m_checkStrings;
@@ -236,15 +257,15 @@ Error documentError(const QString &fileName, const QString &path, const QString 
 }
 
 Status checkTree(
-    const QJsonObject &root, const QString &fileName, const ImportLimits &limits, bool checkStrings, BomRefs *refs)
+    const BomElements &elements, const QString &fileName, const ImportLimits &limits, bool checkStrings, BomRefs *refs)
 {
-    TreeWalk walk(fileName, limits, checkStrings, refs);
-    Status s = walk.run(root);
+    TreeWalk walk(elements, fileName, limits, checkStrings, refs);
+    Status s = walk.run(elements.root());
     if (s || s.error().code != ErrorCode::Conflict)
         return s;
     const QString ref = s.error().message;
     BomRefs unused;
-    const QString first = TreeWalk(fileName, limits, false, &unused).firstPathOf(root, ref);
+    const QString first = TreeWalk(elements, fileName, limits, false, &unused).firstPathOf(elements.root(), ref);
     return documentError(fileName, walk.duplicatePath(),
                          CycloneDxReader::tr("the bom-ref \"%1\" is already used at %2; every bom-ref must be unique "
                                              "in a BOM. Rename one of them.")

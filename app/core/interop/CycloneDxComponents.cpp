@@ -3,6 +3,7 @@
 #include "interop/CycloneDxComponents.h"
 
 #include "domain/Fields.h"
+#include "interop/CycloneDxElements.h"
 #include "interop/CycloneDxMapping.h"
 #include "interop/CycloneDxReader.h"
 
@@ -214,27 +215,45 @@ Status ComponentMapper::readStrataSuppliers(const QJsonArray &properties)
     return Ok{};
 }
 
-Status ComponentMapper::readComponents(const QJsonObject &root)
+Status ComponentMapper::drain(QList<Item> &stack)
 {
-    const QJsonObject metadata = root.value(u"metadata"_s).toObject();
-    QList<Item> stack;
-    const QJsonValue tools = metadata.value(u"tools"_s).toObject().value(u"components"_s);
-    if (!tools.isUndefined() && !tools.isArray())
-        return fail(u"metadata.tools.components"_s, CycloneDxReader::tr("the tool components must be an array."));
-    for (qsizetype i = tools.toArray().size() - 1; i >= 0; --i)
-        stack << Item{tools.toArray().at(i), u"metadata.tools.components[%1]"_s.arg(i), 1, -1, Role::Tool};
-    const QJsonArray components = root.value(u"components"_s).toArray();
-    m_topLevel = static_cast<int>(components.size());
-    m_doc.records.reserve(m_doc.records.size() + components.size() + 16);
-    for (qsizetype i = components.size() - 1; i >= 0; --i)
-        stack << Item{components.at(i), u"components[%1]"_s.arg(i), 1, -1, Role::Top};
-    if (metadata.contains(u"component"_s))
-        stack << Item{metadata.value(u"component"_s), u"metadata.component"_s, 1, -1, Role::Metadata};
     while (!stack.isEmpty()) {
         const Item item = stack.takeLast();
         if (Status s = visit(item, stack); !s)
             return s;
     }
+    return Ok{};
+}
+
+Status ComponentMapper::readComponents(const BomElements &bom)
+{
+    const QJsonObject metadata = bom.root().value(u"metadata"_s).toObject();
+    QList<Item> stack;
+    const QJsonValue tools = metadata.value(u"tools"_s).toObject().value(u"components"_s);
+    if (!tools.isUndefined() && !tools.isArray())
+        return fail(u"metadata.tools.components"_s, CycloneDxReader::tr("the tool components must be an array."));
+    // The order records get: metadata.component, then each top-level component with everything nested in it,
+    // then the tools.
+    if (metadata.contains(u"component"_s)) {
+        stack << Item{metadata.value(u"component"_s), u"metadata.component"_s, 1, -1, Role::Metadata};
+        if (Status s = drain(stack); !s)
+            return s;
+    }
+    const qsizetype count = bom.count(u"components"_s);
+    m_topLevel = static_cast<int>(count);
+    m_doc.records.reserve(m_doc.records.size() + count + 16);
+    for (qsizetype i = 0; i < count; ++i) {
+        Result<QJsonValue> component = bom.at(u"components"_s, i);
+        if (!component)
+            return component.error();
+        stack << Item{component.value(), u"components[%1]"_s.arg(i), 1, -1, Role::Top};
+        if (Status s = drain(stack); !s)
+            return s;
+    }
+    for (qsizetype i = tools.toArray().size() - 1; i >= 0; --i)
+        stack << Item{tools.toArray().at(i), u"metadata.tools.components[%1]"_s.arg(i), 1, -1, Role::Tool};
+    if (Status s = drain(stack); !s)
+        return s;
     if (m_strataSuppliers)
         return Ok{}; // a Strata export names its suppliers itself
     for (const QString &key : {u"supplier"_s, u"manufacturer"_s, u"manufacture"_s}) {
@@ -502,6 +521,18 @@ ImportedRecord ComponentMapper::buildRecord(const ComponentView &c, const Mapped
     r.statedFields = m.stated;
     r.location = path;
     r.ref = c.has(ComponentView::BomRef) ? c.text(ComponentView::BomRef) : autoRef(path);
+    // A large BOM repeats the same stated fields and attributes, and its bom-refs are already in m_refs: share
+    // one copy of each (implicitly shared Qt values) instead of keeping tens of thousands of equal ones.
+    if (const auto known = m_refs.constFind(r.ref); known != m_refs.cend())
+        r.ref = *known;
+    if (r.statedFields == m_lastStated)
+        r.statedFields = m_lastStated;
+    else
+        m_lastStated = r.statedFields;
+    if (r.record.attributes == m_lastAttributes)
+        r.record.attributes = m_lastAttributes;
+    else
+        m_lastAttributes = r.record.attributes;
     for (const QString &problem : m.problems)
         warn(path, problem);
     if (!m.unmapped.isEmpty())

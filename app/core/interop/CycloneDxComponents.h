@@ -46,10 +46,11 @@ public:
 
     /// The suppliers a Strata export lists as "strata:supplier:<id>:<field>" BOM properties.
     Status readStrataSuppliers(const QJsonArray &properties);
-    /// metadata.component, components[] and metadata.tools.components (validated, not imported), at any depth.
-    Status readComponents(const QJsonObject &root);
-    Status readServices(const QJsonArray &services);
-    void addPending(const Pending &pending) { m_pending << pending; }
+    /// metadata.component, components[] and metadata.tools.components (validated, not imported), at any depth;
+    /// the top-level components are parsed one at a time and dropped once mapped.
+    Status readComponents(const BomElements &bom);
+    Status readServices(const BomElements &bom);
+    void addPending(Pending pending) { m_pending << std::move(pending); }
     /// Resolves the pending relations, reports dependency cycles and hands the document over.
     ImportDocument finish();
 
@@ -72,6 +73,7 @@ private:
     };
 
     Status visit(const Item &item, QList<Item> &stack);
+    Status drain(QList<Item> &stack);
     Status checkComponent(const Item &item, const ComponentView &c);
     Status pushChildren(const ComponentView &c, const Item &item, int owner, bool validateOnly, QList<Item> &stack);
     Status relateToOwner(const Item &item, const ComponentView &c, int index);
@@ -108,6 +110,8 @@ private:
     QSet<QString> m_filesKept; ///< records whose unhashed files a strata:extra property already lists
     QList<Pending> m_pending;
     std::vector<QPair<int, int>> m_dependsOn; ///< depends_on edges by record index, for the cycle report
+    QStringList m_lastStated;                 ///< shared by consecutive records that state the same fields
+    QVariantMap m_lastAttributes;             ///< shared by consecutive records with equal attributes
     int m_components = 0;
     int m_topLevel = 0;
     int m_topDone = 0;

@@ -4,6 +4,7 @@
 // resolution of references once every element of the document is known.
 #include "domain/Fields.h"
 #include "interop/CycloneDxComponents.h"
+#include "interop/CycloneDxElements.h"
 #include "interop/CycloneDxMapping.h"
 #include "interop/CycloneDxReader.h"
 
@@ -214,12 +215,18 @@ Status ComponentMapper::linkStrataProperties(const QJsonArray &properties, int i
     return Ok{};
 }
 
-Status ComponentMapper::readServices(const QJsonArray &services)
+Status ComponentMapper::readServices(const BomElements &bom)
 {
     QList<Item> stack;
-    for (qsizetype i = services.size() - 1; i >= 0; --i)
-        stack << Item{services.at(i), u"services[%1]"_s.arg(i), 1, -1, Role::Top};
-    while (!stack.isEmpty()) {
+    const qsizetype count = bom.count(u"services"_s);
+    for (qsizetype top = 0; top < count || !stack.isEmpty();) {
+        if (stack.isEmpty()) {
+            Result<QJsonValue> service = bom.at(u"services"_s, top);
+            if (!service)
+                return service.error();
+            stack << Item{service.value(), u"services[%1]"_s.arg(top), 1, -1, Role::Top};
+            ++top;
+        }
         const Item item = stack.takeLast();
         if (!item.value.isObject())
             return fail(item.path, CycloneDxReader::tr("a service must be a JSON object."));

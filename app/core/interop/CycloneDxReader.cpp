@@ -4,12 +4,12 @@
 
 #include "interop/CycloneDxChecks.h"
 #include "interop/CycloneDxComponents.h"
+#include "interop/CycloneDxElements.h"
 #include "interop/JsonScan.h"
 #include "util/Sha256.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -62,7 +62,7 @@ Status checkHeader(const QJsonObject &root, const QString &file)
 }
 
 Status checkDependencies(ComponentMapper &mapper,
-                         const QJsonArray &dependencies,
+                         const BomElements &bom,
                          const QString &file,
                          const ImportLimits &limits,
                          const BomRefs &refs)
@@ -77,13 +77,17 @@ Status checkDependencies(ComponentMapper &mapper,
                                      .arg(v.toString()));
         return Ok{};
     };
-    for (int i = 0; i < dependencies.size(); ++i) {
+    const qsizetype count = bom.count(u"dependencies"_s);
+    for (qsizetype i = 0; i < count; ++i) {
         if (i % 4096 == 4095 && limits.cancelled())
             return Error{ErrorCode::Cancelled, CycloneDxReader::tr("The import of %1 was cancelled.").arg(file)};
         const QString path = u"dependencies[%1]"_s.arg(i);
-        if (!dependencies.at(i).isObject())
+        Result<QJsonValue> dependency = bom.at(u"dependencies"_s, i);
+        if (!dependency)
+            return dependency.error();
+        if (!dependency.value().isObject())
             return documentError(file, path, CycloneDxReader::tr("a dependency must be an object."));
-        const QJsonObject entry = dependencies.at(i).toObject();
+        const QJsonObject entry = dependency.value().toObject();
         if (!entry.contains(u"ref"_s))
             return documentError(file, path + u".ref"_s,
                                  CycloneDxReader::tr("the key is missing; every dependency names the component it "
@@ -130,28 +134,24 @@ Result<ImportDocument> CycloneDxReader::read(const QByteArray &data,
                          .arg(fileName)
                          .arg(data.size() / (1024 * 1024))
                          .arg(limits.maxFileBytes / (1024 * 1024))};
-    QJsonParseError parseError;
-    const QJsonDocument json = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error{ErrorCode::InvalidInput, tr("%1 is not valid JSON: %2 at byte %3. Check that the file is "
-                                                 "complete and was saved as UTF-8.")
-                                                  .arg(fileName, parseError.errorString())
-                                                  .arg(parseError.offset)};
-    if (!json.isObject())
-        return Error{ErrorCode::InvalidInput,
-                     tr("%1 is not a CycloneDX BOM: the JSON document is not an object.").arg(fileName)};
+    // The large arrays are parsed one element at a time (BomElements): the checks below and the mapping each
+    // parse an element, use it and drop it, so the whole tree never sits in memory.
+    const JsonScan scan = JsonScan::of(data, BomElements::splitKeys());
+    Result<BomElements> split = BomElements::split(data, scan, fileName);
+    if (!split)
+        return split.error();
+    const BomElements &bom = split.value();
     if (limits.cancelled())
         return Error{ErrorCode::Cancelled, tr("The import of %1 was cancelled.").arg(fileName)};
     progress(100);
-    const QJsonObject root = json.object();
+    const QJsonObject &root = bom.root();
     if (Status s = checkHeader(root, fileName); !s)
         return s.error();
     BomRefs refs;
-    const JsonScan scan = JsonScan::of(data);
     if (Status s = scan.refuseDuplicateKeys(fileName); !s)
         return s.error();
     const bool checkStrings = scan.longestString > limits.maxStringLength;
-    if (Status s = checkTree(root, fileName, limits, checkStrings, &refs); !s)
+    if (Status s = checkTree(bom, fileName, limits, checkStrings, &refs); !s)
         return s.error();
     progress(300);
 
@@ -159,11 +159,11 @@ Result<ImportDocument> CycloneDxReader::read(const QByteArray &data,
     ComponentMapper mapper(fileName, limits, refs, serial.isEmpty() ? Sha256::hex(data).left(16) : serial);
     if (Status s = mapper.readStrataSuppliers(root.value(u"properties"_s).toArray()); !s)
         return s.error();
-    if (Status s = mapper.readComponents(root); !s)
+    if (Status s = mapper.readComponents(bom); !s)
         return s.error();
-    if (Status s = mapper.readServices(root.value(u"services"_s).toArray()); !s)
+    if (Status s = mapper.readServices(bom); !s)
         return s.error();
-    if (Status s = checkDependencies(mapper, root.value(u"dependencies"_s).toArray(), fileName, limits, refs); !s)
+    if (Status s = checkDependencies(mapper, bom, fileName, limits, refs); !s)
         return s.error();
     progress(950);
 

@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QVector>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace strata {
@@ -27,17 +29,37 @@ struct Container
     bool object = false;
     bool expectKey = false;
     QSet<QString> keys;
+    int topArray = -1; ///< index into JsonScan::topArrays when this is a split top-level array
+    QString lastKey;   ///< the key read last, kept for the top-level object only
 };
+
+bool isBlank(const char *p, qsizetype length)
+{
+    return std::all_of(p, p + length, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
 
 } // namespace
 
 JsonScan JsonScan::of(const QByteArray &data)
 {
+    return of(data, {});
+}
+
+JsonScan JsonScan::of(const QByteArray &data, const QSet<QString> &splitKeys)
+{
     JsonScan scan;
     QVector<Container> stack;
+    qsizetype elementStart = 0; ///< where the current element of a split array began
     int line = 1;
     const char *p = data.constData();
     const qsizetype n = data.size();
+    const auto endElement = [&](qsizetype end, bool last) {
+        TopArray &array = scan.topArrays[stack.last().topArray];
+        const qsizetype length = end - elementStart;
+        if (!(last && array.elements.isEmpty() && isBlank(p + elementStart, length)))
+            array.elements.append(Span{elementStart, length});
+        elementStart = end + 1;
+    };
     for (qsizetype i = 0; i < n; ++i) {
         const char c = p[i];
         switch (c) {
@@ -45,19 +67,36 @@ JsonScan JsonScan::of(const QByteArray &data)
             ++line;
             break;
         case '{':
-            stack.append(Container{true, true, {}});
+            stack.append(Container{true, true, {}, -1, {}});
             break;
-        case '[':
-            stack.append(Container{false, false, {}});
+        case '[': {
+            int topArray = -1;
+            if (stack.size() == 1 && stack.last().object && !stack.last().expectKey &&
+                splitKeys.contains(stack.last().lastKey)) {
+                topArray = static_cast<int>(scan.topArrays.size());
+                scan.topArrays.append(TopArray{stack.last().lastKey, i, -1, false, {}});
+                elementStart = i + 1;
+            }
+            stack.append(Container{false, false, {}, topArray, {}});
             break;
+        }
         case '}':
         case ']':
-            if (!stack.isEmpty())
+            if (!stack.isEmpty()) {
+                if (stack.last().topArray >= 0) {
+                    endElement(i, true);
+                    TopArray &array = scan.topArrays[stack.last().topArray];
+                    array.close = i;
+                    array.closedByBracket = c == ']';
+                }
                 stack.removeLast();
+            }
             break;
         case ',':
             if (!stack.isEmpty() && stack.last().object)
                 stack.last().expectKey = true;
+            else if (!stack.isEmpty() && stack.last().topArray >= 0)
+                endElement(i, false);
             break;
         case ':':
             if (!stack.isEmpty())
@@ -74,6 +113,8 @@ JsonScan JsonScan::of(const QByteArray &data)
                 ++end;
             }
             scan.longestString = std::max(scan.longestString, std::min(end, n) - start);
+            if (stack.size() == 1 && stack.last().object && stack.last().expectKey && !splitKeys.isEmpty())
+                stack.last().lastKey = decodeKey(QByteArray::fromRawData(p + start, std::min(end, n) - start));
             if (!stack.isEmpty() && stack.last().object && stack.last().expectKey && !scan.hasDuplicateKey()) {
                 const QString key = decodeKey(QByteArray::fromRawData(p + start, std::min(end, n) - start));
                 if (stack.last().keys.contains(key)) {

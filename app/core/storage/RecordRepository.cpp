@@ -34,6 +34,8 @@ const QString kSupplierNames = u"(SELECT group_concat(s.name, ', ') FROM relatio
 
 QString attributesJson(const QVariantMap &attributes)
 {
+    if (attributes.isEmpty())
+        return u"{}"_s;
     return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(attributes)).toJson(QJsonDocument::Compact));
 }
 
@@ -140,9 +142,9 @@ Result<qint64> RecordRepository::insert(const Record &record)
     q.bindValue(9, sql::nonNull(record.notes));
     q.bindValue(10, attributesJson(record.attributes));
     q.bindValue(11, record.placeholder ? 1 : 0);
-    q.bindValue(12, sql::timeToText(record.createdAt));
+    q.bindValue(12, m_insertTime(record.createdAt));
     q.bindValue(13, sql::nonNull(record.createdBy));
-    q.bindValue(14, sql::timeToText(record.updatedAt));
+    q.bindValue(14, m_insertTime(record.updatedAt));
     q.bindValue(15, sql::nonNull(record.updatedBy));
     q.bindValue(16, sql::tagsToText(record.manualFields));
     if (!q.exec())

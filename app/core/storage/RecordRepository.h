@@ -4,6 +4,7 @@
 
 #include "domain/Record.h"
 #include "domain/Result.h"
+#include "storage/SqlValues.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
@@ -82,6 +83,7 @@ private:
     QHash<qint64, PendingSearch> m_pendingSearch;
     mutable QHash<QString, QVector<qint64>> m_orderCache;
     QSqlQuery m_insert;
+    sql::TimeText m_insertTime;
     QSqlQuery m_insertSearch;
     QSqlQuery m_deleteSearch;
     QSqlQuery m_searchRow;

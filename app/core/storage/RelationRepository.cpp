@@ -56,7 +56,7 @@ Result<Relation> RelationRepository::insert(const Relation &relation)
     q.addBindValue(relation.toId);
     q.addBindValue(sql::nonNull(relation.subtype));
     q.addBindValue(sql::nonNull(relation.source));
-    q.addBindValue(sql::timeToText(relation.createdAt));
+    q.addBindValue(m_insertTime(relation.createdAt));
     q.addBindValue(sql::nonNull(relation.createdBy));
     q.addBindValue(relation.importId > 0 ? QVariant(relation.importId) : QVariant(QMetaType::fromType<qint64>()));
     if (!q.exec()) {

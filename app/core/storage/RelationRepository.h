@@ -4,6 +4,7 @@
 
 #include "domain/Relation.h"
 #include "domain/Result.h"
+#include "storage/SqlValues.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -38,6 +39,7 @@ public:
 private:
     const Database &m_db;
     QSqlQuery m_insert; ///< prepared once: imports add tens of thousands of relations
+    sql::TimeText m_insertTime;
 };
 
 } // namespace strata

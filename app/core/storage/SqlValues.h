@@ -21,6 +21,25 @@ inline QString timeToText(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("");
 }
 
+/// timeToText for a bulk write that stamps every row with the same time: formatting a QDateTime costs about as much
+/// as inserting the row, so the text is made once per distinct time.
+class TimeText
+{
+public:
+    const QString &operator()(const QDateTime &t)
+    {
+        if (m_text.isNull() || t != m_time) {
+            m_time = t;
+            m_text = timeToText(t);
+        }
+        return m_text;
+    }
+
+private:
+    QDateTime m_time;
+    QString m_text;
+};
+
 inline QDateTime timeFromText(const QString &s)
 {
     // Fast path for what timeToText writes ("2026-11-27T22:54:16.123Z"): tables parse hundreds per page.

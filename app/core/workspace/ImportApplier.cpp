@@ -102,6 +102,12 @@ qint64 ImportApplier::findByHubName(const ImportedRecord &imported) const
     return candidates.size() == 1 ? candidates.constFirst() : 0;
 }
 
+const Record &ImportApplier::target(int index) const
+{
+    const PlannedRecord &p = m_records.at(index);
+    return p.merged ? *p.merged : m_document->records.at(index).record;
+}
+
 int ImportApplier::resolved(int index) const
 {
     while (index >= 0 && m_records.at(index).action == Action::Alias)
@@ -130,9 +136,7 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
     }
     if (plan.existingId == 0) {
         plan.action = Action::Add;
-        plan.merged = doc;
-        plan.merged.id = 0;
-        plan.merged.manualFields.clear();
+        // merged stays empty: what is stored is the document's record (target()), not a copy of it.
         plan.newArtifacts = artifacts;
         plan.changedExtras = imported.extras;
         return Ok{};
@@ -141,11 +145,11 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
     Result<Record> existing = m_ws.m_records->get(plan.existingId);
     if (!existing)
         return existing.error();
-    plan.merged = existing.value();
+    plan.merged = std::make_shared<Record>(std::move(existing).value());
     if (plan.matchedByHubName) {
         m_summary.notes << tr("Took \"%1\" to be \"%2\", the only record with that repository name; check that they "
                               "are the same.")
-                               .arg(doc.name, plan.merged.name);
+                               .arg(doc.name, plan.merged->name);
         stated.removeAll(u"name"_s); // keep the org-qualified name and its purl
         stated.removeAll(u"purl"_s);
     }
@@ -153,23 +157,23 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
     if (!doc.placeholder) {
         for (const QString &key : std::as_const(stated)) {
             const QString wanted = fields::fieldText(doc, key);
-            if (wanted == fields::fieldText(plan.merged, key))
+            if (wanted == fields::fieldText(*plan.merged, key))
                 continue;
-            if (plan.merged.manualFields.contains(key) && !options.preferImport) {
+            if (plan.merged->manualFields.contains(key) && !options.preferImport) {
                 m_summary.notes << tr("%1: kept the hand-typed %2 \"%3\" (the file says \"%4\").")
-                                       .arg(plan.merged.name, fields::label(key), fields::fieldText(plan.merged, key),
+                                       .arg(plan.merged->name, fields::label(key), fields::fieldText(*plan.merged, key),
                                             wanted);
                 continue;
             }
             if (key == u"certifications"_s)
-                fields::setCertifications(plan.merged, fields::certifications(doc));
-            else if (Status s = fields::setField(plan.merged, key, wanted); !s)
+                fields::setCertifications(*plan.merged, fields::certifications(doc));
+            else if (Status s = fields::setField(*plan.merged, key, wanted); !s)
                 return s;
-            plan.merged.manualFields.removeAll(key);
+            plan.merged->manualFields.removeAll(key);
             plan.action = Action::Update;
         }
-        if (plan.merged.placeholder) {
-            plan.merged.placeholder = false; // now described by a document: no longer just a reference
+        if (plan.merged->placeholder) {
+            plan.merged->placeholder = false; // now described by a document: no longer just a reference
             plan.action = Action::Update;
         }
     }
@@ -187,7 +191,7 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
             changed.id = same->id;
             plan.changedArtifacts << changed;
             m_summary.notes << tr("%1: the %2 digest of %3 changed from %4 to %5.")
-                                   .arg(plan.merged.name, a.algorithm, a.fileName, same->digest, a.digest);
+                                   .arg(plan.merged->name, a.algorithm, a.fileName, same->digest, a.digest);
         }
     }
     if (!plan.newArtifacts.isEmpty() || !plan.changedArtifacts.isEmpty())
@@ -225,7 +229,7 @@ Status ImportApplier::planRecords(const ImportDocument &document, const ImportOp
             if (Status s = planRecord(imported, options, plan); !s)
                 return s;
             // Readers validate; this guards the workspace against a reader that let something through.
-            if (Status s = fields::validate(plan.merged); !s)
+            if (Status s = fields::validate(plan.merged ? *plan.merged : imported.record); !s)
                 return Error{ErrorCode::InvalidInput,
                              tr("%1 (%2): %3").arg(document.fileName, imported.location, s.error().message)};
         }
@@ -244,8 +248,8 @@ Status ImportApplier::planRelations(const ImportDocument &document)
         const auto skip = [this, &r, from, to](const QString &why) {
             ++m_summary.relationsSkipped;
             // Name records as people know them; fall back to the document's ids when a ref did not resolve.
-            const QString fromName = from >= 0 ? m_records.at(from).merged.name : r.fromRef;
-            const QString toName = to >= 0 ? m_records.at(to).merged.name : r.toRef;
+            const QString fromName = from >= 0 ? target(from).name : r.fromRef;
+            const QString toName = to >= 0 ? target(to).name : r.toRef;
             m_summary.notes << tr("Skipped \"%1\" %2 \"%3\" (%4): %5")
                                    .arg(fromName, relationTypeLabel(r.type), toName, r.location, why);
         };
@@ -257,8 +261,8 @@ Status ImportApplier::planRelations(const ImportDocument &document)
             skip(tr("a record cannot be related to itself."));
             continue;
         }
-        const RecordKind fromKind = m_records.at(from).merged.kind;
-        const RecordKind toKind = m_records.at(to).merged.kind;
+        const RecordKind fromKind = target(from).kind;
+        const RecordKind toKind = target(to).kind;
         if (!relationAllowed(r.type, fromKind, toKind)) {
             skip(tr("a %1 cannot be \"%2\" a %3.")
                      .arg(recordKindLabel(fromKind).toLower(), relationTypeLabel(r.type),
@@ -300,6 +304,7 @@ Status ImportApplier::planRelations(const ImportDocument &document)
 
 Result<ImportSummary> ImportApplier::apply(const ImportDocument &document, const ImportOptions &options)
 {
+    m_document = &document;
     m_summary.fileName = document.fileName;
     m_summary.format = document.format;
     m_summary.specVersion = document.specVersion;
@@ -313,11 +318,11 @@ Result<ImportSummary> ImportApplier::apply(const ImportDocument &document, const
     if (Status s = planRelations(document); !s)
         return s.error();
 
-    for (const PlannedRecord &p : std::as_const(m_records)) {
-        switch (p.action) {
+    for (int i = 0; i < m_records.size(); ++i) {
+        switch (m_records.at(i).action) {
         case Action::Add:
             ++m_summary.added;
-            if (p.merged.placeholder)
+            if (m_document->records.at(i).record.placeholder)
                 ++m_summary.placeholders;
             break;
         case Action::Update:
@@ -381,7 +386,9 @@ Status ImportApplier::write(const ImportDocument &document, const ImportOptions 
             if (p.action == Action::Alias)
                 continue;
             if (p.action == Action::Add) {
-                Record r = p.merged;
+                Record r = imported.record;
+                r.id = 0;
+                r.manualFields.clear();
                 r.createdAt = r.updatedAt = now;
                 r.createdBy = r.updatedBy = m_ws.m_actor;
                 Result<qint64> id = m_ws.m_records->insert(r);
@@ -392,9 +399,9 @@ Status ImportApplier::write(const ImportDocument &document, const ImportOptions 
             } else {
                 p.finalId = p.existingId;
                 if (p.action == Action::Update) {
-                    p.merged.updatedAt = now;
-                    p.merged.updatedBy = m_ws.m_actor;
-                    if (Status s = m_ws.m_records->update(p.merged); !s)
+                    p.merged->updatedAt = now;
+                    p.merged->updatedBy = m_ws.m_actor;
+                    if (Status s = m_ws.m_records->update(*p.merged); !s)
                         return s;
                     m_ws.noteIndexStale(p.finalId);
                 }
@@ -419,32 +426,32 @@ Status ImportApplier::write(const ImportDocument &document, const ImportOptions 
             if (Status s = m_ws.m_provenance->addOrigin(p.finalId, importId.value(), imported.ref); !s)
                 return s;
             if (p.action != Action::Unchanged) {
-                m_ws.noteKind(p.merged.kind);
+                m_ws.noteKind(target(i).kind);
                 m_ws.noteRecord(p.finalId);
             }
             if (Status s = step(); !s)
                 return s;
         }
 
+        const QString relationSource = u"import:%1"_s.arg(document.fileName);
         for (const PlannedRelation &pr : std::as_const(m_relations)) {
             Relation r;
             r.fromId = m_records.at(pr.from).finalId;
             r.toId = m_records.at(pr.to).finalId;
             r.type = pr.source->type;
             r.subtype = pr.source->type == RelationType::DerivedFrom ? pr.source->subtype : QString();
-            r.source = u"import:%1"_s.arg(document.fileName);
+            r.source = relationSource;
             r.importId = importId.value();
             r.createdAt = now;
             r.createdBy = m_ws.m_actor;
             if (Result<Relation> stored = m_ws.m_relations->insert(r); !stored)
                 return Error{stored.error().code,
                              tr("%1 (%2): %3").arg(document.fileName, pr.source->location, stored.error().message)};
-            if (r.type == RelationType::ProvidedBy &&
-                !m_ws.m_records->addPendingSupplier(r.fromId, m_records.at(pr.to).merged.name))
+            if (r.type == RelationType::ProvidedBy && !m_ws.m_records->addPendingSupplier(r.fromId, target(pr.to).name))
                 m_ws.noteIndexStale(r.fromId);
             m_ws.noteRecord(r.fromId);
             m_ws.noteRecord(r.toId);
-            m_ws.noteKind(m_records.at(pr.from).merged.kind);
+            m_ws.noteKind(target(pr.from).kind);
             if (Status s = step(); !s)
                 return s;
         }

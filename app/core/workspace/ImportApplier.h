@@ -11,6 +11,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <memory>
+
 namespace strata {
 
 struct RecordKey;
@@ -34,7 +36,9 @@ private:
         Action action = Action::Add;
         int aliasOf = -1; ///< for Alias: index of the earlier document record it repeats
         qint64 existingId = 0;
-        Record merged; ///< what will be stored (Add: the document's record; Update: existing plus changes)
+        /// The existing record plus changes (Update, Unchanged); null for Add, which stores the document's record:
+        /// a Record held per planned row would double what a large import keeps in memory.
+        std::shared_ptr<Record> merged;
         QList<Artifact> newArtifacts;
         QList<Artifact> changedArtifacts; ///< same file name, new digest: stored and reported
         QJsonObject changedExtras;
@@ -58,9 +62,12 @@ private:
     qint64 findByHubName(const ImportedRecord &imported) const;
     static QString hubName(const Record &record, bool *qualified);
     int resolved(int index) const;
+    /// What record `index` of the plan will be once written (the document's record for an Add).
+    const Record &target(int index) const;
     static QString nameKey(RecordKind kind, const QString &name, const QString &version);
 
     Workspace &m_ws;
+    const ImportDocument *m_document = nullptr;
     ImportSummary m_summary;
     QList<PlannedRecord> m_records;
     QList<PlannedRelation> m_relations;
