@@ -37,25 +37,44 @@ LineageGraph::LineageGraph(GraphSnapshot snapshot)
     const int n = nodeCount();
     m_sortedPosition.resize(n);
     std::iota(m_sortedPosition.begin(), m_sortedPosition.end(), 0);
-    std::stable_sort(m_sortedPosition.begin(), m_sortedPosition.end(),
-                     [this](int a, int b) { return m_snapshot.nodes.at(a).id < m_snapshot.nodes.at(b).id; });
     m_sortedIds.resize(n);
     for (int i = 0; i < n; ++i)
-        m_sortedIds[i] = m_snapshot.nodes.at(m_sortedPosition.at(i)).id;
+        m_sortedIds[i] = m_snapshot.nodes.at(i).id;
+    // Snapshots read from the workspace come sorted by id; hand-made ones may not.
+    if (!std::is_sorted(m_sortedIds.cbegin(), m_sortedIds.cend())) {
+        std::stable_sort(m_sortedPosition.begin(), m_sortedPosition.end(),
+                         [this](int a, int b) { return m_snapshot.nodes.at(a).id < m_snapshot.nodes.at(b).id; });
+        for (int i = 0; i < n; ++i)
+            m_sortedIds[i] = m_snapshot.nodes.at(m_sortedPosition.at(i)).id;
+    }
 
     // Edges with an unknown end are removed from the snapshot, so edge positions stay dense.
-    QVector<GraphEdge> kept;
-    kept.reserve(m_snapshot.edges.size());
-    for (const GraphEdge &e : std::as_const(m_snapshot.edges)) {
+    const qsizetype edgeCount = m_snapshot.edges.size();
+    m_edgeFrom.reserve(edgeCount);
+    m_edgeTo.reserve(edgeCount);
+    QVector<bool> keep(edgeCount, true);
+    bool dropped = false;
+    for (qsizetype i = 0; i < edgeCount; ++i) {
+        const GraphEdge &e = m_snapshot.edges.at(i);
         const int from = indexOf(e.from);
         const int to = indexOf(e.to);
-        if (from < 0 || to < 0)
+        if (from < 0 || to < 0) {
+            keep[i] = false;
+            dropped = true;
             continue;
-        kept.append(e);
+        }
         m_edgeFrom.append(from);
         m_edgeTo.append(to);
     }
-    m_snapshot.edges = std::move(kept);
+    if (dropped) {
+        QVector<GraphEdge> kept;
+        kept.reserve(m_edgeFrom.size());
+        for (qsizetype i = 0; i < edgeCount; ++i) {
+            if (keep.at(i))
+                kept.append(std::move(m_snapshot.edges[i]));
+        }
+        m_snapshot.edges = std::move(kept);
+    }
     buildAdjacency(m_edgeFrom, n, m_upOffsets, m_upEdges);
     buildAdjacency(m_edgeTo, n, m_downOffsets, m_downEdges);
 }
