@@ -835,12 +835,12 @@ assess set ASSESSMENT ITEM STATUS
         <translation>在评估 %2 中关联证据 %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
         <source>Recording the finding &quot;%1&quot;</source>
         <translation>记录发现项“%1”</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Saving finding %1</source>
         <translation>保存发现项 %1</translation>
     </message>
@@ -2434,7 +2434,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::Database</name>
     <message>
-        <location filename="../app/core/storage/Database.cpp" line="+100"/>
+        <location filename="../app/core/storage/Database.cpp" line="+101"/>
         <source>No workspace file was given.</source>
         <translation>未指定工作区文件。</translation>
     </message>
@@ -3802,17 +3802,18 @@ findings accept ID  接受风险：需要理由和晚于今天的到期日期；
 <context>
     <name>strata::GraphCommands</name>
     <message>
-        <location filename="../app/cli/GraphCommands.cpp" line="+73"/>
+        <location filename="../app/cli/GraphCommands.cpp" line="+75"/>
         <location line="+8"/>
         <location line="+3"/>
         <location line="+6"/>
-        <location line="+25"/>
-        <location line="+92"/>
+        <location line="+31"/>
+        <location line="+102"/>
+        <location line="+246"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-395"/>
         <source>List everything a record is made of, with the path to each</source>
         <translation>列出条目的全部构成来源及到达每一项的路径</translation>
     </message>
@@ -3872,13 +3873,13 @@ TO_ID 的关系链（TO_ID 基于 FROM_ID 构建）；最短的在前。同一�
     </message>
     <message>
         <location line="+4"/>
-        <source>[--focus ID] [--direction up|down|both] [--depth N] --format svg|png|dot -o FILE</source>
-        <translation>[--focus ID] [--direction up|down|both] [--depth N] --format svg|png|dot -o FILE</translation>
+        <source>[--focus ID] [--direction up|down|both] [--depth N] --format svg|png|dot -o FILE | cycles | orphans</source>
+        <translation>[--focus ID] [--direction up|down|both] [--depth N] --format svg|png|dot -o FILE | cycles | orphans</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Draw the lineage graph as SVG, PNG or DOT</source>
-        <translation>将谱系图绘制为 SVG、PNG 或 DOT</translation>
+        <source>Draw the lineage graph as SVG, PNG or DOT; list its cycles and orphan models</source>
+        <translation>将谱系图绘制为 SVG、PNG 或 DOT；列出其中的循环和孤立模型</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3888,15 +3889,26 @@ default), at most --depth relations away. What a record is made of is drawn abov
 colours show the kind of record; a red outline marks a record that is risky in itself (unverified,
 no license, no digest, expired certification) and an orange one a record that inherits risk from
 a record upstream of it in the picture. dot writes Graphviz&apos;s DOT language, for other tools.
-The file is replaced atomically; its folder must exist.</source>
-        <translation>不带 --focus 时绘制整个工作区。带 --focus 时绘制该条目及从它可达的条目：上游（up：它的构成来源）、下游
-（down：基于它构建的条目）或两者（both，默认），最远 --depth 条关系。条目的构成来源画在它的上方。形状和颜色
-表示条目类型；红色轮廓表示自身有风险的条目（未核实、无许可证、无摘要、认证已过期），橙色轮廓表示从图中其
-上游条目继承风险的条目。dot 输出 Graphviz 的 DOT 语言，供其他工具使用。
-文件以原子方式替换；所在文件夹必须存在。</translation>
+The file is replaced atomically; its folder must exist.
+graph cycles    groups of records that are made of themselves through their relations (a loop
+                of depends_on, a self-reference from old data), each with the relations between
+                its records. Queries still terminate on them, but a loop is usually a data error.
+graph orphans   models with no known origin: neither derived from another record nor provided
+                by a supplier. Their lineage cannot be reviewed until one is recorded.
+Finding cycles or orphans is not an error: both exit with 0.</source>
+        <translation>不带 --focus 时绘制整个工作区。带 --focus 时绘制该条目及从它可达的部分：上游（up：它的构成来源）、
+下游（down：基于它构建的条目）或两者（默认），最多相距 --depth 个关系。条目的构成来源画在它的上方。
+形状和颜色表示条目类型；红色边框表示自身有风险的条目（未核实、无许可证、无摘要、认证已过期），
+橙色边框表示从图中上游条目继承风险的条目。dot 输出 Graphviz 的 DOT 语言，供其他工具使用。
+文件以原子方式替换；其所在文件夹必须已存在。
+graph cycles    通过关系由自身构成的条目组（depends_on 形成的循环、旧数据中的自引用），
+                并列出组内条目之间的关系。查询在循环上仍会结束，但循环通常是数据错误。
+graph orphans   来源不明的模型：既不派生自其他条目，也不由任何供应商提供。
+                在记录其来源之前，无法审查它们的谱系。
+发现循环或孤立模型不算错误：两者的退出码均为 0。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>the record to draw around (default: the whole workspace)</source>
         <translation>以该条目为中心绘制（默认：整个工作区）</translation>
     </message>
@@ -3941,7 +3953,22 @@ The file is replaced atomically; its folder must exist.</source>
         <translation>要写入的文件</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>cycles|orphans</source>
+        <translation>cycles|orphans</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unknown graph command &quot;%1&quot;; use cycles or orphans, or draw the graph with --format and -o.</source>
+        <translation>未知的 graph 命令“%1”；请使用 cycles 或 orphans，或用 --format 和 -o 绘制谱系图。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;graph %1&quot; takes no options; it looks at the whole workspace.</source>
+        <translation>“graph %1”不接受选项；它检查整个工作区。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
@@ -3981,16 +4008,18 @@ The file is replaced atomically; its folder must exist.</source>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+246"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-246"/>
+        <location line="+246"/>
         <source>VERSION</source>
         <translation>VERSION</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-246"/>
         <source>RELATION</source>
         <translation>RELATION</translation>
     </message>
@@ -4025,6 +4054,11 @@ The file is replaced atomically; its folder must exist.</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>&quot;graph&quot; needs --format and -o to draw a picture; usage: strata-cli graph %1</source>
+        <translation>“graph”绘图需要 --format 和 -o；用法：strata-cli graph %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Unknown graph format &quot;%1&quot;; use one of: %2.</source>
         <translation>未知的图格式“%1”；请使用以下之一：%2。</translation>
     </message>
@@ -4060,11 +4094,45 @@ The file is replaced atomically; its folder must exist.</source>
             <numerusform>已写入 %1（%n 个条目，%2 条关系）。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+42"/>
+        <source>No cycles: no record is made of itself through its relations.</source>
+        <translation>没有循环：没有条目通过关系由自身构成。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n group(s) of records made of themselves through their relations:</source>
+        <translation>
+            <numerusform>%n 组条目通过关系由自身构成：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (id %2)</source>
+        <translation>%1（id %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run &quot;strata-cli paths ID ID&quot; with two records of a group to see the relations that close the loop.</source>
+        <translation>对同一组中的两个条目运行“strata-cli paths ID ID”，可查看构成循环的关系。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No orphans: every model is derived from another record or provided by a supplier.</source>
+        <translation>没有孤立模型：每个模型都派生自其他条目或由供应商提供。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n model(s) with no known origin (neither derived from a record nor provided by a supplier):</source>
+        <translation>
+            <numerusform>%n 个来源不明的模型（既不派生自任何条目，也不由任何供应商提供）：</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>strata::GraphController</name>
     <message>
-        <location filename="../ui/graph/GraphController.cpp" line="+85"/>
+        <location filename="../ui/graph/GraphController.cpp" line="+129"/>
         <location line="+40"/>
         <location line="+25"/>
         <source>Reading the workspace…</source>
@@ -4083,24 +4151,45 @@ The file is replaced atomically; its folder must exist.</source>
         </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Finding the records…</source>
         <translation>正在查找条目…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Record %1 is no longer in the workspace.</source>
         <translation>条目 %1 已不在工作区中。</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>This view has %n record(s); the graph draws at most %1. Pick a record to focus on, fewer hops or filters.</source>
+        <location line="+15"/>
+        <source>The whole workspace has %n record(s); the graph draws at most %1. Find a record above to focus on, or hide kinds of records or relations in Filters.</source>
         <translation>
-            <numerusform>此视图包含 %n 个条目，谱系图最多绘制 %1 个。请选择要聚焦的条目、减少跳数或使用筛选。</numerusform>
+            <numerusform>整个工作区有 %n 个条目；谱系图最多绘制 %1 个。请在上方查找一个条目进行聚焦，或在“筛选”中隐藏某些条目类型或关系。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+5"/>
+        <source>This view has %n record(s); the graph draws at most %1. Set Hops to %2 or fewer to see the nearest ones, or narrow it in Filters or with a supplier.</source>
+        <translation>
+            <numerusform>此视图有 %n 个条目；谱系图最多绘制 %1 个。将跳数设为 %2 或更少即可查看最近的条目，或通过“筛选”或供应商缩小范围。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>This view has %n record(s); the graph draws at most %1, and even the records one hop away are more. Hide kinds of records or relations in Filters, or pick a supplier.</source>
+        <translation>
+            <numerusform>此视图有 %n 个条目；谱系图最多绘制 %1 个，而仅 1 跳内的条目就已超出。请在“筛选”中隐藏某些条目类型或关系，或选择一个供应商。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>Waiting for a cancelled layout to end, then laying out %n record(s)…</source>
+        <translation>
+            <numerusform>正在等待已取消的布局结束，随后为 %n 个条目计算布局…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Laying out %n record(s)…</source>
         <translation>
             <numerusform>正在为 %n 个条目计算布局…</numerusform>
@@ -4337,7 +4426,7 @@ The file is replaced atomically; its folder must exist.</source>
 <context>
     <name>strata::GraphPage</name>
     <message>
-        <location filename="../ui/graph/GraphPage.cpp" line="+52"/>
+        <location filename="../ui/graph/GraphPage.cpp" line="+53"/>
         <source>Lineage: what it is made of</source>
         <translation>谱系：它的构成来源</translation>
     </message>
@@ -4377,7 +4466,7 @@ The file is replaced atomically; its folder must exist.</source>
         <translation>继承风险</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Cancel drawing the graph</source>
         <translation>取消绘制谱系图</translation>
     </message>
@@ -4387,7 +4476,7 @@ The file is replaced atomically; its folder must exist.</source>
         <translation>已取消；保留之前的视图。</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Drawing %n record(s)…</source>
         <translation>
             <numerusform>正在绘制 %n 个条目…</numerusform>
@@ -4563,33 +4652,105 @@ The file is replaced atomically; its folder must exist.</source>
     </message>
 </context>
 <context>
+    <name>strata::GraphProblemsPanel</name>
+    <message>
+        <location filename="../ui/graph/GraphProblemsPanel.cpp" line="+20"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>… and %n more; &quot;strata-cli graph cycles&quot; and &quot;graph orphans&quot; list them all</source>
+        <translation>
+            <numerusform>… 另有 %n 项；“strata-cli graph cycles”和“graph orphans”会全部列出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Problems in the graph</source>
+        <translation>谱系图中的问题</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+35"/>
+        <source>Cycles</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <location line="+36"/>
+        <source>Models with no known origin</source>
+        <translation>来源不明的模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown once the workspace graph has been read.</source>
+        <translation>读取工作区的谱系图后显示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cycles (%1)</source>
+        <translation>循环（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Models with no known origin (%1)</source>
+        <translation>来源不明的模型（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>These %n record(s) are made of each other; click to see them.</source>
+        <translation>
+            <numerusform>这 %n 个条目互为构成来源；点击即可查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Neither derived from a record nor provided by a supplier; click to see it.</source>
+        <translation>既不派生自任何条目，也不由任何供应商提供；点击即可查看。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No cycles and no models without an origin.</source>
+        <translation>没有循环，也没有来源不明的模型。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click one to focus the graph on it.</source>
+        <translation>点击其中一项即可在谱系图中聚焦到它。</translation>
+    </message>
+</context>
+<context>
     <name>strata::GraphRepository</name>
     <message>
-        <location filename="../app/core/storage/GraphRepository.cpp" line="+171"/>
+        <location filename="../app/core/storage/GraphRepository.cpp" line="+262"/>
         <source>%1 failed: %2</source>
         <translation>操作“%1”失败：%2</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+11"/>
-        <location line="+99"/>
+        <location line="+15"/>
+        <location line="+97"/>
         <source>Reading the records of the graph</source>
         <translation>读取谱系图的条目</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+24"/>
-        <location line="+47"/>
+        <location line="-56"/>
+        <location line="+56"/>
         <source>Reading the relations of the graph</source>
         <translation>读取谱系图的关系</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-17"/>
         <source>There is no record with id %1.</source>
         <translation>不存在 id 为 %1 的条目。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>Counting the records of the graph</source>
         <translation>统计谱系图的条目数</translation>
     </message>
@@ -4635,7 +4796,7 @@ The file is replaced atomically; its folder must exist.</source>
 <context>
     <name>strata::GraphvizEngine</name>
     <message>
-        <location filename="../app/core/graph/GraphvizEngine.cpp" line="+88"/>
+        <location filename="../app/core/graph/GraphvizEngine.cpp" line="+98"/>
         <source>The layout was cancelled.</source>
         <translation>布局已取消。</translation>
     </message>
@@ -5009,7 +5170,7 @@ The file is replaced atomically; its folder must exist.</source>
         <translation>正在将 %1 添加到工作区：第 %2 行，共 %3 行…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+47"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>导入已取消；未作任何更改。</translation>
     </message>
@@ -6059,7 +6220,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+28"/>
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
@@ -6124,19 +6285,19 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+86"/>
+        <location filename="../ui/MainWindow.cpp" line="+49"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+18"/>
         <source>Graph</source>
         <translation>谱系图</translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+83"/>
+        <location line="+1"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+4"/>
         <source>Assessments</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+8"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>打开演示工作区(&amp;D)</translation>
     </message>
@@ -6176,7 +6337,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../ui/MainWindow.cpp" line="-19"/>
         <source>No workspace is open</source>
         <translation>未打开工作区</translation>
     </message>
@@ -7335,7 +7496,7 @@ Referenced by an import but not yet verified.</source>
         <translation>无法恢复“%1”，因为它与条目 %2 的关系无法恢复：%3</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../app/core/workspace/WorkspaceRelations.cpp" line="+19"/>
         <source>A record cannot be related to itself (record %1); pick two different records.</source>
         <translation>条目不能与自身建立关系（条目 %1）；请选择两个不同的条目。</translation>
     </message>
