@@ -393,7 +393,7 @@ void TestGraphPage::cancelledLayoutIsNotKept()
     };
     const int storedBefore = storedLayouts();
     QVERIFY(storedBefore >= 1); // the whole workspace, drawn when the page opened
-    const std::shared_ptr<const GraphViewData> shownBefore = page->scene()->data();
+    const GraphViewData *shownBefore = page->scene()->data();
     auto *cancel = page->findChild<QPushButton *>(u"graphCancelButton"_s);
     QVERIFY(cancel);
 

@@ -35,18 +35,29 @@ LineageGraph::LineageGraph(GraphSnapshot snapshot)
     : m_snapshot(std::move(snapshot))
 {
     const int n = nodeCount();
-    m_sortedPosition.resize(n);
-    std::iota(m_sortedPosition.begin(), m_sortedPosition.end(), 0);
+    const auto idAt = [this](int i) { return m_snapshot.nodes.at(i).id; };
+    // Snapshots read from the workspace come sorted by id (a focused one with its focus first): placing the first
+    // node among the sorted rest is linear, where sorting a million nodes is not.
+    bool restSorted = true;
+    for (int i = 2; i < n && restSorted; ++i)
+        restSorted = idAt(i - 1) <= idAt(i);
+    m_sortedPosition.reserve(n);
+    if (restSorted && n > 0) {
+        int i = 1;
+        for (; i < n && idAt(i) < idAt(0); ++i)
+            m_sortedPosition.append(i);
+        m_sortedPosition.append(0);
+        for (; i < n; ++i)
+            m_sortedPosition.append(i);
+    } else {
+        m_sortedPosition.resize(n);
+        std::iota(m_sortedPosition.begin(), m_sortedPosition.end(), 0);
+        std::stable_sort(m_sortedPosition.begin(), m_sortedPosition.end(),
+                         [&idAt](int a, int b) { return idAt(a) < idAt(b); });
+    }
     m_sortedIds.resize(n);
     for (int i = 0; i < n; ++i)
-        m_sortedIds[i] = m_snapshot.nodes.at(i).id;
-    // Snapshots read from the workspace come sorted by id; hand-made ones may not.
-    if (!std::is_sorted(m_sortedIds.cbegin(), m_sortedIds.cend())) {
-        std::stable_sort(m_sortedPosition.begin(), m_sortedPosition.end(),
-                         [this](int a, int b) { return m_snapshot.nodes.at(a).id < m_snapshot.nodes.at(b).id; });
-        for (int i = 0; i < n; ++i)
-            m_sortedIds[i] = m_snapshot.nodes.at(m_sortedPosition.at(i)).id;
-    }
+        m_sortedIds[i] = idAt(m_sortedPosition.at(i));
 
     // Edges with an unknown end are removed from the snapshot, so edge positions stay dense.
     const qsizetype edgeCount = m_snapshot.edges.size();

@@ -351,11 +351,14 @@ Result<GraphSnapshot> GraphRepository::read(const GraphScope &scope) const
     Result<QVector<GraphNode>> found = nodes(walked.reached);
     if (!found)
         return found.error();
+    QVector<GraphNode> list = std::move(found).value();
     const auto byId = [](const GraphNode &n, qint64 id) { return n.id < id; };
-    const auto focus = std::lower_bound(found.value().cbegin(), found.value().cend(), scope.focus, byId);
-    if (focus == found.value().cend() || focus->id != scope.focus)
+    const auto focus = std::lower_bound(list.begin(), list.end(), scope.focus, byId);
+    if (focus == list.end() || focus->id != scope.focus)
         return Error{ErrorCode::NotFound, tr("There is no record with id %1.").arg(scope.focus)};
-    return GraphSnapshot{std::move(found).value(), std::move(walked.edges)};
+    // The focus first, the rest by id (LineageGraph indexes that without sorting).
+    std::rotate(list.begin(), focus, focus + 1);
+    return GraphSnapshot{std::move(list), std::move(walked.edges)};
 }
 
 Status GraphRepository::readSlice(GraphLoad &load, int rows) const

@@ -27,7 +27,8 @@ public:
 
     /// What is reachable from scope.focus, read level by level through the relation indexes (so a 100k-record
     /// impact never reads the other 900k), or the whole graph when there is no focus. Runs of nearby ids (records
-    /// imported or created together) are read as ranges, which is what keeps a large impact fast.
+    /// imported or created together) are read as ranges, which is what keeps a large impact fast. The focus comes
+    /// first, then the other records by id.
     Result<GraphSnapshot> read(const GraphScope &scope) const;
     /// Reads up to `rows` more nodes or edges of the whole graph into `load`, in id order.
     Status readSlice(GraphLoad &load, int rows) const;
