@@ -94,7 +94,7 @@
 <context>
     <name>strata::CycloneDxReader</name>
     <message numerus="yes">
-        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+323"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+330"/>
         <source>(%n more)</source>
         <translation>
             <numerusform>(%n more)</numerusform>
@@ -286,7 +286,7 @@
 <context>
     <name>strata::GraphCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/GraphCommands.cpp" line="+197"/>
+        <location filename="../app/cli/GraphCommands.cpp" line="+215"/>
         <source>%n record(s) upstream of %1 (id %2):</source>
         <translation>
             <numerusform>%n record upstream of %1 (id %2):</numerusform>
@@ -318,18 +318,34 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+89"/>
+        <location line="+94"/>
         <source>Wrote %1 (%n record(s), %2 relations).</source>
         <translation>
             <numerusform>Wrote %1 (%n record, %2 relations).</numerusform>
             <numerusform>Wrote %1 (%n records, %2 relations).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>%n group(s) of records made of themselves through their relations:</source>
+        <translation>
+            <numerusform>%n group of records made of themselves through their relations:</numerusform>
+            <numerusform>%n groups of records made of themselves through their relations:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%n model(s) with no known origin (neither derived from a record nor provided by a supplier):</source>
+        <translation>
+            <numerusform>%n model with no known origin (neither derived from a record nor provided by a supplier):</numerusform>
+            <numerusform>%n models with no known origin (neither derived from a record nor provided by a supplier):</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>strata::GraphController</name>
     <message numerus="yes">
-        <location filename="../ui/graph/GraphController.cpp" line="+138"/>
+        <location filename="../ui/graph/GraphController.cpp" line="+182"/>
         <source>Indexing %n record(s)…</source>
         <translation>
             <numerusform>Indexing %n record…</numerusform>
@@ -337,15 +353,39 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
-        <source>This view has %n record(s); the graph draws at most %1. Pick a record to focus on, fewer hops or filters.</source>
+        <location line="+112"/>
+        <source>The whole workspace has %n record(s); the graph draws at most %1. Find a record above to focus on, or hide kinds of records or relations in Filters.</source>
         <translation>
-            <numerusform>This view has %n record; the graph draws at most %1. Pick a record to focus on, fewer hops or filters.</numerusform>
-            <numerusform>This view has %n records; the graph draws at most %1. Pick a record to focus on, fewer hops or filters.</numerusform>
+            <numerusform>The whole workspace has %n record; the graph draws at most %1. Find a record above to focus on, or hide kinds of records or relations in Filters.</numerusform>
+            <numerusform>The whole workspace has %n records; the graph draws at most %1. Find a record above to focus on, or hide kinds of records or relations in Filters.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+5"/>
+        <source>This view has %n record(s); the graph draws at most %1. Set Hops to %2 or fewer to see the nearest ones, or narrow it in Filters or with a supplier.</source>
+        <translation>
+            <numerusform>This view has %n record; the graph draws at most %1. Set Hops to %2 or fewer to see the nearest ones, or narrow it in Filters or with a supplier.</numerusform>
+            <numerusform>This view has %n records; the graph draws at most %1. Set Hops to %2 or fewer to see the nearest ones, or narrow it in Filters or with a supplier.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>This view has %n record(s); the graph draws at most %1, and even the records one hop away are more. Hide kinds of records or relations in Filters, or pick a supplier.</source>
+        <translation>
+            <numerusform>This view has %n record; the graph draws at most %1, and even the records one hop away are more. Hide kinds of records or relations in Filters, or pick a supplier.</numerusform>
+            <numerusform>This view has %n records; the graph draws at most %1, and even the records one hop away are more. Hide kinds of records or relations in Filters, or pick a supplier.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>Waiting for a cancelled layout to end, then laying out %n record(s)…</source>
+        <translation>
+            <numerusform>Waiting for a cancelled layout to end, then laying out %n record…</numerusform>
+            <numerusform>Waiting for a cancelled layout to end, then laying out %n records…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Laying out %n record(s)…</source>
         <translation>
             <numerusform>Laying out %n record…</numerusform>
@@ -405,7 +445,7 @@
 <context>
     <name>strata::GraphPage</name>
     <message numerus="yes">
-        <location filename="../ui/graph/GraphPage.cpp" line="+169"/>
+        <location filename="../ui/graph/GraphPage.cpp" line="+181"/>
         <source>Drawing %n record(s)…</source>
         <translation>
             <numerusform>Drawing %n record…</numerusform>
@@ -434,6 +474,25 @@
         <translation>
             <numerusform>%n relation</numerusform>
             <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphProblemsPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/graph/GraphProblemsPanel.cpp" line="+28"/>
+        <source>… and %n more; &quot;strata-cli graph cycles&quot; and &quot;graph orphans&quot; list them all</source>
+        <translation>
+            <numerusform>… and %n more; &quot;strata-cli graph cycles&quot; and &quot;graph orphans&quot; list them all</numerusform>
+            <numerusform>… and %n more; &quot;strata-cli graph cycles&quot; and &quot;graph orphans&quot; list them all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+77"/>
+        <source>These %n record(s) are made of each other; click to see them.</source>
+        <translation>
+            <numerusform>This %n record is made of itself; click to see it.</numerusform>
+            <numerusform>These %n records are made of each other; click to see them.</numerusform>
         </translation>
     </message>
 </context>

@@ -2158,15 +2158,15 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CycloneDxReader</name>
     <message>
-        <location filename="../app/core/interop/CycloneDxChecks.cpp" line="+70"/>
-        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+109"/>
-        <location filename="../app/core/interop/CycloneDxReader.cpp" line="+82"/>
+        <location filename="../app/core/interop/CycloneDxChecks.cpp" line="+77"/>
+        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+110"/>
+        <location filename="../app/core/interop/CycloneDxReader.cpp" line="+83"/>
         <location line="+62"/>
         <source>The import of %1 was cancelled.</source>
         <translation>%1 的导入已取消。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>the JSON nests deeper than %1 levels, more than an import may; flatten the document or raise the depth limit.</source>
         <translation>JSON 嵌套超过 %1 层，超出导入允许的深度；请减少文档的嵌套层级，或提高深度限制。</translation>
     </message>
@@ -2201,7 +2201,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1 摘要应为 %2 个十六进制字符，“%3”不符合。请修正或删除该哈希。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location filename="../app/core/interop/CycloneDxComponents.cpp" line="-6"/>
         <source>%1, at %2: %3</source>
         <translation>%1，位置 %2：%3</translation>
@@ -2213,12 +2213,12 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     </message>
     <message>
         <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+64"/>
-        <location line="+113"/>
+        <location line="+131"/>
         <source>a property needs a name.</source>
         <translation>属性必须有名称。</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-124"/>
         <source>&quot;%1&quot; is not of the form strata:supplier:&lt;id&gt;:&lt;field&gt;.</source>
         <translation>“%1”不符合 strata:supplier:&lt;id&gt;:&lt;field&gt; 格式。</translation>
     </message>
@@ -2233,13 +2233,13 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1 同时也是 BOM 中某个元素的 bom-ref；请重命名该元素。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+26"/>
         <source>the tool components must be an array.</source>
         <translation>工具组件必须是数组。</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+170"/>
+        <location line="+31"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+171"/>
         <source>%1 must be an organization object.</source>
         <translation>%1 必须是组织（organization）对象。</translation>
     </message>
@@ -2265,7 +2265,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+61"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+67"/>
         <source>the version must be a string (write &quot;1.0&quot;, not 1.0).</source>
         <translation>版本必须是字符串（应写作 &quot;1.0&quot;，而非 1.0）。</translation>
     </message>
@@ -2311,12 +2311,12 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1 已有名为“%2”的文件；此文件已保留在其扩展数据（“cyclonedx.files”）中。</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+114"/>
         <source>the property %1 does not hold the JSON Strata writes; it was ignored.</source>
         <translation>属性 %1 的内容不是 Strata 写入的 JSON 格式，已忽略。</translation>
     </message>
     <message>
-        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="-202"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="-208"/>
         <source>modelCard must be an object.</source>
         <translation>modelCard 必须是对象。</translation>
     </message>
@@ -2377,7 +2377,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>strata:%1 指向“%2”，但它不是 BOM 中任何元素的 bom-ref。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>a service must be a JSON object.</source>
         <translation>服务必须是 JSON 对象。</translation>
     </message>
@@ -2439,7 +2439,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>条目必须有名称。</translation>
     </message>
     <message>
-        <location filename="../app/core/interop/CycloneDxReader.cpp" line="-111"/>
+        <location filename="../app/core/interop/CycloneDxReader.cpp" line="-112"/>
         <source>the key is missing; a CycloneDX BOM states &quot;bomFormat&quot;: &quot;CycloneDX&quot;.</source>
         <translation>缺少该键；CycloneDX BOM 必须声明 &quot;bomFormat&quot;: &quot;CycloneDX&quot;。</translation>
     </message>
@@ -2484,7 +2484,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>“%1”不是 BOM 中任何组件或服务的 bom-ref；请添加该组件，或删除此依赖。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>a dependency must be an object.</source>
         <translation>依赖项必须是对象。</translation>
     </message>
@@ -2504,12 +2504,12 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1 大小为 %2 MB，超过单次导入上限 %3 MB；请拆分该文档。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../app/core/interop/CycloneDxElements.cpp" line="+19"/>
         <source>%1 is not valid JSON: %2 at byte %3. Check that the file is complete and was saved as UTF-8.</source>
         <translation>%1 不是有效的 JSON：%2（位于第 %3 字节）。请检查文件是否完整、是否以 UTF-8 编码保存。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+55"/>
         <source>%1 is not a CycloneDX BOM: the JSON document is not an object.</source>
         <translation>%1 不是 CycloneDX BOM：该 JSON 文档不是对象。</translation>
     </message>
@@ -2517,7 +2517,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::Database</name>
     <message>
-        <location filename="../app/core/storage/Database.cpp" line="+100"/>
+        <location filename="../app/core/storage/Database.cpp" line="+101"/>
         <source>No workspace file was given.</source>
         <translation>未指定工作区文件。</translation>
     </message>
@@ -4495,17 +4495,18 @@ findings accept ID  接受风险：需要理由和晚于今天的到期日期；
 <context>
     <name>strata::GraphCommands</name>
     <message>
-        <location filename="../app/cli/GraphCommands.cpp" line="+73"/>
+        <location filename="../app/cli/GraphCommands.cpp" line="+75"/>
         <location line="+8"/>
         <location line="+3"/>
         <location line="+6"/>
-        <location line="+25"/>
-        <location line="+92"/>
+        <location line="+31"/>
+        <location line="+102"/>
+        <location line="+246"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-395"/>
         <source>List everything a record is made of, with the path to each</source>
         <translation>列出条目的全部构成来源及到达每一项的路径</translation>
     </message>
@@ -4565,13 +4566,13 @@ TO_ID 的关系链（TO_ID 基于 FROM_ID 构建）；最短的在前。同一�
     </message>
     <message>
         <location line="+4"/>
-        <source>[--focus ID] [--direction up|down|both] [--depth N] --format svg|png|dot -o FILE</source>
-        <translation>[--focus ID] [--direction up|down|both] [--depth N] --format svg|png|dot -o FILE</translation>
+        <source>[--focus ID] [--direction up|down|both] [--depth N] --format svg|png|dot -o FILE | cycles | orphans</source>
+        <translation>[--focus ID] [--direction up|down|both] [--depth N] --format svg|png|dot -o FILE | cycles | orphans</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Draw the lineage graph as SVG, PNG or DOT</source>
-        <translation>将谱系图绘制为 SVG、PNG 或 DOT</translation>
+        <source>Draw the lineage graph as SVG, PNG or DOT; list its cycles and orphan models</source>
+        <translation>将谱系图绘制为 SVG、PNG 或 DOT；列出其中的循环和孤立模型</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4581,15 +4582,26 @@ default), at most --depth relations away. What a record is made of is drawn abov
 colours show the kind of record; a red outline marks a record that is risky in itself (unverified,
 no license, no digest, expired certification) and an orange one a record that inherits risk from
 a record upstream of it in the picture. dot writes Graphviz&apos;s DOT language, for other tools.
-The file is replaced atomically; its folder must exist.</source>
-        <translation>不带 --focus 时绘制整个工作区。带 --focus 时绘制该条目及从它可达的条目：上游（up：它的构成来源）、下游
-（down：基于它构建的条目）或两者（both，默认），最远 --depth 条关系。条目的构成来源画在它的上方。形状和颜色
-表示条目类型；红色轮廓表示自身有风险的条目（未核实、无许可证、无摘要、认证已过期），橙色轮廓表示从图中其
-上游条目继承风险的条目。dot 输出 Graphviz 的 DOT 语言，供其他工具使用。
-文件以原子方式替换；所在文件夹必须存在。</translation>
+The file is replaced atomically; its folder must exist.
+graph cycles    groups of records that are made of themselves through their relations (a loop
+                of depends_on, a self-reference from old data), each with the relations between
+                its records. Queries still terminate on them, but a loop is usually a data error.
+graph orphans   models with no known origin: neither derived from another record nor provided
+                by a supplier. Their lineage cannot be reviewed until one is recorded.
+Finding cycles or orphans is not an error: both exit with 0.</source>
+        <translation>不带 --focus 时绘制整个工作区。带 --focus 时绘制该条目及从它可达的部分：上游（up：它的构成来源）、
+下游（down：基于它构建的条目）或两者（默认），最多相距 --depth 个关系。条目的构成来源画在它的上方。
+形状和颜色表示条目类型；红色边框表示自身有风险的条目（未核实、无许可证、无摘要、认证已过期），
+橙色边框表示从图中上游条目继承风险的条目。dot 输出 Graphviz 的 DOT 语言，供其他工具使用。
+文件以原子方式替换；其所在文件夹必须已存在。
+graph cycles    通过关系由自身构成的条目组（depends_on 形成的循环、旧数据中的自引用），
+                并列出组内条目之间的关系。查询在循环上仍会结束，但循环通常是数据错误。
+graph orphans   来源不明的模型：既不派生自其他条目，也不由任何供应商提供。
+                在记录其来源之前，无法审查它们的谱系。
+发现循环或孤立模型不算错误：两者的退出码均为 0。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>the record to draw around (default: the whole workspace)</source>
         <translation>以该条目为中心绘制（默认：整个工作区）</translation>
     </message>
@@ -4634,7 +4646,22 @@ The file is replaced atomically; its folder must exist.</source>
         <translation>要写入的文件</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>cycles|orphans</source>
+        <translation>cycles|orphans</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unknown graph command &quot;%1&quot;; use cycles or orphans, or draw the graph with --format and -o.</source>
+        <translation>未知的 graph 命令“%1”；请使用 cycles 或 orphans，或用 --format 和 -o 绘制谱系图。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;graph %1&quot; takes no options; it looks at the whole workspace.</source>
+        <translation>“graph %1”不接受选项；它检查整个工作区。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
@@ -4674,16 +4701,18 @@ The file is replaced atomically; its folder must exist.</source>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+246"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-246"/>
+        <location line="+246"/>
         <source>VERSION</source>
         <translation>VERSION</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-246"/>
         <source>RELATION</source>
         <translation>RELATION</translation>
     </message>
@@ -4718,6 +4747,11 @@ The file is replaced atomically; its folder must exist.</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>&quot;graph&quot; needs --format and -o to draw a picture; usage: strata-cli graph %1</source>
+        <translation>“graph”绘图需要 --format 和 -o；用法：strata-cli graph %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Unknown graph format &quot;%1&quot;; use one of: %2.</source>
         <translation>未知的图格式“%1”；请使用以下之一：%2。</translation>
     </message>
@@ -4753,11 +4787,45 @@ The file is replaced atomically; its folder must exist.</source>
             <numerusform>已写入 %1（%n 个条目，%2 条关系）。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+42"/>
+        <source>No cycles: no record is made of itself through its relations.</source>
+        <translation>没有循环：没有条目通过关系由自身构成。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n group(s) of records made of themselves through their relations:</source>
+        <translation>
+            <numerusform>%n 组条目通过关系由自身构成：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (id %2)</source>
+        <translation>%1（id %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run &quot;strata-cli paths ID ID&quot; with two records of a group to see the relations that close the loop.</source>
+        <translation>对同一组中的两个条目运行“strata-cli paths ID ID”，可查看构成循环的关系。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No orphans: every model is derived from another record or provided by a supplier.</source>
+        <translation>没有孤立模型：每个模型都派生自其他条目或由供应商提供。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n model(s) with no known origin (neither derived from a record nor provided by a supplier):</source>
+        <translation>
+            <numerusform>%n 个来源不明的模型（既不派生自任何条目，也不由任何供应商提供）：</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>strata::GraphController</name>
     <message>
-        <location filename="../ui/graph/GraphController.cpp" line="+85"/>
+        <location filename="../ui/graph/GraphController.cpp" line="+129"/>
         <location line="+40"/>
         <location line="+25"/>
         <source>Reading the workspace…</source>
@@ -4776,24 +4844,45 @@ The file is replaced atomically; its folder must exist.</source>
         </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Finding the records…</source>
         <translation>正在查找条目…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Record %1 is no longer in the workspace.</source>
         <translation>条目 %1 已不在工作区中。</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>This view has %n record(s); the graph draws at most %1. Pick a record to focus on, fewer hops or filters.</source>
+        <location line="+15"/>
+        <source>The whole workspace has %n record(s); the graph draws at most %1. Find a record above to focus on, or hide kinds of records or relations in Filters.</source>
         <translation>
-            <numerusform>此视图包含 %n 个条目，谱系图最多绘制 %1 个。请选择要聚焦的条目、减少跳数或使用筛选。</numerusform>
+            <numerusform>整个工作区有 %n 个条目；谱系图最多绘制 %1 个。请在上方查找一个条目进行聚焦，或在“筛选”中隐藏某些条目类型或关系。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+5"/>
+        <source>This view has %n record(s); the graph draws at most %1. Set Hops to %2 or fewer to see the nearest ones, or narrow it in Filters or with a supplier.</source>
+        <translation>
+            <numerusform>此视图有 %n 个条目；谱系图最多绘制 %1 个。将跳数设为 %2 或更少即可查看最近的条目，或通过“筛选”或供应商缩小范围。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>This view has %n record(s); the graph draws at most %1, and even the records one hop away are more. Hide kinds of records or relations in Filters, or pick a supplier.</source>
+        <translation>
+            <numerusform>此视图有 %n 个条目；谱系图最多绘制 %1 个，而仅 1 跳内的条目就已超出。请在“筛选”中隐藏某些条目类型或关系，或选择一个供应商。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>Waiting for a cancelled layout to end, then laying out %n record(s)…</source>
+        <translation>
+            <numerusform>正在等待已取消的布局结束，随后为 %n 个条目计算布局…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Laying out %n record(s)…</source>
         <translation>
             <numerusform>正在为 %n 个条目计算布局…</numerusform>
@@ -5030,7 +5119,7 @@ The file is replaced atomically; its folder must exist.</source>
 <context>
     <name>strata::GraphPage</name>
     <message>
-        <location filename="../ui/graph/GraphPage.cpp" line="+52"/>
+        <location filename="../ui/graph/GraphPage.cpp" line="+53"/>
         <source>Lineage: what it is made of</source>
         <translation>谱系：它的构成来源</translation>
     </message>
@@ -5070,7 +5159,7 @@ The file is replaced atomically; its folder must exist.</source>
         <translation>继承风险</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Cancel drawing the graph</source>
         <translation>取消绘制谱系图</translation>
     </message>
@@ -5080,7 +5169,7 @@ The file is replaced atomically; its folder must exist.</source>
         <translation>已取消；保留之前的视图。</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Drawing %n record(s)…</source>
         <translation>
             <numerusform>正在绘制 %n 个条目…</numerusform>
@@ -5256,33 +5345,105 @@ The file is replaced atomically; its folder must exist.</source>
     </message>
 </context>
 <context>
+    <name>strata::GraphProblemsPanel</name>
+    <message>
+        <location filename="../ui/graph/GraphProblemsPanel.cpp" line="+20"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>… and %n more; &quot;strata-cli graph cycles&quot; and &quot;graph orphans&quot; list them all</source>
+        <translation>
+            <numerusform>… 另有 %n 项；“strata-cli graph cycles”和“graph orphans”会全部列出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Problems in the graph</source>
+        <translation>谱系图中的问题</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+35"/>
+        <source>Cycles</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <location line="+36"/>
+        <source>Models with no known origin</source>
+        <translation>来源不明的模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown once the workspace graph has been read.</source>
+        <translation>读取工作区的谱系图后显示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cycles (%1)</source>
+        <translation>循环（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Models with no known origin (%1)</source>
+        <translation>来源不明的模型（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>These %n record(s) are made of each other; click to see them.</source>
+        <translation>
+            <numerusform>这 %n 个条目互为构成来源；点击即可查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Neither derived from a record nor provided by a supplier; click to see it.</source>
+        <translation>既不派生自任何条目，也不由任何供应商提供；点击即可查看。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No cycles and no models without an origin.</source>
+        <translation>没有循环，也没有来源不明的模型。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click one to focus the graph on it.</source>
+        <translation>点击其中一项即可在谱系图中聚焦到它。</translation>
+    </message>
+</context>
+<context>
     <name>strata::GraphRepository</name>
     <message>
-        <location filename="../app/core/storage/GraphRepository.cpp" line="+138"/>
+        <location filename="../app/core/storage/GraphRepository.cpp" line="+262"/>
         <source>%1 failed: %2</source>
         <translation>操作“%1”失败：%2</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+11"/>
-        <location line="+99"/>
+        <location line="+15"/>
+        <location line="+100"/>
         <source>Reading the records of the graph</source>
         <translation>读取谱系图的条目</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+24"/>
-        <location line="+47"/>
+        <location line="-59"/>
+        <location line="+59"/>
         <source>Reading the relations of the graph</source>
         <translation>读取谱系图的关系</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-19"/>
         <source>There is no record with id %1.</source>
         <translation>不存在 id 为 %1 的条目。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Counting the records of the graph</source>
         <translation>统计谱系图的条目数</translation>
     </message>
@@ -5328,7 +5489,7 @@ The file is replaced atomically; its folder must exist.</source>
 <context>
     <name>strata::GraphvizEngine</name>
     <message>
-        <location filename="../app/core/graph/GraphvizEngine.cpp" line="+88"/>
+        <location filename="../app/core/graph/GraphvizEngine.cpp" line="+98"/>
         <source>The layout was cancelled.</source>
         <translation>布局已取消。</translation>
     </message>
@@ -5580,20 +5741,20 @@ The file is replaced atomically; its folder must exist.</source>
 <context>
     <name>strata::ImportApplier</name>
     <message>
-        <location filename="../app/core/workspace/ImportApplier.cpp" line="+120"/>
-        <location line="+110"/>
-        <location line="+160"/>
-        <location line="+51"/>
+        <location filename="../app/core/workspace/ImportApplier.cpp" line="+126"/>
+        <location line="+108"/>
+        <location line="+163"/>
+        <location line="+52"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-319"/>
         <source>%1 (%2): files with digests are recorded for models and datasets; &quot;%3&quot; is a %4.</source>
         <translation>%1（%2）：只有模型和数据集才记录带摘要的文件；“%3”是%4。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Took &quot;%1&quot; to be &quot;%2&quot;, the only record with that repository name; check that they are the same.</source>
         <translation>已将“%1”视为“%2”（唯一具有该仓库名称的条目）；请确认二者确为同一对象。</translation>
     </message>
@@ -5633,7 +5794,7 @@ The file is replaced atomically; its folder must exist.</source>
         <translation>“%1”不是有效的派生方式。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>The import of %1 was cancelled; nothing was changed.</source>
         <translation>已取消导入 %1；未做任何更改。</translation>
     </message>
@@ -6818,7 +6979,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::JsonScan</name>
     <message>
-        <location filename="../app/core/interop/JsonScan.cpp" line="+102"/>
+        <location filename="../app/core/interop/JsonScan.cpp" line="+143"/>
         <source>%1, line %2: the key &quot;%3&quot; appears twice in the same object. A document with repeated keys is ambiguous (tools disagree on which value counts) and is refused; remove one of them.</source>
         <translation>%1，第 %2 行：键“%3”在同一对象中出现了两次。含有重复键的文档存在歧义（各工具对哪个值有效的理解不同），因此被拒绝；请删除其中一个。</translation>
     </message>
@@ -7762,7 +7923,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::RecordRepository</name>
     <message>
-        <location filename="../app/core/storage/RecordRepository.cpp" line="+114"/>
+        <location filename="../app/core/storage/RecordRepository.cpp" line="+116"/>
         <source>(no version)</source>
         <translation>无</translation>
     </message>

@@ -15,6 +15,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace strata {
@@ -103,22 +105,28 @@ QList<CommandSpec> GraphCommands::specs()
                   2});
     specs.append(
         {u"graph"_s,
-         tr("[--focus ID] [--direction up|down|both] [--depth N] --format svg|png|dot -o FILE"),
-         tr("Draw the lineage graph as SVG, PNG or DOT"),
+         tr("[--focus ID] [--direction up|down|both] [--depth N] --format svg|png|dot -o FILE | cycles | orphans"),
+         tr("Draw the lineage graph as SVG, PNG or DOT; list its cycles and orphan models"),
          tr("Without --focus, draws the whole workspace. With --focus, draws the record and what is reachable\n"
             "from it: upstream (up: what it is made of), downstream (down: what is built on it) or both (the\n"
             "default), at most --depth relations away. What a record is made of is drawn above it. Shapes and\n"
             "colours show the kind of record; a red outline marks a record that is risky in itself (unverified,\n"
             "no license, no digest, expired certification) and an orange one a record that inherits risk from\n"
             "a record upstream of it in the picture. dot writes Graphviz's DOT language, for other tools.\n"
-            "The file is replaced atomically; its folder must exist."),
+            "The file is replaced atomically; its folder must exist.\n"
+            "graph cycles    groups of records that are made of themselves through their relations (a loop\n"
+            "                of depends_on, a self-reference from old data), each with the relations between\n"
+            "                its records. Queries still terminate on them, but a loop is usually a data error.\n"
+            "graph orphans   models with no known origin: neither derived from another record nor provided\n"
+            "                by a supplier. Their lineage cannot be reviewed until one is recorded.\n"
+            "Finding cycles or orphans is not an error: both exit with 0."),
          {{u"focus"_s, tr("ID"), tr("the record to draw around (default: the whole workspace)"), false, false},
           {u"direction"_s, tr("DIRECTION"), tr("up, down or both (default: both); needs --focus"), false, false},
           {u"depth"_s, tr("N"), tr("at most N relations from the focus (default: no limit); needs --focus"), false,
            false},
-          {u"format"_s, tr("FORMAT"), tr("svg, png or dot"), false, true},
-          {u"output"_s, tr("FILE"), tr("the file to write"), false, true, u'o'}},
-         {},
+          {u"format"_s, tr("FORMAT"), tr("svg, png or dot"), false, false},
+          {u"output"_s, tr("FILE"), tr("the file to write"), false, false, u'o'}},
+         {tr("cycles|orphans")},
          0});
     return specs;
 }
@@ -131,8 +139,18 @@ int GraphCommands::run(const QString &command, const CommandArguments &arguments
         return walk(arguments, GraphDirection::Downstream);
     if (command == u"paths"_s)
         return paths(arguments);
-    if (command == u"graph"_s)
-        return picture(arguments);
+    if (command == u"graph"_s) {
+        const QString action = arguments.positional.value(0);
+        if (action.isEmpty())
+            return picture(arguments);
+        if (action != u"cycles"_s && action != u"orphans"_s)
+            return m_out.usageError(tr("Unknown graph command \"%1\"; use cycles or orphans, or draw the graph with "
+                                       "--format and -o.")
+                                        .arg(action));
+        if (!arguments.options.isEmpty())
+            return m_out.usageError(tr("\"graph %1\" takes no options; it looks at the whole workspace.").arg(action));
+        return action == u"cycles"_s ? cycles() : orphans();
+    }
     return m_out.usageError(tr("Unknown command \"%1\".").arg(command));
 }
 
@@ -293,6 +311,11 @@ int GraphCommands::paths(const CommandArguments &arguments)
 
 int GraphCommands::picture(const CommandArguments &arguments)
 {
+    for (const QString &needed : {u"format"_s, u"output"_s}) {
+        if (!arguments.has(needed))
+            return m_out.usageError(tr("\"graph\" needs --format and -o to draw a picture; usage: strata-cli graph %1")
+                                        .arg(specs().constLast().synopsis));
+    }
     const std::optional<GraphFormat> format = GraphExport::formatFromKey(arguments.value(u"format"_s));
     if (!format) {
         return m_out.usageError(tr("Unknown graph format \"%1\"; use one of: %2.")
@@ -364,6 +387,88 @@ int GraphCommands::picture(const CommandArguments &arguments)
     }
     m_out.print(
         tr("Wrote %1 (%n record(s), %2 relations).", "", records).arg(QDir::toNativeSeparators(output)).arg(relations));
+    return 0;
+}
+
+Result<std::unique_ptr<LineageGraph>> GraphCommands::wholeGraph() const
+{
+    const auto opened = openExisting();
+    if (!opened)
+        return opened.error();
+    Result<GraphSnapshot> all = opened.value()->graph({});
+    if (!all)
+        return all.error();
+    return std::make_unique<LineageGraph>(std::move(all).value());
+}
+
+int GraphCommands::cycles()
+{
+    const Result<std::unique_ptr<LineageGraph>> loaded = wholeGraph();
+    if (!loaded)
+        return m_out.fail(loaded.error());
+    const LineageGraph &graph = *loaded.value();
+    const QVector<QVector<int>> groups = graphquery::cycles(graph);
+    if (m_out.isJson()) {
+        QJsonArray list;
+        for (const QVector<int> &group : groups) {
+            QJsonArray records;
+            for (int v : group)
+                records.append(recordJson(graph.node(v)));
+            QJsonArray relations;
+            for (int v : group) {
+                for (int e : graph.upstreamEdges(v)) {
+                    if (std::binary_search(group.cbegin(), group.cend(), graph.toIndex(e),
+                                           [&graph](int a, int b) { return graph.node(a).id < graph.node(b).id; }))
+                        relations.append(relationJson(graph.edge(e)));
+                }
+            }
+            list.append(QJsonObject{{u"records"_s, records}, {u"relations"_s, relations}});
+        }
+        m_out.printJson(list);
+        return 0;
+    }
+    if (groups.isEmpty()) {
+        m_out.print(tr("No cycles: no record is made of itself through its relations."));
+        return 0;
+    }
+    m_out.print(tr("%n group(s) of records made of themselves through their relations:", "", int(groups.size())));
+    for (int i = 0; i < groups.size(); ++i) {
+        QStringList names;
+        for (int v : groups.at(i))
+            names << tr("%1 (id %2)").arg(recordLabel(graph.node(v))).arg(graph.node(v).id);
+        m_out.print(u"  %1. %2"_s.arg(i + 1).arg(names.join(u", "_s)));
+    }
+    m_out.print(tr("Run \"strata-cli paths ID ID\" with two records of a group to see the relations that close the "
+                   "loop."));
+    return 0;
+}
+
+int GraphCommands::orphans()
+{
+    const Result<std::unique_ptr<LineageGraph>> loaded = wholeGraph();
+    if (!loaded)
+        return m_out.fail(loaded.error());
+    const LineageGraph &graph = *loaded.value();
+    const QVector<int> found = graphquery::orphans(graph);
+    if (m_out.isJson()) {
+        QJsonArray list;
+        for (int v : found)
+            list.append(recordJson(graph.node(v)));
+        m_out.printJson(list);
+        return 0;
+    }
+    if (found.isEmpty()) {
+        m_out.print(tr("No orphans: every model is derived from another record or provided by a supplier."));
+        return 0;
+    }
+    m_out.print(tr("%n model(s) with no known origin (neither derived from a record nor provided by a supplier):", "",
+                   int(found.size())));
+    QList<QStringList> rows;
+    for (int v : found) {
+        const GraphNode &n = graph.node(v);
+        rows.append({QString::number(n.id), n.name, n.version});
+    }
+    m_out.printTable({tr("ID"), tr("NAME"), tr("VERSION")}, rows);
     return 0;
 }
 

@@ -19,8 +19,8 @@ class Output;
 class Workspace;
 struct Traversal;
 
-/// The graph commands (lineage, impact, paths, graph): supply-chain questions answered in a pipeline, and
-/// pictures of the lineage graph for reports.
+/// The graph commands (lineage, impact, paths, graph, graph cycles, graph orphans): supply-chain questions
+/// answered in a pipeline, pictures of the lineage graph for reports, and the problems in it.
 class GraphCommands
 {
     Q_DECLARE_TR_FUNCTIONS(strata::GraphCommands)
@@ -38,6 +38,9 @@ private:
     int walk(const CommandArguments &arguments, GraphDirection direction);
     int paths(const CommandArguments &arguments);
     int picture(const CommandArguments &arguments);
+    int cycles();
+    int orphans();
+    Result<std::unique_ptr<LineageGraph>> wholeGraph() const;
     void printWalk(const LineageGraph &graph, const Traversal &walked, GraphDirection direction) const;
 
     const GlobalOptions &m_options;

@@ -85,6 +85,8 @@ private Q_SLOTS:
     void textOutputNamesTheStart();
     void pathsInBothDirections();
     void cyclesTerminate();
+    void cyclesAreListedWithTheirRelations();
+    void orphansAreModelsWithNoOrigin();
     void dotParsesWithGraphviz();
     void svgAndPngAreWritten();
     void focusedPictureHoldsTheLineage();
@@ -231,6 +233,65 @@ void TestCliGraph::cyclesTerminate()
     QCOMPARE(cli.run({u"graph"_s, u"--format"_s, u"dot"_s, u"-o"_s, dot}).exitCode, 0);
 }
 
+void TestCliGraph::cyclesAreListedWithTheirRelations()
+{
+    QTemporaryDir dir;
+    CliRunner cli(dir.path());
+    QCOMPARE(cli.run({u"init"_s}).exitCode, 0);
+    const QJsonArray none = cli.run({u"--json"_s, u"graph"_s, u"cycles"_s}).json().array();
+    QVERIFY(none.isEmpty());
+    const qint64 a = cli.add(args({"software", "--name", "组件甲"}));
+    const qint64 b = cli.add(args({"software", "--name", "b"}));
+    const qint64 c = cli.add(args({"software", "--name", "c"}));
+    const qint64 outside = cli.add(args({"software", "--name", "outside"}));
+    for (const auto &[from, to] : {std::pair{a, b}, std::pair{b, c}, std::pair{c, a}, std::pair{outside, a}})
+        QCOMPARE(cli.run({u"link"_s, QString::number(from), u"depends_on"_s, QString::number(to)}).exitCode, 0);
+
+    const CliRun run = cli.run({u"--json"_s, u"graph"_s, u"cycles"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray groups = run.json().array();
+    QCOMPARE(groups.size(), 1);
+    QSet<qint64> members;
+    for (const QJsonValue &r : groups.at(0).toObject().value(u"records"_s).toArray())
+        members.insert(r.toObject().value(u"id"_s).toInteger());
+    QCOMPARE(members, (QSet<qint64>{a, b, c}));
+    // The relations that close the loop, and not the one from outside it.
+    const QJsonArray relations = groups.at(0).toObject().value(u"relations"_s).toArray();
+    QCOMPARE(relations.size(), 3);
+    for (const QJsonValue &r : relations)
+        QVERIFY(r.toObject().value(u"from"_s).toInteger() != outside);
+
+    const QString text = QString::fromUtf8(cli.run({u"graph"_s, u"cycles"_s}).out);
+    QVERIFY2(text.contains(u"组件甲"_s) && text.contains(u"(id %1)"_s.arg(b)), qPrintable(text));
+    QVERIFY(!text.contains(u"outside"_s));
+}
+
+void TestCliGraph::orphansAreModelsWithNoOrigin()
+{
+    // Every model of the demo has an origin; one added without relations has none.
+    const CliRun before = m_cli->run({u"--json"_s, u"graph"_s, u"orphans"_s});
+    QCOMPARE(before.exitCode, 0);
+    const qint64 lonely = m_cli->add(args({"model", "--name", "无来源模型", "--version", "2"}));
+    const qint64 derived = m_cli->add(args({"model", "--name", "derived-later"}));
+    QVERIFY(lonely > 0 && derived > 0);
+    QCOMPARE(
+        m_cli->run({u"link"_s, QString::number(derived), u"derived_from"_s, QString::number(idOf(u"Llama 3.1 8B"_s))})
+            .exitCode,
+        0);
+    const CliRun after = m_cli->run({u"--json"_s, u"graph"_s, u"orphans"_s});
+    QCOMPARE(after.exitCode, 0);
+    QSet<qint64> added;
+    for (const QJsonValue &r : after.json().array()) {
+        QCOMPARE(r.toObject().value(u"kind"_s).toString(), u"model"_s);
+        added.insert(r.toObject().value(u"id"_s).toInteger());
+    }
+    for (const QJsonValue &r : before.json().array())
+        added.remove(r.toObject().value(u"id"_s).toInteger());
+    QCOMPARE(added, QSet<qint64>{lonely});
+    const QString text = QString::fromUtf8(m_cli->run({u"graph"_s, u"orphans"_s}).out);
+    QVERIFY2(text.contains(u"无来源模型"_s) && !text.contains(u"derived-later"_s), qPrintable(text));
+}
+
 void TestCliGraph::dotParsesWithGraphviz()
 {
     const QString dotProgram = QStandardPaths::findExecutable(u"dot"_s);
@@ -302,6 +363,10 @@ void TestCliGraph::badUsage_data()
                                     << 2;
     QTest::newRow("no output") << args({"graph", "--format", "svg"}) << 2;
     QTest::newRow("unknown focus") << args({"graph", "--focus", "987654", "--format", "dot", "-o", "x"}) << 1;
+    QTest::newRow("unknown graph command") << args({"graph", "loops"}) << 2;
+    QTest::newRow("cycles with options") << args({"graph", "cycles", "--format", "dot"}) << 2;
+    QTest::newRow("orphans with an output") << args({"graph", "orphans", "-o", "x"}) << 2;
+    QTest::newRow("no format") << args({"graph", "-o", "x"}) << 2;
     QTest::newRow("missing folder") << args({"graph", "--format", "dot", "-o", "no/such/folder/x.dot"}) << 1;
     QTest::newRow("lineage of nothing") << args({"lineage", "no such record"}) << 1;
     QTest::newRow("paths needs two") << args({"paths", "1"}) << 2;

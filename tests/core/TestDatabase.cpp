@@ -119,6 +119,12 @@ void TestDatabase::migratesFromEveryEarlierVersion()
     auto ws = Workspace::open(path(), Database::OpenMode::ExistingOnly);
     QVERIFY2(ws.ok(), ws.ok() ? "" : qPrintable(ws.error().message));
     QCOMPARE(ws.value()->database().schemaVersion(), Database::latestSchemaVersion());
+    // Schema 7: impact walks read relations from the covering index, which replaced relation_to.
+    QSqlQuery indexes(ws.value()->database().connection());
+    QVERIFY(indexes.exec(
+        u"SELECT group_concat(name) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'relation_to%'"_s));
+    QVERIFY(indexes.next());
+    QCOMPARE(indexes.value(0).toString(), u"relation_to_cover"_s);
     if (from >= 1) {
         auto found = ws.value()->recordIds(RecordQuery{RecordKind::Model, u"heirl"_s});
         QVERIFY(found.ok());

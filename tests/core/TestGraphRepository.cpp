@@ -50,6 +50,8 @@ private Q_SLOTS:
     void slicesAddUpToTheWholeGraph();
     void aroundAFocusMatchesTheInMemoryWalk_data();
     void aroundAFocusMatchesTheInMemoryWalk();
+    void denseRunsOfIdsLeaveOutTheirNeighbours_data();
+    void denseRunsOfIdsLeaveOutTheirNeighbours();
     void unknownFocusIsAnError();
     void emptyWorkspaceHasAnEmptyGraph();
     void layoutsRoundTripAndOldOnesGo();
@@ -236,6 +238,60 @@ void TestGraphRepository::aroundAFocusMatchesTheInMemoryWalk()
     for (const ReachedNode &r : again.reached)
         b.insert(part.node(r.node).id, r.distance);
     QCOMPARE(b, a);
+}
+
+void TestGraphRepository::denseRunsOfIdsLeaveOutTheirNeighbours_data()
+{
+    QTest::addColumn<int>("direction");
+    QTest::newRow("impact") << int(GraphDirection::Downstream);
+    QTest::newRow("lineage") << int(GraphDirection::Upstream);
+    QTest::newRow("both") << int(GraphDirection::Both);
+}
+
+void TestGraphRepository::denseRunsOfIdsLeaveOutTheirNeighbours()
+{
+    // Enough records created together that the walk reads their ids as ranges; one in three is not built on the
+    // focus but lies between those that are, with relations of its own that must stay out of the answer.
+    QFETCH(int, direction);
+    const auto dir = static_cast<GraphDirection>(direction);
+    const qint64 focus = m_ids[u"base"_s];
+    const qint64 other = m_ids[u"alone"_s];
+    QVector<qint64> built;
+    for (int i = 0; i < 150; ++i) {
+        const qint64 id = add(RecordKind::Model, u"dense-%1"_s.arg(i));
+        if (i % 3 == 2) {
+            link(id, RelationType::DependsOn, other);
+            link(add(RecordKind::Software, u"stray-%1"_s.arg(i)), RelationType::DependsOn, id);
+        } else {
+            link(id, RelationType::DerivedFrom, i % 3 == 0 || built.isEmpty() ? focus : built.constLast());
+            built << id;
+        }
+    }
+    // Upstream, the same shape: the focus made of a dense run.
+    const qint64 top = add(RecordKind::Model, u"top"_s);
+    for (qint64 id : std::as_const(built))
+        link(top, RelationType::DerivedFrom, id);
+
+    const LineageGraph whole(m_ws->graph().value());
+    for (const qint64 start : {focus, top}) {
+        const Result<GraphSnapshot> around = m_ws->graph({start, dir, -1});
+        QVERIFY2(around.ok(), around.ok() ? "" : qPrintable(around.error().message));
+        QCOMPARE(around.value().nodes.first().id, start);
+        const Traversal walk = graphquery::traverse(whole, whole.indexOf(start), {dir});
+        QSet<qint64> expected;
+        for (const ReachedNode &r : walk.reached)
+            expected.insert(whole.node(r.node).id);
+        QCOMPARE(nodeIds(around.value()), expected);
+        QCOMPARE(around.value().nodes.size(), expected.size());
+        // Every relation between records of the answer that the walk follows is there, each once.
+        QSet<qint64> relations;
+        for (const GraphEdge &e : around.value().edges) {
+            QVERIFY(expected.contains(e.from) && expected.contains(e.to));
+            QVERIFY(!relations.contains(e.id));
+            relations.insert(e.id);
+        }
+        QVERIFY(relations.size() >= expected.size() - 1);
+    }
 }
 
 void TestGraphRepository::unknownFocusIsAnError()

@@ -5,6 +5,7 @@
 #include "GraphExporter.h"
 #include "GraphItems.h"
 #include "GraphPage.h"
+#include "GraphProblemsPanel.h"
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "InventoryPage.h"
@@ -17,14 +18,19 @@
 #include <QComboBox>
 #include <QDir>
 #include <QImage>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QProcess>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTest>
+#include <QThreadPool>
+#include <QTimer>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -77,6 +83,8 @@ private Q_SLOTS:
     void riskExplanationNamesTheCause();
     void layoutIsKeptInTheWorkspace();
     void workspaceChangesRedrawTheView();
+    void problemsListCyclesAndOrphans();
+    void cancelledLayoutIsNotKept();
     void exportsParse();
     void emptyWorkspaceTeaches();
 
@@ -333,6 +341,92 @@ void TestGraphPage::workspaceChangesRedrawTheView()
     QVERIFY(waitForView(page));
     QCOMPARE(page->scene()->data()->view.nodes.size(), before + 1);
     QVERIFY(page->scene()->itemFor(added));
+}
+
+void TestGraphPage::problemsListCyclesAndOrphans()
+{
+    GraphPage *page = openGraph();
+    QVERIFY(page);
+    GraphProblemsPanel *panel = page->problemsPanel();
+    const int cyclesBefore = panel->section(0)->childCount();
+    const int orphansBefore = panel->section(1)->childCount();
+    Workspace &ws = *m_window->workspace();
+    const qint64 a = addRecord(ws, RecordKind::Software, u"loop-a"_s);
+    const qint64 b = addRecord(ws, RecordKind::Software, u"loop-b"_s);
+    const qint64 orphan = addRecord(ws, RecordKind::Model, u"无来源模型"_s);
+    QVERIFY(a > 0 && b > 0 && orphan > 0);
+    QVERIFY(ws.link(a, RelationType::DependsOn, b).ok());
+    QVERIFY(ws.link(b, RelationType::DependsOn, a).ok());
+    QVERIFY(waitForView(page));
+
+    QCOMPARE(panel->section(0)->childCount(), cyclesBefore + 1);
+    QCOMPARE(panel->section(1)->childCount(), orphansBefore + 1);
+    QTreeWidgetItem *cycle = nullptr;
+    for (int i = 0; i < panel->section(0)->childCount(); ++i) {
+        if (panel->section(0)->child(i)->text(0).contains(u"loop-a"_s))
+            cycle = panel->section(0)->child(i);
+    }
+    QVERIFY(cycle);
+    QVERIFY(cycle->text(0).contains(u"loop-b"_s));
+    bool orphanListed = false;
+    for (int i = 0; i < panel->section(1)->childCount(); ++i)
+        orphanListed = orphanListed || panel->section(1)->child(i)->text(0) == u"无来源模型"_s;
+    QVERIFY(orphanListed);
+
+    // Clicking the cycle focuses the graph on it, both records in view.
+    QSignalSpy shown(page, &GraphPage::viewShown);
+    panel->tree()->scrollToItem(cycle);
+    QTest::mouseClick(panel->tree()->viewport(), Qt::LeftButton, {}, panel->tree()->visualItemRect(cycle).center());
+    QVERIFY(shown.wait(kWaitMs));
+    QCOMPARE(page->scene()->data()->question.focus, std::min(a, b));
+    QVERIFY(page->scene()->indexOf(a) >= 0 && page->scene()->indexOf(b) >= 0);
+    screenshot(u"graph-problems.png"_s);
+}
+
+void TestGraphPage::cancelledLayoutIsNotKept()
+{
+    GraphPage *page = openGraph();
+    QVERIFY(page);
+    const auto storedLayouts = [this] {
+        QSqlQuery q(m_window->workspace()->database().connection());
+        return q.exec(u"SELECT count(*) FROM graph_layout"_s) && q.next() ? q.value(0).toInt() : -1;
+    };
+    const int storedBefore = storedLayouts();
+    QVERIFY(storedBefore >= 1); // the whole workspace, drawn when the page opened
+    const GraphViewData *shownBefore = page->scene()->data();
+    auto *cancel = page->findChild<QPushButton *>(u"graphCancelButton"_s);
+    QVERIFY(cancel);
+
+    // Cancel as a user would once "Laying out…" shows: the layout is then on its worker, in Graphviz or about to be.
+    bool layingOut = false;
+    const QMetaObject::Connection watch =
+        connect(page->controller(), &GraphController::progress, page, [&](const QString &text) {
+            if (!layingOut && text.contains(u"Laying out"_s)) {
+                layingOut = true;
+                QTimer::singleShot(0, cancel, &QPushButton::click);
+            }
+        });
+    QSignalSpy shown(page, &GraphPage::viewShown);
+    page->setDirection(GraphDirection::Upstream);
+    page->focusOn(idOf(u"Acme Support Chat API"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(layingOut && !page->controller()->isBusy(), kWaitMs);
+    disconnect(watch);
+    QVERIFY(!page->findChild<QWidget *>(u"graphProgress"_s)->isVisible());
+    QVERIFY(page->findChild<QLabel *>(u"graphMessage"_s)->text().contains(u"Cancelled"_s));
+
+    // Whatever the abandoned worker still does, its result is neither shown nor kept.
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QCOMPARE(shown.count(), 0);
+    QCOMPARE(page->scene()->data(), shownBefore);
+    QCOMPARE(storedLayouts(), storedBefore);
+
+    // The page still answers: the same question is laid out again and kept this time.
+    page->focusOn(idOf(u"Acme Support Chat API"_s));
+    QVERIFY(waitForView(page));
+    QCOMPARE(page->scene()->data()->question.focus, idOf(u"Acme Support Chat API"_s));
+    QVERIFY(!page->scene()->data()->layoutFromCache);
+    QCOMPARE(storedLayouts(), storedBefore + 1);
 }
 
 void TestGraphPage::exportsParse()

@@ -5,6 +5,7 @@
 #include "graph/GraphCache.h"
 #include "graph/GraphExport.h"
 #include "graph/GraphQueries.h"
+#include "graph/GraphvizEngine.h"
 #include "workspace/Workspace.h"
 
 #include <QFutureWatcher>
@@ -41,7 +42,49 @@ struct Indexed
 {
     std::shared_ptr<const LineageGraph> graph;
     std::shared_ptr<const RiskMap> risk;
+    std::shared_ptr<const GraphProblems> problems;
 };
+
+std::shared_ptr<const GraphProblems> findProblems(const LineageGraph &graph)
+{
+    auto problems = std::make_shared<GraphProblems>();
+    for (const QVector<int> &group : graphquery::cycles(graph)) {
+        QVector<qint64> ids;
+        ids.reserve(group.size());
+        for (int v : group)
+            ids.append(graph.node(v).id);
+        problems->cycles.append(ids);
+    }
+    for (int v : graphquery::orphans(graph))
+        problems->orphans.append(graph.node(v).id);
+    return problems;
+}
+
+/// The most hops from the focus whose records fit in `limit`; -1 when even one hop has too many. Filters on kinds
+/// and suppliers only remove records, so the answer is safe with them too.
+int depthThatFits(const LineageGraph &graph, const GraphQuestion &question, int limit)
+{
+    const int focus = graph.indexOf(question.focus);
+    if (focus < 0)
+        return -1;
+    const auto fits = [&](int depth) {
+        return graphquery::traverse(graph, focus, {question.direction, depth, question.relations}).reached.size() <=
+               limit;
+    };
+    // Binary search between a depth that fits and one that does not (the asked depth, or the farthest record).
+    int low = 0;
+    int high = question.depth;
+    if (high < 0) {
+        for (const ReachedNode &r :
+             graphquery::traverse(graph, focus, {question.direction, -1, question.relations}).reached)
+            high = std::max(high, r.distance);
+    }
+    while (high - low > 1) {
+        const int middle = low + (high - low) / 2;
+        (fits(middle) ? low : high) = middle;
+    }
+    return low >= 1 ? low : -1;
+}
 
 } // namespace
 
@@ -56,6 +99,7 @@ GraphController::GraphController(Workspace *workspace, QObject *parent)
     connect(m_cache, &GraphCache::invalidated, this, [this] {
         m_graph.reset();
         m_risk.reset();
+        m_problems.reset();
         if (m_asked)
             Q_EMIT stale();
     });
@@ -141,7 +185,7 @@ void GraphController::indexLoaded()
         [snapshot] {
             auto graph = std::make_shared<const LineageGraph>(std::move(*snapshot));
             auto risk = std::make_shared<const RiskMap>(GraphRisk::propagate(*graph));
-            return Indexed{graph, risk};
+            return Indexed{graph, risk, findProblems(*graph)};
         },
         [this, job, generation](Indexed indexed) {
             if (!m_cache->adopt(indexed.graph, generation)) {
@@ -154,6 +198,7 @@ void GraphController::indexLoaded()
             }
             m_graph = indexed.graph;
             m_risk = indexed.risk;
+            m_problems = indexed.problems;
             Q_EMIT graphLoaded();
             if (job == m_job)
                 compose();
@@ -216,6 +261,8 @@ void GraphController::compose()
             data->graph = graph;
             data->risk = risk;
             data->view = cutView(*graph, question);
+            if (question.focus != 0 && data->view.nodes.size() > kMaxViewNodes)
+                data->depthThatFits = depthThatFits(*graph, question, kMaxViewNodes);
             data->reasons.reserve(data->view.nodes.size());
             data->inherits.reserve(data->view.nodes.size());
             for (const GraphNode &n : std::as_const(data->view.nodes)) {
@@ -233,14 +280,31 @@ void GraphController::compose()
                 return;
             }
             if (data->view.nodes.size() > kMaxViewNodes) {
-                fail(tr("This view has %n record(s); the graph draws at most %1. Pick a record to focus on, fewer "
-                        "hops or filters.",
-                        "", int(data->view.nodes.size()))
-                         .arg(kMaxViewNodes));
+                fail(tooLarge(*data));
                 return;
             }
             layOut(data);
         });
+}
+
+QString GraphController::tooLarge(const GraphViewData &data)
+{
+    const int records = int(data.view.nodes.size());
+    if (data.question.focus == 0)
+        return tr("The whole workspace has %n record(s); the graph draws at most %1. Find a record above to focus on, "
+                  "or hide kinds of records or relations in Filters.",
+                  "", records)
+            .arg(kMaxViewNodes);
+    if (data.depthThatFits >= 1)
+        return tr("This view has %n record(s); the graph draws at most %1. Set Hops to %2 or fewer to see the nearest "
+                  "ones, or narrow it in Filters or with a supplier.",
+                  "", records)
+            .arg(kMaxViewNodes)
+            .arg(data.depthThatFits);
+    return tr("This view has %n record(s); the graph draws at most %1, and even the records one hop away are more. "
+              "Hide kinds of records or relations in Filters, or pick a supplier.",
+              "", records)
+        .arg(kMaxViewNodes);
 }
 
 void GraphController::layOut(std::shared_ptr<GraphViewData> data)
@@ -268,7 +332,12 @@ void GraphController::layOut(std::shared_ptr<GraphViewData> data)
     const quint64 job = m_job;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     const std::shared_ptr<std::atomic<bool>> cancelFlag = m_cancel;
-    Q_EMIT progress(tr("Laying out %n record(s)…", "", int(data->view.nodes.size())), 0, 0);
+    // A cancelled layout still running in dot holds Graphviz until it returns; say so rather than look stuck.
+    Q_EMIT progress(GraphvizEngine::isBusy()
+                        ? tr("Waiting for a cancelled layout to end, then laying out %n record(s)…", "",
+                             int(data->view.nodes.size()))
+                        : tr("Laying out %n record(s)…", "", int(data->view.nodes.size())),
+                    0, 0);
     runInWorker<std::shared_ptr<Result<GraphLayoutResult>>>(
         this,
         [request, cancelFlag] {

@@ -22,13 +22,15 @@ class Workspace;
 /// Answers the graph page's questions without blocking the window: reads the workspace graph in slices on the
 /// GUI thread (which owns the connection), indexes it and computes risk on a worker, cuts the view, reuses a
 /// layout stored in the workspace or computes one on a worker, and hands back the result. Cancel drops the
-/// running step; a newer question supersedes an older one.
+/// running step at once and the window is free again; a newer question supersedes an older one. A layout cancelled
+/// while Graphviz runs cannot be stopped: its worker finishes (seconds at most, GraphLayout's tiers keep it short),
+/// and its result is discarded, never shown nor stored in the workspace.
 class GraphController : public QObject
 {
     Q_OBJECT
 
 public:
-    /// Views larger than this are refused with a message asking to narrow them.
+    /// Views larger than this are refused with a message saying how to narrow them (tooLarge()).
     static constexpr int kMaxViewNodes = 25000;
     /// Views up to this size get their boxes measured with the real font; larger ones estimated.
     static constexpr int kMeasuredNodes = 3000;
@@ -51,9 +53,13 @@ public:
     /// The whole indexed graph and its risk, once read; null before.
     std::shared_ptr<const LineageGraph> graph() const { return m_graph; }
     std::shared_ptr<const RiskMap> risk() const { return m_risk; }
+    /// Cycles and orphan models of the whole graph, once read; null before.
+    std::shared_ptr<const GraphProblems> problems() const { return m_problems; }
 
     /// The records and relations a question shows, cut from the whole graph (pure; public for tests).
     static GraphSnapshot cutView(const LineageGraph &graph, const GraphQuestion &question);
+    /// Why a view is not drawn and what to change: for a focused view, the most hops that fit.
+    static QString tooLarge(const GraphViewData &data);
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -87,6 +93,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
     std::shared_ptr<const LineageGraph> m_graph;
     std::shared_ptr<const RiskMap> m_risk;
+    std::shared_ptr<const GraphProblems> m_problems;
 };
 
 } // namespace strata

@@ -7,6 +7,7 @@
 #include "GraphDetailsPanel.h"
 #include "GraphExporter.h"
 #include "GraphPainter.h"
+#include "GraphProblemsPanel.h"
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "Prompter.h"
@@ -98,11 +99,19 @@ GraphPage::GraphPage(Workspace *workspace, Prompter *prompter, QWidget *parent)
 
     m_view = new GraphView(m_scene);
     m_details = new GraphDetailsPanel;
+    m_problems = new GraphProblemsPanel;
+    auto *side = new QSplitter(Qt::Vertical);
+    side->setObjectName(u"graphSideSplitter"_s);
+    side->setChildrenCollapsible(false);
+    side->addWidget(m_details);
+    side->addWidget(m_problems);
+    side->setStretchFactor(0, 3);
+    side->setStretchFactor(1, 1);
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(u"graphSplitter"_s);
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_view);
-    splitter->addWidget(m_details);
+    splitter->addWidget(side);
     splitter->setStretchFactor(0, 1);
     splitter->setSizes({800, 300});
 
@@ -153,6 +162,9 @@ GraphPage::GraphPage(Workspace *workspace, Prompter *prompter, QWidget *parent)
     connect(m_controller, &GraphController::viewReady, this, &GraphPage::onViewReady);
     connect(m_controller, &GraphController::failed, this, &GraphPage::onFailed);
     connect(m_controller, &GraphController::graphLoaded, this, &GraphPage::updateSuppliers);
+    connect(m_controller, &GraphController::graphLoaded, this,
+            [this] { m_problems->setProblems(m_controller->problems(), m_controller->graph()); });
+    connect(m_problems, &GraphProblemsPanel::focusRequested, this, &GraphPage::focusOn);
     connect(m_controller, &GraphController::stale, this, [this] {
         m_stale = true;
         if (isVisible())

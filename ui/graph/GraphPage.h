@@ -26,6 +26,7 @@ class EmptyStateWidget;
 class GraphController;
 class GraphDetailsPanel;
 class GraphExporter;
+class GraphProblemsPanel;
 class GraphScene;
 class GraphView;
 class Prompter;
@@ -50,6 +51,7 @@ public:
     GraphView *view() const { return m_view; }
     GraphController *controller() const { return m_controller; }
     GraphDetailsPanel *detailsPanel() const { return m_details; }
+    GraphProblemsPanel *problemsPanel() const { return m_problems; }
     GraphExporter *exporter() const { return m_exporter; }
 
     /// Shows what is around `id` in the current direction and depth.
@@ -93,6 +95,7 @@ private:
     GraphScene *m_scene = nullptr;
     GraphView *m_view = nullptr;
     GraphDetailsPanel *m_details = nullptr;
+    GraphProblemsPanel *m_problems = nullptr;
     TaskProgressWidget *m_progress = nullptr;
     QStackedWidget *m_stack = nullptr;
     EmptyStateWidget *m_empty = nullptr;

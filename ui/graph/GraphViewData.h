@@ -29,6 +29,13 @@ struct GraphQuestion
     bool operator!=(const GraphQuestion &o) const { return !(*this == o); }
 };
 
+/// What is wrong with the shape of the workspace graph, found once per read on the worker that indexes it.
+struct GraphProblems
+{
+    QVector<QVector<qint64>> cycles; ///< record ids of each group that is made of itself (graphquery::cycles)
+    QVector<qint64> orphans;         ///< models with no known origin, by name (graphquery::orphans)
+};
+
 /// One laid-out answer: the view's records and relations, their risk, and where everything goes.
 struct GraphViewData
 {
@@ -38,6 +45,8 @@ struct GraphViewData
     QVector<bool> inherits;       ///< per view node: inherits risk from upstream
     GraphLayoutResult layout;
     bool layoutFromCache = false;
+    /// For a focused view too large to draw: the most hops that fit (GraphController::kMaxViewNodes), -1 if none.
+    int depthThatFits = -1;
     std::shared_ptr<const LineageGraph> graph; ///< the whole workspace the view was cut from
     std::shared_ptr<const RiskMap> risk;       ///< risk of every record of `graph`
 };

@@ -23,6 +23,13 @@ QMutex &graphvizLock()
     return lock;
 }
 
+/// Set while a layout holds the lock, including one whose caller has given up on it.
+std::atomic<bool> &running()
+{
+    static std::atomic<bool> flag{false};
+    return flag;
+}
+
 /// Messages Graphviz reports while the lock is held, so a failure can say what went wrong.
 QByteArray &errorText()
 {
@@ -68,12 +75,15 @@ public:
                 return;
         }
         m_locked = true;
+        running().store(true);
         errorText().clear();
     }
     ~Session()
     {
-        if (m_locked)
+        if (m_locked) {
+            running().store(false);
             graphvizLock().unlock();
+        }
     }
     Session(const Session &) = delete;
     Session &operator=(const Session &) = delete;
@@ -201,6 +211,11 @@ Result<QByteArray> GraphvizEngine::render(const QByteArray &dot, const QByteArra
     QByteArray rendered(data, static_cast<qsizetype>(length));
     gvFreeRenderData(data);
     return rendered;
+}
+
+bool GraphvizEngine::isBusy()
+{
+    return running().load();
 }
 
 QString GraphvizEngine::version()

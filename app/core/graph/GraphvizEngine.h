@@ -51,11 +51,14 @@ public:
     };
 
     /// Runs dot on the boxes and edges. Cancelling works while waiting for the lock and between the steps around
-    /// the layout; dot itself cannot be interrupted.
+    /// the layout; dot itself cannot be interrupted: a layout cancelled while dot runs keeps its worker thread and
+    /// the lock until dot returns (the tiers of GraphLayout bound how long), and its result is then thrown away.
     static Result<Output> layout(const Input &input, const std::atomic<bool> *cancel = nullptr);
     /// Lays out a DOT document with `engine` ("dot", or "nop2" for positions given in it) and renders it
     /// ("svg", "png").
     static Result<QByteArray> render(const QByteArray &dot, const QByteArray &engine, const QByteArray &format);
+    /// True while a layout or rendering holds Graphviz, so a caller can say why it waits.
+    static bool isBusy();
     /// "2.43.0"
     static QString version();
 };

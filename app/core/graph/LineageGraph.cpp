@@ -35,27 +35,57 @@ LineageGraph::LineageGraph(GraphSnapshot snapshot)
     : m_snapshot(std::move(snapshot))
 {
     const int n = nodeCount();
-    m_sortedPosition.resize(n);
-    std::iota(m_sortedPosition.begin(), m_sortedPosition.end(), 0);
-    std::stable_sort(m_sortedPosition.begin(), m_sortedPosition.end(),
-                     [this](int a, int b) { return m_snapshot.nodes.at(a).id < m_snapshot.nodes.at(b).id; });
+    const auto idAt = [this](int i) { return m_snapshot.nodes.at(i).id; };
+    // Snapshots read from the workspace come sorted by id (a focused one with its focus first): placing the first
+    // node among the sorted rest is linear, where sorting a million nodes is not.
+    bool restSorted = true;
+    for (int i = 2; i < n && restSorted; ++i)
+        restSorted = idAt(i - 1) <= idAt(i);
+    m_sortedPosition.reserve(n);
+    if (restSorted && n > 0) {
+        int i = 1;
+        for (; i < n && idAt(i) < idAt(0); ++i)
+            m_sortedPosition.append(i);
+        m_sortedPosition.append(0);
+        for (; i < n; ++i)
+            m_sortedPosition.append(i);
+    } else {
+        m_sortedPosition.resize(n);
+        std::iota(m_sortedPosition.begin(), m_sortedPosition.end(), 0);
+        std::stable_sort(m_sortedPosition.begin(), m_sortedPosition.end(),
+                         [&idAt](int a, int b) { return idAt(a) < idAt(b); });
+    }
     m_sortedIds.resize(n);
     for (int i = 0; i < n; ++i)
-        m_sortedIds[i] = m_snapshot.nodes.at(m_sortedPosition.at(i)).id;
+        m_sortedIds[i] = idAt(m_sortedPosition.at(i));
 
     // Edges with an unknown end are removed from the snapshot, so edge positions stay dense.
-    QVector<GraphEdge> kept;
-    kept.reserve(m_snapshot.edges.size());
-    for (const GraphEdge &e : std::as_const(m_snapshot.edges)) {
+    const qsizetype edgeCount = m_snapshot.edges.size();
+    m_edgeFrom.reserve(edgeCount);
+    m_edgeTo.reserve(edgeCount);
+    QVector<bool> keep(edgeCount, true);
+    bool dropped = false;
+    for (qsizetype i = 0; i < edgeCount; ++i) {
+        const GraphEdge &e = m_snapshot.edges.at(i);
         const int from = indexOf(e.from);
         const int to = indexOf(e.to);
-        if (from < 0 || to < 0)
+        if (from < 0 || to < 0) {
+            keep[i] = false;
+            dropped = true;
             continue;
-        kept.append(e);
+        }
         m_edgeFrom.append(from);
         m_edgeTo.append(to);
     }
-    m_snapshot.edges = std::move(kept);
+    if (dropped) {
+        QVector<GraphEdge> kept;
+        kept.reserve(m_edgeFrom.size());
+        for (qsizetype i = 0; i < edgeCount; ++i) {
+            if (keep.at(i))
+                kept.append(std::move(m_snapshot.edges[i]));
+        }
+        m_snapshot.edges = std::move(kept);
+    }
     buildAdjacency(m_edgeFrom, n, m_upOffsets, m_upEdges);
     buildAdjacency(m_edgeTo, n, m_downOffsets, m_downEdges);
 }

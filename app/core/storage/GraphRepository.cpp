@@ -14,9 +14,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <sqlite3.h>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -26,17 +28,73 @@ namespace {
 
 /// Ids per statement: bound as one JSON array and expanded by json_each, which the relation indexes then serve.
 constexpr int kIdsPerQuery = 50000;
+/// Ids that lie this close together are read as one range of the index instead of one lookup each.
+constexpr qint64 kRangeGap = 4;
+/// Fewer ids than this in a range are looked up one by one: a range read only pays off when it replaces many lookups.
+constexpr qsizetype kMinRangeIds = 32;
 
 const char *const kNodeColumns =
     "SELECT r.id, r.kind, r.name, r.version, r.placeholder, r.license <> '', "
     "EXISTS (SELECT 1 FROM artifact a WHERE a.record_id = r.id AND a.digest <> ''), "
     "CASE WHEN r.kind = 'supplier' THEN json_extract(r.attributes, '$.certifications') END FROM record r ";
 const char *const kEdgeColumns = "SELECT x.id, x.from_id, x.to_id, x.type, x.subtype FROM relation x ";
-/// A relation and the record at its far end, for walks.
-const char *const kStepColumns =
-    "SELECT x.id, x.from_id, x.to_id, x.type, x.subtype, r.id, r.kind, r.name, r.version, r.placeholder, "
-    "r.license <> '', EXISTS (SELECT 1 FROM artifact a WHERE a.record_id = r.id AND a.digest <> ''), "
-    "CASE WHEN r.kind = 'supplier' THEN json_extract(r.attributes, '$.certifications') END FROM relation x ";
+
+/// Ascending ids split into dense runs (read as ranges) and the scattered rest (looked up one by one).
+struct IdRuns
+{
+    QVector<std::pair<qint64, qint64>> ranges; ///< first and last id of each dense run
+    QVector<qint64> scattered;
+};
+
+IdRuns splitIntoRuns(const QVector<qint64> &ids)
+{
+    IdRuns runs;
+    for (qsizetype first = 0; first < ids.size();) {
+        qsizetype last = first;
+        while (last + 1 < ids.size() && ids.at(last + 1) - ids.at(last) <= kRangeGap)
+            ++last;
+        if (last - first + 1 >= kMinRangeIds) {
+            runs.ranges.append({ids.at(first), ids.at(last)});
+        } else {
+            for (qsizetype i = first; i <= last; ++i)
+                runs.scattered.append(ids.at(i));
+        }
+        first = last + 1;
+    }
+    return runs;
+}
+
+/// Which ids of a dense run were asked for: a range read also returns the few ids in its gaps.
+class RunMembers
+{
+public:
+    RunMembers(const QVector<qint64> &sorted, std::pair<qint64, qint64> range)
+        : m_first(range.first)
+        , m_bits(size_t(range.second - range.first + 1), false)
+    {
+        const auto begin = std::lower_bound(sorted.cbegin(), sorted.cend(), range.first);
+        for (auto it = begin; it != sorted.cend() && *it <= range.second; ++it)
+            m_bits[size_t(*it - m_first)] = true;
+    }
+    bool contains(qint64 id) const
+    {
+        return id >= m_first && id - m_first < qint64(m_bits.size()) && m_bits[size_t(id - m_first)];
+    }
+
+private:
+    qint64 m_first;
+    std::vector<bool> m_bits;
+};
+
+/// Steps `q` (already bound) to the end, handing each row to `row`; false on an SQLite error.
+template<typename F>
+bool eachRow(sqlite3_stmt *q, F row)
+{
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+        row(q);
+    return rc == SQLITE_DONE;
+}
 
 QString text(sqlite3_stmt *s, int column)
 {
@@ -79,7 +137,7 @@ const QList<std::pair<QByteArray, RelationType>> &typeKeys()
     return keys;
 }
 
-/// A record from the node columns starting at `at` (0 in kNodeColumns, 5 after the edge columns).
+/// A record from the node columns starting at `at`.
 GraphNode nodeFromRow(sqlite3_stmt *s, int at = 0)
 {
     GraphNode n;
@@ -105,6 +163,24 @@ GraphNode nodeFromRow(sqlite3_stmt *s, int at = 0)
     return n;
 }
 
+/// Sub-kinds repeat ("quantized" a hundred thousand times): equal ones share one string instead of each
+/// allocating its own. Per thread, as reads may run on workers.
+QString sharedSubtype(sqlite3_stmt *s, int column)
+{
+    constexpr int kKept = 32;
+    thread_local QList<std::pair<QByteArray, QString>> seen;
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
+    const int size = sqlite3_column_bytes(s, column);
+    for (const auto &[bytes, string] : std::as_const(seen)) {
+        if (bytes.size() == size && std::memcmp(bytes.constData(), data, size_t(size)) == 0)
+            return string;
+    }
+    QString string = QString::fromUtf8(data, size);
+    if (seen.size() < kKept)
+        seen.append({QByteArray(data, size), string});
+    return string;
+}
+
 GraphEdge edgeFromRow(sqlite3_stmt *s)
 {
     GraphEdge e;
@@ -113,7 +189,7 @@ GraphEdge edgeFromRow(sqlite3_stmt *s)
     e.to = sqlite3_column_int64(s, 2);
     e.type = keyed(s, 3, typeKeys()).value_or(RelationType::DependsOn);
     if (sqlite3_column_bytes(s, 4) > 0)
-        e.subtype = text(s, 4);
+        e.subtype = sharedSubtype(s, 4);
     return e;
 }
 
@@ -131,6 +207,54 @@ QByteArray jsonIds(const QVector<qint64> &ids, qsizetype first, qsizetype count)
     return text;
 }
 
+/// Reads `select` + "WHERE <key> ..." for `ids`: each dense run as one range of the index on `key`, the scattered
+/// rest in batches through json_each. Hands `row` every row whose key (column `keyColumn`) is one of `ids`. Returns
+/// SQLite's message on failure, an empty string on success.
+template<typename F>
+QString forEachById(const QSqlDatabase &connection,
+                    const QByteArray &select,
+                    const QByteArray &key,
+                    int keyColumn,
+                    const QVector<qint64> &ids,
+                    F row)
+{
+    QVector<qint64> sorted = ids;
+    if (!std::is_sorted(sorted.cbegin(), sorted.cend()))
+        std::sort(sorted.begin(), sorted.end());
+    const IdRuns runs = splitIntoRuns(sorted);
+    if (!runs.ranges.isEmpty()) {
+        SqliteStatement q(connection, select + "WHERE " + key + " BETWEEN ? AND ?");
+        if (!q.ok())
+            return q.errorText();
+        for (const auto &range : runs.ranges) {
+            const RunMembers members(sorted, range);
+            q.reset();
+            q.bind(1, range.first);
+            q.bind(2, range.second);
+            const bool done = eachRow(q.get(), [&](sqlite3_stmt *s) {
+                if (members.contains(sqlite3_column_int64(s, keyColumn)))
+                    row(s);
+            });
+            if (!done)
+                return q.errorText();
+        }
+    }
+    if (runs.scattered.isEmpty())
+        return {};
+    SqliteStatement q(connection, select + "WHERE " + key + " IN (SELECT value FROM json_each(?))");
+    if (!q.ok())
+        return q.errorText();
+    for (qsizetype first = 0; first < runs.scattered.size(); first += kIdsPerQuery) {
+        const QByteArray json =
+            jsonIds(runs.scattered, first, std::min<qsizetype>(kIdsPerQuery, runs.scattered.size() - first));
+        q.reset();
+        sqlite3_bind_text(q.get(), 1, json.constData(), int(json.size()), SQLITE_STATIC);
+        if (!eachRow(q.get(), row))
+            return q.errorText();
+    }
+    return {};
+}
+
 } // namespace
 
 Error GraphRepository::failed(const QString &what, const QString &detail)
@@ -145,75 +269,54 @@ GraphRepository::GraphRepository(const Database &db)
 
 Result<QVector<GraphNode>> GraphRepository::nodes(const QVector<qint64> &ids) const
 {
-    QHash<qint64, GraphNode> byId;
-    byId.reserve(ids.size());
-    SqliteStatement q(m_db.connection(), QByteArray(kNodeColumns) + "WHERE r.id IN (SELECT value FROM json_each(?))");
-    if (!q.ok())
-        return failed(tr("Reading the records of the graph"), q.errorText());
-    for (qsizetype first = 0; first < ids.size(); first += kIdsPerQuery) {
-        const QByteArray json = jsonIds(ids, first, std::min<qsizetype>(kIdsPerQuery, ids.size() - first));
-        sqlite3_reset(q.get());
-        sqlite3_bind_text(q.get(), 1, json.constData(), int(json.size()), SQLITE_STATIC);
-        int rc = SQLITE_ROW;
-        while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
-            GraphNode n = nodeFromRow(q.get());
-            byId.insert(n.id, std::move(n));
-        }
-        if (rc != SQLITE_DONE)
-            return failed(tr("Reading the records of the graph"), q.errorText());
-    }
     QVector<GraphNode> list;
-    list.reserve(byId.size());
-    for (qint64 id : ids) {
-        const auto it = byId.constFind(id);
-        if (it != byId.cend())
-            list.append(it.value());
-    }
+    list.reserve(ids.size());
+    const QString error = forEachById(m_db.connection(), kNodeColumns, "r.id", 0, ids,
+                                      [&list](sqlite3_stmt *s) { list.append(nodeFromRow(s)); });
+    if (!error.isEmpty())
+        return failed(tr("Reading the records of the graph"), error);
+    // Each read returns ascending ids; ranges and the scattered rest are merged here. Sorted, the snapshot needs no
+    // sorting when it is indexed (LineageGraph).
+    const auto byId = [](const GraphNode &a, const GraphNode &b) { return a.id < b.id; };
+    if (!std::is_sorted(list.cbegin(), list.cend(), byId))
+        std::sort(list.begin(), list.end(), byId);
     return list;
 }
 
 struct GraphRepository::Walked
 {
     QSet<qint64> nodeIds;
-    QVector<GraphNode> nodes;
-    QSet<qint64> edgeIds;
+    QVector<qint64> reached; ///< the focus first, then in the order reached
     QVector<GraphEdge> edges;
+    QSet<qint64> earlierEdges; ///< relations of the walk in the other direction, not to be listed twice
 };
 
 Status GraphRepository::walk(qint64 focus, GraphDirection direction, int maxDepth, Walked &walked) const
 {
     const bool up = direction == GraphDirection::Upstream;
-    SqliteStatement q(m_db.connection(), QByteArray(kStepColumns) +
-                                             (up ? "JOIN record r ON r.id = x.to_id WHERE x.from_id"
-                                                 : "JOIN record r ON r.id = x.from_id WHERE x.to_id") +
-                                             " IN (SELECT value FROM json_each(?))");
-    if (!q.ok())
-        return failed(tr("Reading the relations of the graph"), q.errorText());
+    // Downstream reads only the covering index relation_to_cover (schema 7); the records are read afterwards, in
+    // ranges of ids, so a level of 100,000 records costs a few range reads rather than 100,000 lookups.
+    const QByteArray near = up ? "x.from_id" : "x.to_id";
+    const int nearColumn = up ? 1 : 2;
+    const int farColumn = up ? 2 : 1;
     QVector<qint64> frontier{focus};
     for (int depth = 0; !frontier.isEmpty() && (maxDepth < 0 || depth < maxDepth); ++depth) {
         QVector<qint64> next;
-        for (qsizetype first = 0; first < frontier.size(); first += kIdsPerQuery) {
-            const QByteArray json =
-                jsonIds(frontier, first, std::min<qsizetype>(kIdsPerQuery, frontier.size() - first));
-            sqlite3_reset(q.get());
-            sqlite3_bind_text(q.get(), 1, json.constData(), int(json.size()), SQLITE_STATIC);
-            int rc = SQLITE_ROW;
-            while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
-                const qint64 relationId = sqlite3_column_int64(q.get(), 0);
-                if (walked.edgeIds.contains(relationId))
-                    continue;
-                walked.edgeIds.insert(relationId);
-                walked.edges.append(edgeFromRow(q.get()));
-                const qint64 other = sqlite3_column_int64(q.get(), 5);
+        // Within one direction each relation is met once: its near end joins the frontier once.
+        const QString error =
+            forEachById(m_db.connection(), kEdgeColumns, near, nearColumn, frontier, [&](sqlite3_stmt *s) {
+                if (!walked.earlierEdges.isEmpty() && walked.earlierEdges.contains(sqlite3_column_int64(s, 0)))
+                    return;
+                walked.edges.append(edgeFromRow(s));
+                const qint64 other = sqlite3_column_int64(s, farColumn);
                 if (!walked.nodeIds.contains(other)) {
                     walked.nodeIds.insert(other);
-                    walked.nodes.append(nodeFromRow(q.get(), 5));
                     next.append(other);
                 }
-            }
-            if (rc != SQLITE_DONE)
-                return failed(tr("Reading the relations of the graph"), q.errorText());
-        }
+            });
+        if (!error.isEmpty())
+            return failed(tr("Reading the relations of the graph"), error);
+        walked.reached += next;
         frontier = std::move(next);
     }
     return Ok{};
@@ -229,21 +332,33 @@ Result<GraphSnapshot> GraphRepository::read(const GraphScope &scope) const
         }
         return std::move(load.snapshot);
     }
-    Result<QVector<GraphNode>> focus = nodes({scope.focus});
-    if (!focus)
-        return focus.error();
-    if (focus.value().isEmpty())
-        return Error{ErrorCode::NotFound, tr("There is no record with id %1.").arg(scope.focus)};
     Walked walked;
     walked.nodeIds.insert(scope.focus);
-    walked.nodes = focus.value();
+    walked.reached.append(scope.focus);
+    bool first = true;
     for (GraphDirection d : {GraphDirection::Upstream, GraphDirection::Downstream}) {
         if (scope.direction != GraphDirection::Both && scope.direction != d)
             continue;
+        if (!first) {
+            walked.earlierEdges.reserve(walked.edges.size());
+            for (const GraphEdge &e : std::as_const(walked.edges))
+                walked.earlierEdges.insert(e.id);
+        }
+        first = false;
         if (Status s = walk(scope.focus, d, scope.maxDepth, walked); !s)
             return s.error();
     }
-    return GraphSnapshot{std::move(walked.nodes), std::move(walked.edges)};
+    Result<QVector<GraphNode>> found = nodes(walked.reached);
+    if (!found)
+        return found.error();
+    QVector<GraphNode> list = std::move(found).value();
+    const auto byId = [](const GraphNode &n, qint64 id) { return n.id < id; };
+    const auto focus = std::lower_bound(list.begin(), list.end(), scope.focus, byId);
+    if (focus == list.end() || focus->id != scope.focus)
+        return Error{ErrorCode::NotFound, tr("There is no record with id %1.").arg(scope.focus)};
+    // The focus first, the rest by id (LineageGraph indexes that without sorting).
+    std::rotate(list.begin(), focus, focus + 1);
+    return GraphSnapshot{std::move(list), std::move(walked.edges)};
 }
 
 Status GraphRepository::readSlice(GraphLoad &load, int rows) const

@@ -26,7 +26,9 @@ public:
     explicit GraphRepository(const Database &db);
 
     /// What is reachable from scope.focus, read level by level through the relation indexes (so a 100k-record
-    /// impact never reads the other 900k), or the whole graph when there is no focus.
+    /// impact never reads the other 900k), or the whole graph when there is no focus. Runs of nearby ids (records
+    /// imported or created together) are read as ranges, which is what keeps a large impact fast. The focus comes
+    /// first, then the other records by id.
     Result<GraphSnapshot> read(const GraphScope &scope) const;
     /// Reads up to `rows` more nodes or edges of the whole graph into `load`, in id order.
     Status readSlice(GraphLoad &load, int rows) const;
@@ -37,11 +39,12 @@ public:
 
 private:
     static Error failed(const QString &what, const QString &detail);
+    /// The records with these ids, ascending by id; ids with no record are left out.
     Result<QVector<GraphNode>> nodes(const QVector<qint64> &ids) const;
-    /// What a walk has seen: records in the order reached, and relations.
+    /// What a walk has seen: ids of the records in the order reached, and relations.
     struct Walked;
-    /// Follows relations level by level from `focus`; each level is one statement that also returns the records
-    /// at the far end, so no second pass over the ids is needed.
+    /// Follows relations level by level from `focus`, reading ids close together as ranges of the relation index,
+    /// collecting the relations and the ids of the records reached.
     Status walk(qint64 focus, GraphDirection direction, int maxDepth, Walked &walked) const;
 
     const Database &m_db;
