@@ -13,6 +13,12 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace strata {
 
+namespace {
+
+const QByteArray kFingerprintHeader = "Strata-Key-Fingerprint: ";
+
+} // namespace
+
 Status KeyFile::write(const QString &path, const PrivateKey &key, const QByteArray &passphrase)
 {
     const QString shown = QDir::toNativeSeparators(path);
@@ -22,7 +28,8 @@ Status KeyFile::write(const QString &path, const PrivateKey &key, const QByteArr
     Result<QByteArray> pem = key.toEncryptedPem(passphrase);
     if (!pem)
         return pem.error();
-    return AtomicFile::write(path, pem.value(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QByteArray content = kFingerprintHeader + key.publicKey().fingerprint().toLatin1() + '\n' + pem.value();
+    return AtomicFile::write(path, content, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 Result<PrivateKey> KeyFile::read(const QString &path, const QByteArray &passphrase)
@@ -40,7 +47,23 @@ Result<PrivateKey> KeyFile::read(const QString &path, const QByteArray &passphra
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Io, tr("Cannot read the key file %1: %2").arg(shown, file.errorString())};
-    return PrivateKey::fromEncryptedPem(readCapped(file, keylimits::kMaxKeyFileBytes), passphrase, shown);
+    const QByteArray content = readCapped(file, keylimits::kMaxKeyFileBytes);
+    QByteArray expected;
+    for (const QByteArray &line : content.left(content.indexOf("-----BEGIN")).split('\n'))
+        if (line.startsWith(kFingerprintHeader))
+            expected = line.mid(kFingerprintHeader.size()).trimmed();
+    if (expected.isEmpty())
+        return Error{ErrorCode::InvalidInput, tr("%1 has no \"Strata-Key-Fingerprint:\" line, so it is not a Strata "
+                                                 "key file or it was changed; use the file strata-cli key new wrote.")
+                                                  .arg(shown)};
+    Result<PrivateKey> key = PrivateKey::fromEncryptedPem(content, passphrase, shown);
+    if (!key)
+        return key.error();
+    if (key.value().publicKey().fingerprint().toLatin1() != expected)
+        return Error{ErrorCode::Integrity, tr("%1 was changed: the key it holds does not match its fingerprint line. "
+                                              "Restore the key file from a backup.")
+                                               .arg(shown)};
+    return key;
 }
 
 } // namespace strata
