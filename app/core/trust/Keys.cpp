@@ -24,6 +24,12 @@ namespace strata {
 
 namespace {
 
+/// OpenSSL's default would prompt on the terminal when a PEM block is encrypted; a hostile file must never do that.
+int refusePassphrase(char *, int, int, void *)
+{
+    return -1;
+}
+
 std::shared_ptr<EVP_PKEY> wrap(EVP_PKEY *key)
 {
     return std::shared_ptr<EVP_PKEY>(key, EVP_PKEY_free);
@@ -128,7 +134,7 @@ Result<PublicKey> PublicKey::fromPem(const QByteArray &pem, const QList<KeyType>
                                                   .arg(source)
                                                   .arg(keylimits::kMaxKeyFileBytes / 1024)};
     const MemoryIn in(pem);
-    EVP_PKEY *raw = PEM_read_bio_PUBKEY(in.bio, nullptr, nullptr, nullptr);
+    EVP_PKEY *raw = PEM_read_bio_PUBKEY(in.bio, nullptr, refusePassphrase, nullptr);
     ERR_clear_error();
     if (!raw) {
         if (pem.contains("PRIVATE KEY-----"))
@@ -259,7 +265,7 @@ Result<PrivateKey> PrivateKey::fromEncryptedPem(const QByteArray &pem,
                                                   .arg(source)
                                                   .arg(keylimits::kMaxKeyFileBytes / 1024)};
     const MemoryIn in(pem);
-    X509_SIG *sealed = PEM_read_bio_PKCS8(in.bio, nullptr, nullptr, nullptr);
+    X509_SIG *sealed = PEM_read_bio_PKCS8(in.bio, nullptr, refusePassphrase, nullptr);
     ERR_clear_error();
     if (!sealed)
         return Error{ErrorCode::InvalidInput, tr("%1 is not an encrypted private key file (a PEM block that starts "
