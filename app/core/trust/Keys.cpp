@@ -153,7 +153,7 @@ Result<PublicKey> PublicKey::fromPem(const QByteArray &pem, const QList<KeyType>
             names.append(typeName(t));
         const QString found = type ? typeName(*type) : QString::fromLatin1(EVP_PKEY_get0_type_name(raw));
         return Error{ErrorCode::InvalidInput,
-                     tr("%1 holds a %2 key; only %3 keys are accepted here.").arg(source, found, names.join(u", "_s))};
+                     tr("The key in %1 is %2; only %3 keys are accepted here.").arg(source, found, names.join(u", "_s))};
     }
     return PublicKey(std::move(key), *type);
 }
@@ -284,7 +284,7 @@ Result<PrivateKey> PrivateKey::fromEncryptedPem(const QByteArray &pem,
     std::shared_ptr<EVP_PKEY> key = wrap(raw);
     const std::optional<KeyType> type = typeOf(raw);
     if (!type)
-        return Error{ErrorCode::Unsupported, tr("%1 holds a %2 key, which Strata cannot sign with.")
+        return Error{ErrorCode::Unsupported, tr("The key in %1 is %2, which Strata cannot sign with.")
                                                  .arg(source, QString::fromLatin1(EVP_PKEY_get0_type_name(raw)))};
     return PrivateKey(std::move(key), *type);
 }
