@@ -152,8 +152,9 @@ Result<PublicKey> PublicKey::fromPem(const QByteArray &pem, const QList<KeyType>
         for (const KeyType t : allowed)
             names.append(typeName(t));
         const QString found = type ? typeName(*type) : QString::fromLatin1(EVP_PKEY_get0_type_name(raw));
-        return Error{ErrorCode::InvalidInput,
-                     tr("The key in %1 is %2; only %3 keys are accepted here.").arg(source, found, names.join(u", "_s))};
+        return Error{
+            ErrorCode::InvalidInput,
+            tr("The key in %1 is %2; only %3 keys are accepted here.").arg(source, found, names.join(u", "_s))};
     }
     return PublicKey(std::move(key), *type);
 }
