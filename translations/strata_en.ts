@@ -727,6 +727,25 @@
     </message>
 </context>
 <context>
+    <name>strata::TrustCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/TrustCommands.cpp" line="+360"/>
+        <source>Model signature verified: %n file(s) in %1 match, signed by %2.</source>
+        <translation>
+            <numerusform>Model signature verified: %n file in %1 matches, signed by %2.</numerusform>
+            <numerusform>Model signature verified: %n files in %1 match, signed by %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Model signature check FAILED for %1 (signed by %2): %n problem(s).</source>
+        <translation>
+            <numerusform>Model signature check FAILED for %1 (signed by %2): %n problem.</numerusform>
+            <numerusform>Model signature check FAILED for %1 (signed by %2): %n problems.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::WalkthroughView</name>
     <message numerus="yes">
         <location filename="../ui/assessments/WalkthroughView.cpp" line="+411"/>
@@ -753,6 +772,14 @@
         <translation>
             <numerusform>&quot;%1&quot; names %n release (%2); give NAME@VERSION.</numerusform>
             <numerusform>&quot;%1&quot; names %n releases (%2); give NAME@VERSION.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+95"/>
+        <source>%1 matches %n key(s); give more digits of the fingerprint.</source>
+        <translation>
+            <numerusform>%1 matches %n key; give more digits of the fingerprint.</numerusform>
+            <numerusform>%1 matches %n keys; give more digits of the fingerprint.</numerusform>
         </translation>
     </message>
 </context>

@@ -1026,7 +1026,7 @@ assess set ASSESSMENT ITEM STATUS
 <context>
     <name>strata::AtomicFile</name>
     <message>
-        <location filename="../app/core/util/AtomicFile.cpp" line="+31"/>
+        <location filename="../app/core/util/AtomicFile.cpp" line="+46"/>
         <source>%1 exists and is not a regular file; choose another name.</source>
         <translation>%1 已存在且不是普通文件；请选择其他名称。</translation>
     </message>
@@ -1037,6 +1037,11 @@ assess set ASSESSMENT ITEM STATUS
     </message>
     <message>
         <location line="+5"/>
+        <source>Cannot set the permissions of %1: %2</source>
+        <translation>无法设置 %1 的权限：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Writing %1 failed: %2. The previous file, if any, is unchanged.</source>
         <translation>写入 %1 失败：%2。原有文件（如有）保持不变。</translation>
     </message>
@@ -2006,7 +2011,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CliApplication</name>
     <message>
-        <location filename="../app/cli/CliApplication.cpp" line="+43"/>
+        <location filename="../app/cli/CliApplication.cpp" line="+45"/>
         <source>[COMMAND]</source>
         <translation>[COMMAND]</translation>
     </message>
@@ -2026,7 +2031,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>未指定命令；运行“strata-cli --help”查看命令列表。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -2721,6 +2726,75 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <location line="+3"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>strata::Dsse</name>
+    <message>
+        <location filename="../app/core/trust/Dsse.cpp" line="+55"/>
+        <source>%1: the DSSE envelope&apos;s &quot;%2&quot; %3</source>
+        <translation>%1：DSSE 信封的“%2”%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is missing or not a string.</source>
+        <translation>缺失或不是字符串。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+24"/>
+        <source>is longer than %1 characters.</source>
+        <translation>超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>is missing or not valid base64.</source>
+        <translation>缺失或不是有效的 base64。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is missing or empty; an unsigned envelope proves nothing.</source>
+        <translation>缺失或为空；未签名的信封证明不了任何事。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>holds %1 signatures; at most %2 are accepted.</source>
+        <translation>包含 %1 个签名；最多接受 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is not an object.</source>
+        <translation>不是对象。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is not a string.</source>
+        <translation>不是字符串。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is missing, empty or not valid base64.</source>
+        <translation>缺失、为空或不是有效的 base64。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is longer than %1 bytes.</source>
+        <translation>超过 %1 字节。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is larger than %2 MiB; it is not a signature envelope.</source>
+        <translation>%1 大于 %2 MiB，不是签名信封。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not valid JSON (at byte %2: %3).</source>
+        <translation>%1 不是有效的 JSON（第 %2 字节：%3）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 不是 JSON 对象。</translation>
     </message>
 </context>
 <context>
@@ -5739,6 +5813,44 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
     </message>
 </context>
 <context>
+    <name>strata::Identities</name>
+    <message>
+        <location filename="../app/core/trust/Identity.cpp" line="+58"/>
+        <source>analyst</source>
+        <translation>分析师</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>security lead</source>
+        <translation>安全负责人</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>An identity needs a name; give the reviewer&apos;s name with --name.</source>
+        <translation>签名身份需要名称；请用 --name 给出审核人的姓名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The identity name is %1 characters long; at most %2 are allowed.</source>
+        <translation>签名身份名称长 %1 个字符；最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The identity name contains control characters; remove them.</source>
+        <translation>签名身份名称包含控制字符；请删除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A custom role needs its own name, such as &quot;privacy reviewer&quot;; or use analyst or security-lead.</source>
+        <translation>自定义角色需要自己的名称，例如“隐私审核人”；或使用 analyst 或 security-lead。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The role &quot;%1&quot; is too long or contains control characters; use at most %2 printable characters.</source>
+        <translation>角色“%1”过长或包含控制字符；最多使用 %2 个可打印字符。</translation>
+    </message>
+</context>
+<context>
     <name>strata::ImportApplier</name>
     <message>
         <location filename="../app/core/workspace/ImportApplier.cpp" line="+126"/>
@@ -6985,6 +7097,39 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
 </context>
 <context>
+    <name>strata::KeyFile</name>
+    <message>
+        <location filename="../app/core/trust/KeyFile.cpp" line="+27"/>
+        <source>%1 already exists; a key file is never overwritten. Choose another name.</source>
+        <translation>%1 已存在；密钥文件永远不会被覆盖。请换一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The key file %1 does not exist; check the path.</source>
+        <translation>密钥文件 %1 不存在；请检查路径。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key file %1 can be read or changed by other users; make it private first (chmod 600 %1).</source>
+        <translation>密钥文件 %1 可被其他用户读取或修改；请先将其设为私有（chmod 600 %1）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>无法读取密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 has no &quot;Strata-Key-Fingerprint:&quot; line, so it is not a Strata key file or it was changed; use the file strata-cli key new wrote.</source>
+        <translation>%1 没有“Strata-Key-Fingerprint:”行，因此不是 Strata 密钥文件或已被修改；请使用 strata-cli key new 写入的文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 was changed: the key it holds does not match its fingerprint line. Restore the key file from a backup.</source>
+        <translation>%1 已被修改：其中的密钥与指纹行不符。请从备份恢复密钥文件。</translation>
+    </message>
+</context>
+<context>
     <name>strata::Kinds</name>
     <message>
         <location filename="../app/core/domain/Kinds.cpp" line="+57"/>
@@ -7355,6 +7500,177 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
 </context>
 <context>
+    <name>strata::ModelSignature</name>
+    <message>
+        <location filename="../app/core/trust/ModelSignature.cpp" line="+111"/>
+        <source>%1 is not a folder; give the model&apos;s folder.</source>
+        <translation>%1 不是文件夹；请给出模型所在的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read the signature file %1; check the path.</source>
+        <translation>无法读取签名文件 %1；请检查路径。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: the signature does not verify with the public key %2 (%3). The signature was made with another key, or the signature file was changed.</source>
+        <translation>%1：签名无法用公钥 %2（%3）验证。签名是用另一个密钥生成的，或签名文件已被修改。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: the signed payload type is &quot;%2&quot;, not %3.</source>
+        <translation>%1：已签名载荷的类型是“%2”，而不是 %3。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 holds more than %2 files; it is not a model folder Strata can verify.</source>
+        <translation>%1 包含超过 %2 个文件，不是 Strata 能验证的模型文件夹。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is a symbolic link, and the signature does not allow links.</source>
+        <translation>%1 是符号链接，而签名不允许链接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a symbolic link that leads outside the model folder.</source>
+        <translation>%1 是指向模型文件夹之外的符号链接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a symbolic link to a folder, which Strata does not follow.</source>
+        <translation>%1 是指向文件夹的符号链接，Strata 不会跟随。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a regular file (a device, socket or pipe).</source>
+        <translation>%1 不是普通文件（而是设备、套接字或管道）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Verifying %1 was cancelled.</source>
+        <translation>已取消验证 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is listed in the signature but missing from the folder.</source>
+        <translation>%1 列在签名中，但文件夹中缺失。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was changed: its SHA-256 is %2, the signature says %3.</source>
+        <translation>%1 已被修改：其 SHA-256 为 %2，签名中为 %3。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 is in the folder but not covered by the signature.</source>
+        <translation>%1 在文件夹中，但不在签名覆盖范围内。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ModelStatements</name>
+    <message>
+        <location filename="../app/core/trust/ModelStatement.cpp" line="+38"/>
+        <source>%1 is larger than %2 MiB; it is not a model signature.</source>
+        <translation>%1 大于 %2 MiB，不是模型签名。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not valid JSON (at byte %2: %3).</source>
+        <translation>%1 不是有效的 JSON（第 %2 字节：%3）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a JSON object, so not a Sigstore bundle.</source>
+        <translation>%1 不是 JSON 对象，因此不是 Sigstore 捆绑包。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: &quot;mediaType&quot; is &quot;%2&quot;, not a Sigstore bundle (application/vnd.dev.sigstore.bundle...).</source>
+        <translation>%1：“mediaType”为“%2”，不是 Sigstore 捆绑包（application/vnd.dev.sigstore.bundle...）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 holds no &quot;dsseEnvelope&quot;; only DSSE model signatures can be verified.</source>
+        <translation>%1 中没有“dsseEnvelope”；只能验证 DSSE 模型签名。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the signed payload is not a JSON object, so not an in-toto statement.</source>
+        <translation>已签名的载荷不是 JSON 对象，因此不是 in-toto 声明。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the signed statement&apos;s &quot;_type&quot; is &quot;%1&quot;, not %2.</source>
+        <translation>已签名声明的“_type”为“%1”，而不是 %2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the signed statement&apos;s &quot;predicateType&quot; is &quot;%1&quot;, not %2; this is not a model signature.</source>
+        <translation>已签名声明的“predicateType”为“%1”，而不是 %2；这不是模型签名。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the signed statement needs exactly one subject with a SHA-256 digest.</source>
+        <translation>已签名的声明需要恰好一个带 SHA-256 摘要的主体（subject）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the model was signed with the serialization method &quot;%1&quot;; only &quot;files&quot; can be verified.</source>
+        <translation>该模型使用序列化方法“%1”签名；只能验证“files”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the model&apos;s files were hashed with &quot;%1&quot;; only sha256 can be verified.</source>
+        <translation>该模型的文件使用“%1”计算哈希；只能验证 sha256。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the signature lists %1 ignored paths; at most %2 are accepted.</source>
+        <translation>签名列出了 %1 个忽略路径；最多接受 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the ignored path &quot;%1&quot; is not a plain relative path inside the model folder.</source>
+        <translation>忽略路径“%1”不是模型文件夹内的普通相对路径。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the signed statement has no &quot;resources&quot; list.</source>
+        <translation>已签名的声明没有“resources”列表。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the signature lists %1 files; at most %2 are accepted.</source>
+        <translation>签名列出了 %1 个文件；最多接受 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>resource %1 has the name &quot;%2&quot;, which is not a plain relative path inside the model folder (absolute, &quot;..&quot;, backslash or control characters).</source>
+        <translation>第 %1 个资源的名称为“%2”，不是模型文件夹内的普通相对路径（绝对路径、“..”、反斜杠或控制字符）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>resource &quot;%1&quot; has no SHA-256 digest.</source>
+        <translation>资源“%1”没有 SHA-256 摘要。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file &quot;%1&quot; is listed twice.</source>
+        <translation>文件“%1”被列出了两次。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the subject digest does not match the listed files&apos; digests; the statement is inconsistent.</source>
+        <translation>主体摘要与所列文件的摘要不符；该声明自相矛盾。</translation>
+    </message>
+</context>
+<context>
     <name>strata::NewAssessmentDialog</name>
     <message>
         <location filename="../ui/assessments/NewAssessmentDialog.cpp" line="+31"/>
@@ -7534,6 +7850,54 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
 </context>
 <context>
+    <name>strata::PrivateKey</name>
+    <message>
+        <location filename="../app/core/trust/Keys.cpp" line="+244"/>
+        <source>OpenSSL could not generate a %1 key pair.</source>
+        <translation>OpenSSL 无法生成 %1 密钥对。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>An Ed25519 seed is 32 bytes; this one is %1.</source>
+        <translation>Ed25519 种子为 32 字节；这个是 %1 字节。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is larger than %2 KiB; it is not a Strata key file.</source>
+        <translation>%1 大于 %2 KiB，不是 Strata 密钥文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not an encrypted private key file (a PEM block that starts with -----BEGIN ENCRYPTED PRIVATE KEY-----), or it was damaged.</source>
+        <translation>%1 不是加密的私钥文件（以 -----BEGIN ENCRYPTED PRIVATE KEY----- 开头的 PEM 块），或已损坏。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot unlock %1: the passphrase is wrong, or the key file was changed. Check the passphrase (STRATA_PASSPHRASE) and the file.</source>
+        <translation>无法解锁 %1：口令错误，或密钥文件已被修改。请检查口令（STRATA_PASSPHRASE）和文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The key in %1 is %2, which Strata cannot sign with.</source>
+        <translation>%1 中的密钥是 %2，Strata 无法用它签名。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>OpenSSL could not make a %1 signature.</source>
+        <translation>OpenSSL 无法生成 %1 签名。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>OpenSSL could not encrypt the private key.</source>
+        <translation>OpenSSL 无法加密私钥。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The passphrase is empty; a private key is never written unprotected.</source>
+        <translation>口令为空；私钥永远不会以未加密的形式写入。</translation>
+    </message>
+</context>
+<context>
     <name>strata::ProvenancePanel</name>
     <message>
         <location filename="../ui/ProvenancePanel.cpp" line="+94"/>
@@ -7695,6 +8059,34 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <location line="+10"/>
         <source>Reading what imports kept for record %1</source>
         <translation>读取导入为条目 %1 保留的数据</translation>
+    </message>
+</context>
+<context>
+    <name>strata::PublicKey</name>
+    <message>
+        <location filename="../app/core/trust/Keys.cpp" line="-217"/>
+        <source>%1 is larger than %2 KiB; a public key file is much smaller.</source>
+        <translation>%1 大于 %2 KiB；公钥文件要小得多。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 holds a private key; give the public key file instead (never share the private key).</source>
+        <translation>%1 包含私钥；请改为提供公钥文件（永远不要分享私钥）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 holds no readable public key; expected a PEM block that starts with -----BEGIN PUBLIC KEY-----.</source>
+        <translation>%1 中没有可读取的公钥；应为以 -----BEGIN PUBLIC KEY----- 开头的 PEM 块。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The key in %1 is %2; only %3 keys are accepted here.</source>
+        <translation>%1 中的密钥是 %2；这里只接受 %3 密钥。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot read the key file %1; check the path.</source>
+        <translation>无法读取密钥文件 %1；请检查路径。</translation>
     </message>
 </context>
 <context>
@@ -8650,6 +9042,333 @@ Referenced by an import but not yet verified.</source>
     </message>
 </context>
 <context>
+    <name>strata::TrustCommands</name>
+    <message>
+        <location filename="../app/cli/TrustCommands.cpp" line="+80"/>
+        <source>new --name N --role R -o KEYFILE | import PUBFILE [--name N] [--role R] | export ID -o FILE | list</source>
+        <translation>new --name N --role R -o KEYFILE | import PUBFILE [--name N] [--role R] | export ID -o FILE | list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create, import, export and list signing identities</source>
+        <translation>创建、导入、导出和列出签名身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key new       create an Ed25519 signing identity: the private key is written to KEYFILE,
+              encrypted with a passphrase (PBKDF2-HMAC-SHA256, 600,000 rounds, AES-256) and
+              readable only by you (mode 0600); the public key goes into the workspace and into
+              KEYFILE.pub, which you share. The passphrase comes from STRATA_PASSPHRASE or a
+              prompt on the terminal, never from an argument.
+  --name N    the reviewer&apos;s name
+  --role R    analyst, security-lead, or a role of your own such as &quot;privacy reviewer&quot;
+key import   trust a colleague&apos;s public key file (KEYFILE.pub from key new, or key export);
+              --name and --role replace the ones in the file
+key export   write an identity&apos;s public key file, to share (ID: id or fingerprint)
+key list     the identities this workspace knows, with their key fingerprints</source>
+        <translation>key new       创建 Ed25519 签名身份：私钥写入 KEYFILE，用口令加密
+              （PBKDF2-HMAC-SHA256，600,000 轮，AES-256），且只有您本人可读
+              （模式 0600）；公钥存入工作区并写入 KEYFILE.pub，供您分享。
+              口令来自 STRATA_PASSPHRASE 或终端上的提示，绝不来自命令参数。
+  --name N    审核人的姓名
+  --role R    analyst、security-lead，或自定义角色，例如“隐私审核人”
+key import   信任同事的公钥文件（key new 生成的 KEYFILE.pub，或 key export 的输出）；
+              --name 和 --role 会替换文件中的值
+key export   写出某个签名身份的公钥文件以便分享（ID：编号或指纹）
+key list     本工作区已知的签名身份及其密钥指纹</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the reviewer&apos;s name</source>
+        <translation>审核人的姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>analyst, security-lead or a custom role</source>
+        <translation>analyst、security-lead 或自定义角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <location line="+1"/>
+        <location line="+262"/>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="-275"/>
+        <source>the file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new|import|export|list</source>
+        <translation>new|import|export|list</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FILE|ID</source>
+        <translation>FILE|ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DIR --signature FILE --public-key FILE [--record ID]</source>
+        <translation>DIR --signature FILE --public-key FILE [--record ID]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify a model folder against its OpenSSF model signature</source>
+        <translation>按 OpenSSF 模型签名验证模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checks, offline, that DIR is exactly what the OpenSSF model signature (model.sig, a Sigstore
+bundle) says: the signature over the statement verifies with the ECDSA public key given, every
+listed file has its signed SHA-256, and no unlisted file is present (the signature&apos;s
+ignore_paths and model.sig itself excepted). Each problem is named by file. The exit code is 0
+only when everything matches. The transparency log is not consulted.
+  --record ID   keep the verification report as evidence on this model record</source>
+        <translation>离线检查 DIR 是否与 OpenSSF 模型签名（model.sig，一个 Sigstore 捆绑包）所述完全一致：
+声明上的签名能用给定的 ECDSA 公钥验证，每个列出的文件都具有签名中的 SHA-256，
+且不存在未列出的文件（签名的 ignore_paths 和 model.sig 本身除外）。每个问题都注明文件。
+只有全部一致时退出码才为 0。不查询透明日志。
+  --record ID   将验证报告作为证据保存到该模型条目上</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the model.sig file</source>
+        <translation>model.sig 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signer&apos;s public key (PEM)</source>
+        <translation>签名者的公钥（PEM）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+201"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="-201"/>
+        <source>the model record to attach the report to</source>
+        <translation>要附加报告的模型条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No passphrase: set STRATA_PASSPHRASE, or run the command on a terminal to be asked.</source>
+        <translation>没有口令：请设置 STRATA_PASSPHRASE，或在终端上运行命令以便输入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passphrase: </source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase again: </source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passphrases differ; nothing was written.</source>
+        <translation>两次输入的口令不同；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;key new&quot; needs --name, --role and -o KEYFILE; usage: %1</source>
+        <translation>“key new”需要 --name、--role 和 -o KEYFILE；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;key import&quot; needs one PUBFILE; usage: %1</source>
+        <translation>“key import”需要一个 PUBFILE；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;key export&quot; needs one ID and -o FILE; usage: %1</source>
+        <translation>“key export”需要一个 ID 和 -o FILE；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;key list&quot; takes no arguments; usage: %1</source>
+        <translation>“key list”不接受参数；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown key command &quot;%1&quot;; use new, import, export or list. Usage: %2</source>
+        <translation>未知的 key 命令“%1”；请使用 new、import、export 或 list。用法：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 already exists; a key file is never overwritten. Choose another name.</source>
+        <translation>%1 已存在；密钥文件永远不会被覆盖。请换一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The passphrase has %1 characters; use at least %2.</source>
+        <translation>口令只有 %1 个字符；请至少使用 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Created identity %1 &quot;%2&quot; (%3).</source>
+        <translation>已创建签名身份 %1“%2”（%3）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (encrypted, mode 0600; keep it and its passphrase safe)</source>
+        <translation>%1（已加密，模式 0600；请妥善保管它及其口令）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>public key</source>
+        <translation>公钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (share it; others run: strata-cli key import FILE)</source>
+        <translation>%1（请分享它；其他人运行：strata-cli key import FILE）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot read the key file %1; check the path.</source>
+        <translation>无法读取密钥文件 %1；请检查路径。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 does not name its owner (no Strata-Identity-Name line); give --name and --role.</source>
+        <translation>%1 未注明所有者（没有 Strata-Identity-Name 行）；请给出 --name 和 --role。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Imported identity %1 &quot;%2&quot; (%3), key %4.</source>
+        <translation>已导入签名身份 %1“%2”（%3），密钥 %4。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Wrote the public key of &quot;%1&quot; to %2.</source>
+        <translation>已将“%1”的公钥写入 %2。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No signing identities; create one with strata-cli key new.</source>
+        <translation>没有签名身份；请用 strata-cli key new 创建。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ROLE</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FINGERPRINT (SHA-256)</source>
+        <translation>指纹（SHA-256）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ADDED</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;verify-model&quot; needs one DIR; usage: strata-cli verify-model %1</source>
+        <translation>“verify-model”需要一个 DIR；用法：strata-cli verify-model %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>Model signature verified: %n file(s) in %1 match, signed by %2.</source>
+        <translation>
+            <numerusform>模型签名已验证：%1 中的 %n 个文件一致，签名者为 %2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Model signature check FAILED for %1 (signed by %2): %n problem(s).</source>
+        <translation>
+            <numerusform>%1 的模型签名检查未通过（签名者为 %2）：%n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PROBLEM</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The report is kept as evidence %1 on record %2.</source>
+        <translation>报告已作为证据 %1 保存到条目 %2 上。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::TrustRepository</name>
+    <message>
+        <location filename="../app/core/storage/TrustRepository.cpp" line="+54"/>
+        <source>Recording the identity &quot;%1&quot;</source>
+        <translation>记录签名身份“%1”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Looking up the key %1</source>
+        <translation>查找密钥 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Looking up identity %1</source>
+        <translation>查找签名身份 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Listing the identities</source>
+        <translation>列出签名身份</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Attaching evidence %1 to record %2</source>
+        <translation>将证据 %1 附加到条目 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Listing the evidence of record %1</source>
+        <translation>列出条目 %1 的证据</translation>
+    </message>
+</context>
+<context>
     <name>strata::WalkthroughView</name>
     <message>
         <location filename="../ui/assessments/WalkthroughView.cpp" line="+51"/>
@@ -9006,6 +9725,53 @@ Referenced by an import but not yet verified.</source>
         <location line="+18"/>
         <source>Accepting a risk needs a justification and an expiry date; accept the finding instead.</source>
         <translation>接受风险需要理由和到期日期；请改用接受发现项。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+37"/>
+        <source>The identity&apos;s key</source>
+        <translation>签名身份的密钥</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The key %1 is already the identity %2 &quot;%3&quot;; nothing was added.</source>
+        <translation>密钥 %1 已属于签名身份 %2“%3”；未添加任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>%1 matches %n key(s); give more digits of the fingerprint.</source>
+        <translation>
+            <numerusform>%1 匹配 %n 个密钥；请给出更多位指纹。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No identity has the id or fingerprint &quot;%1&quot;; see strata-cli key list.</source>
+        <translation>没有编号或指纹为“%1”的签名身份；请查看 strata-cli key list。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Record %1 &quot;%2&quot; is a %3; a model signature is kept on a model record.</source>
+        <translation>条目 %1“%2”是%3；模型签名只能保存在模型条目上。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot create a temporary folder for the verification report: %1</source>
+        <translation>无法为验证报告创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write the verification report %1: %2</source>
+        <translation>无法写入验证报告 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Model signature of %1 verified (key %2)</source>
+        <translation>%1 的模型签名已验证（密钥 %2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model signature of %1 FAILED (key %2)</source>
+        <translation>%1 的模型签名验证未通过（密钥 %2）</translation>
     </message>
 </context>
 <context>

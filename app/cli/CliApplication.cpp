@@ -11,6 +11,7 @@
 #include "InventoryCommands.h"
 #include "Output.h"
 #include "Translations.h"
+#include "TrustCommands.h"
 #include "util/LibraryVersions.h"
 
 #include <QJsonObject>
@@ -39,6 +40,7 @@ QList<CommandSpec> CliApplication::commands()
     all.append(GraphCommands::specs());
     all.append(AssessmentCommands::specs());
     all.append(FindingCommands::specs());
+    all.append(TrustCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -80,6 +82,8 @@ int CliApplication::run()
         return AssessmentCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else if (CommandLine::find(FindingCommands::specs(), invocation.command))
         return FindingCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(TrustCommands::specs(), invocation.command))
+        return TrustCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 

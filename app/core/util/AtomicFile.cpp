@@ -9,7 +9,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace strata {
 
@@ -20,9 +22,22 @@ QString systemError()
     return QString::fromLocal8Bit(std::strerror(errno));
 }
 
+mode_t modeFor(QFileDevice::Permissions permissions)
+{
+    mode_t mode = 0;
+    const std::pair<QFileDevice::Permission, mode_t> bits[] = {
+        {QFileDevice::ReadOwner, S_IRUSR}, {QFileDevice::WriteOwner, S_IWUSR}, {QFileDevice::ExeOwner, S_IXUSR},
+        {QFileDevice::ReadGroup, S_IRGRP}, {QFileDevice::WriteGroup, S_IWGRP}, {QFileDevice::ExeGroup, S_IXGRP},
+        {QFileDevice::ReadOther, S_IROTH}, {QFileDevice::WriteOther, S_IWOTH}, {QFileDevice::ExeOther, S_IXOTH}};
+    for (const auto &[permission, bit] : bits)
+        if (permissions.testFlag(permission))
+            mode |= bit;
+    return mode;
+}
+
 } // namespace
 
-Status AtomicFile::write(const QString &path, const QByteArray &data)
+Status AtomicFile::write(const QString &path, const QByteArray &data, QFileDevice::Permissions permissions)
 {
     const QString name = QDir::toNativeSeparators(path);
     const QFileInfo info(path);
@@ -33,6 +48,12 @@ Status AtomicFile::write(const QString &path, const QByteArray &data)
     file.setDirectWriteFallback(false); // never trade atomicity for convenience
     if (!file.open(QIODevice::WriteOnly))
         return Error{ErrorCode::Io, tr("Cannot write %1: %2").arg(name, file.errorString())};
+    // Set on the open descriptor, so the data is never readable with wider permissions, even for a moment.
+    if (permissions != QFileDevice::Permissions() && ::fchmod(file.handle(), modeFor(permissions)) != 0) {
+        const QString reason = systemError();
+        file.cancelWriting();
+        return Error{ErrorCode::Io, tr("Cannot set the permissions of %1: %2").arg(name, reason)};
+    }
     if (file.write(data) != data.size() || !file.flush()) {
         file.cancelWriting();
         return Error{

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QFileDevice>
 #include <QString>
 
 namespace strata {
@@ -18,7 +19,8 @@ class AtomicFile
     Q_DECLARE_TR_FUNCTIONS(strata::AtomicFile)
 
 public:
-    static Status write(const QString &path, const QByteArray &data);
+    /// `permissions`, when given, are set on the temporary file before any data is written (0600 for secrets).
+    static Status write(const QString &path, const QByteArray &data, QFileDevice::Permissions permissions = {});
 };
 
 } // namespace strata

@@ -11,6 +11,7 @@
 #include "evidence/Evidence.h"
 #include "graph/GraphSnapshot.h"
 #include "storage/Database.h"
+#include "trust/Identity.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -29,6 +30,7 @@ class RelationRepository;
 class ArtifactRepository;
 class ProvenanceRepository;
 struct ImportDocument;
+struct ModelVerification;
 
 /// How an import treats values a person typed by hand.
 struct ImportOptions
@@ -194,6 +196,18 @@ public:
     /// Moves a finding to open, mitigating or closed (accepting goes through acceptFinding).
     Result<Finding> setFindingStatus(qint64 findingId, FindingStatus status);
 
+    // Signing identities and model-signature evidence (issue 6), implemented in WorkspaceTrust.cpp.
+    /// Records a reviewer's identity: the name and role are checked and the public key must be Ed25519. A key the
+    /// workspace already knows is refused, naming the identity that has it.
+    Result<Identity> addIdentity(const Identity &identity);
+    Result<QList<Identity>> identities() const;
+    /// By row id, or by fingerprint (a prefix of at least 8 hex digits that only one key has).
+    Result<Identity> identity(const QString &idOrFingerprint) const;
+    /// Keeps a model-signature verification report (passed or failed) as evidence attached to a model record.
+    Result<Evidence> attachModelVerification(qint64 recordId, const ModelVerification &verification);
+    /// Evidence attached to a record as a whole, each with why it was attached, oldest first.
+    Result<QList<std::pair<Evidence, QString>>> recordEvidence(qint64 recordId) const;
+
 Q_SIGNALS:
     /// A release, assessment, answer or finding changed: assessment pages should refetch.
     void assessmentsChanged();
@@ -201,6 +215,8 @@ Q_SIGNALS:
     void catalogsChanged();
     /// Evidence was added: evidence lists should refetch.
     void evidenceChanged();
+    /// A signing identity was added: identity lists should refetch.
+    void identitiesChanged();
     /// Records of this kind were added, removed or renamed: lists should refetch.
     void recordsChanged(strata::RecordKind kind);
     /// One record's fields, relations or artifacts changed.
