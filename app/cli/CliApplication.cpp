@@ -10,6 +10,7 @@
 #include "InteropCommands.h"
 #include "InventoryCommands.h"
 #include "Output.h"
+#include "ReportCommands.h"
 #include "Translations.h"
 #include "util/LibraryVersions.h"
 
@@ -39,6 +40,7 @@ QList<CommandSpec> CliApplication::commands()
     all.append(GraphCommands::specs());
     all.append(AssessmentCommands::specs());
     all.append(FindingCommands::specs());
+    all.append(ReportCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -80,6 +82,8 @@ int CliApplication::run()
         return AssessmentCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else if (CommandLine::find(FindingCommands::specs(), invocation.command))
         return FindingCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(ReportCommands::specs(), invocation.command))
+        return ReportCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 
