@@ -31,9 +31,10 @@ ReportCanvas::ReportCanvas(QPdfWriter &writer, QPainter &painter, const QString 
     , m_k(writer.resolution() / 72.0)
 {
     Q_UNUSED(language)
-    // Liberation for Latin text and digits: Qt's PDF engine writes Noto CJK's digits without a Unicode mapping, so
-    // copied digests and extracted text would lose them. Noto Sans CJK SC follows for every character Liberation
-    // lacks, so Chinese is embedded and never drawn as boxes (see font()).
+    // Liberation for Latin text and digits, WenQuanYi Micro Hei for Chinese: Qt 6.4's PDF engine maps glyphs back to
+    // characters through the font's cmap, and Noto Sans CJK shares glyphs between ideographs and Kangxi radicals
+    // (and loses its digits), so text copied or searched in the PDF would differ from what is printed. Noto Sans
+    // CJK SC stays as the last fallback, so Chinese is never drawn as boxes.
     m_family = u"Liberation Sans"_s;
     m_monoFamily = u"Liberation Mono"_s;
     m_pageRect = QRectF(0, 0, writer.width(), writer.height());
@@ -44,7 +45,7 @@ ReportCanvas::ReportCanvas(QPdfWriter &writer, QPainter &painter, const QString 
 QFont ReportCanvas::font(Style style) const
 {
     QFont font;
-    font.setFamilies({style == Style::Mono ? m_monoFamily : m_family, u"Noto Sans CJK SC"_s});
+    font.setFamilies({style == Style::Mono ? m_monoFamily : m_family, u"WenQuanYi Micro Hei"_s, u"Noto Sans CJK SC"_s});
     font.setHintingPreference(QFont::PreferNoHinting);
     font.setKerning(true);
     switch (style) {
