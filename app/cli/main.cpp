@@ -10,6 +10,22 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+QtMessageHandler g_previousHandler = nullptr;
+
+/// Drops the notice QGuiApplication prints when XDG_RUNTIME_DIR is unset (usual in containers and CI): stderr
+/// carries one line per error, and the offscreen platform never uses that folder.
+void quietRuntimeDirNotice(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (message.startsWith(u"QStandardPaths: XDG_RUNTIME_DIR not set"_s))
+        return;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QStringList arguments;
@@ -20,6 +36,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<QCoreApplication> app;
     if (strata::ReportCommands::isReport(arguments)) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        g_previousHandler = qInstallMessageHandler(quietRuntimeDirNotice);
         app = std::make_unique<QGuiApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);

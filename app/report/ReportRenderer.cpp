@@ -9,9 +9,11 @@
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QFontMetricsF>
+#include <QHashSeed>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <cmath>
 
@@ -305,6 +307,11 @@ Result<QByteArray> ReportRenderer::render(const ReportData &data,
     for (ReportSectionMask bit = 1; bit && bit <= kAllReportSections; bit <<= 1)
         sectionCount += (options.sections & bit) ? 1 : 0;
     const int total = 2 * sectionCount;
+    // Qt's PDF engine keeps fonts and objects in QHash, whose iteration order (and so the order of objects in the
+    // file) follows the process's random hash seed. A fixed seed while drawing makes the bytes depend on the data
+    // and options alone, also across processes; hashes made earlier keep their own seed.
+    QHashSeed::setDeterministicGlobalSeed();
+    const auto randomAgain = qScopeGuard([] { QHashSeed::resetRandomGlobalSeed(); });
     int done = 0;
     auto step = [&](const QString &name) { return !progress || progress(done++, total, name); };
 
