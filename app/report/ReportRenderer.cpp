@@ -59,12 +59,14 @@ void drawCover(ReportCanvas &canvas, const ReportData &data)
     const bool ready = data.ready();
     const QColor state = ReportCharts::statusColor(ready ? ItemStatus::Pass : ItemStatus::Fail);
     const double boxTop = canvas.y();
-    const double boxHeight = canvas.pt(74);
+    const QList<std::pair<QString, QString>> verdict{{ReportRenderer::tr("Readiness"), data.readiness()},
+                                                     {ReportRenderer::tr("Decision"), data.decision()}};
+    double boxHeight = canvas.pt(20);
+    for (const auto &[label, text] : verdict)
+        boxHeight += canvas.textHeight(text, canvas.font(ReportCanvas::Style::Body), area.width() * 0.8) + canvas.pt(3);
     p.fillRect(QRectF(area.left(), boxTop, area.width(), boxHeight), ReportCharts::tint(state, 0.08));
     p.fillRect(QRectF(area.left(), boxTop, canvas.pt(5), boxHeight), state);
     canvas.setY(boxTop + canvas.pt(10));
-    const QList<std::pair<QString, QString>> verdict{{ReportRenderer::tr("Readiness"), data.readiness()},
-                                                     {ReportRenderer::tr("Decision"), data.decision()}};
     p.save();
     p.translate(canvas.pt(14), 0);
     canvas.fields(verdict, 0.2);
