@@ -11,6 +11,7 @@
 #include <QTextLayout>
 
 #include <algorithm>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -159,20 +160,33 @@ void ReportCanvas::heading(const QString &title, Style style, double keep, bool 
     m_y += height + pt(4);
 }
 
+std::unique_ptr<QTextLayout> ReportCanvas::layoutText(const QString &text,
+                                                      const QFont &font,
+                                                      double width,
+                                                      double *height) const
+{
+    // As drawText() does: a newline starts a new line.
+    QString lines = text;
+    lines.replace(u'\n', QChar::LineSeparator);
+    auto layout = std::make_unique<QTextLayout>(lines, font, &m_writer);
+    layout->setTextOption(wrapOption());
+    layout->beginLayout();
+    double y = 0;
+    for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, y));
+        y += line.height();
+    }
+    layout->endLayout();
+    *height = text.isEmpty() ? QFontMetricsF(font, &m_writer).height() : y;
+    return layout;
+}
+
 double ReportCanvas::textHeight(const QString &text, const QFont &font, double width) const
 {
-    // The same wrapping as drawText() with wrapOption(): at word boundaries, inside a word only when it must.
-    QTextLayout layout(text, font, &m_writer);
-    layout.setTextOption(wrapOption());
-    layout.beginLayout();
     double height = 0;
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(width);
-        line.setPosition(QPointF(0, height));
-        height += line.height();
-    }
-    layout.endLayout();
-    return text.isEmpty() ? QFontMetricsF(font, &m_writer).height() : height;
+    layoutText(text, font, width, &height);
+    return height;
 }
 
 QTextOption ReportCanvas::wrapOption(Qt::Alignment alignment)
@@ -242,18 +256,13 @@ void ReportCanvas::table(const QList<ReportColumn> &columns,
     const double pad = pt(kCellPadding);
     const QTextOption option = wrapOption();
 
-    auto rowHeight = [&](const QStringList &cells, bool header) {
-        double height = 0;
-        for (int c = 0; c < columns.size(); ++c) {
-            const QFont &f = header ? headerFont : (columns.at(c).mono ? mono : body);
-            height = std::max(height, textHeight(cells.value(c), f, widths.at(c) - 2 * pad));
-        }
-        return height + 2 * pad;
-    };
     QStringList titles;
-    for (const ReportColumn &column : columns)
-        titles << column.title;
-    const double headerHeight = rowHeight(titles, true);
+    double headerHeight = 0;
+    for (int c = 0; c < columns.size(); ++c) {
+        titles << columns.at(c).title;
+        headerHeight = std::max(headerHeight, textHeight(titles.last(), headerFont, widths.at(c) - 2 * pad));
+    }
+    headerHeight += 2 * pad;
     auto drawHeader = [&]() {
         double x = m_area.left();
         m_painter.fillRect(QRectF(x, m_y, m_area.width(), headerHeight), QColor(0xe8, 0xee, 0xf4));
@@ -269,11 +278,24 @@ void ReportCanvas::table(const QList<ReportColumn> &columns,
         m_painter.drawLine(QPointF(m_area.left(), m_y), QPointF(m_area.right(), m_y));
     };
 
-    ensure(headerHeight + rowHeight(rows.value(0), false));
+    // Each cell is laid out once, for its height and for drawing.
+    std::vector<std::unique_ptr<QTextLayout>> layouts;
+    auto layoutRow = [&](const QStringList &cells) {
+        layouts.clear();
+        double height = 0;
+        for (int c = 0; c < columns.size(); ++c) {
+            double cellHeight = 0;
+            layouts.push_back(
+                layoutText(cells.value(c), columns.at(c).mono ? mono : body, widths.at(c) - 2 * pad, &cellHeight));
+            height = std::max(height, cellHeight);
+        }
+        return height + 2 * pad;
+    };
+
+    ensure(headerHeight + (rows.isEmpty() ? 0 : layoutRow(rows.constFirst())));
     drawHeader();
     for (int r = 0; r < rows.size(); ++r) {
-        const QStringList &cells = rows.at(r);
-        const double height = rowHeight(cells, false);
+        const double height = layoutRow(rows.at(r));
         if (m_y + height > m_area.bottom()) {
             newPage();
             drawHeader();
@@ -281,19 +303,18 @@ void ReportCanvas::table(const QList<ReportColumn> &columns,
         double x = m_area.left();
         if (r % 2 == 1)
             m_painter.fillRect(QRectF(x, m_y, m_area.width(), height), QColor(0xf6, 0xf8, 0xfa));
+        m_painter.setPen(ink());
         for (int c = 0; c < columns.size(); ++c) {
             const QColor fill = cellColor ? cellColor(r, c) : QColor();
             if (fill.isValid())
                 m_painter.fillRect(QRectF(x, m_y, widths.at(c), height), fill);
-            m_painter.setFont(columns.at(c).mono ? mono : body);
-            m_painter.setPen(ink());
-            m_painter.drawText(QRectF(x + pad, m_y + pad, widths.at(c) - 2 * pad, height - 2 * pad), cells.value(c),
-                               option);
+            layouts.at(c)->draw(&m_painter, QPointF(x + pad, m_y + pad));
             x += widths.at(c);
         }
         m_y += height;
         m_painter.setPen(QPen(rule(), pt(0.4)));
         m_painter.drawLine(QPointF(m_area.left(), m_y), QPointF(m_area.right(), m_y));
+        m_painter.setPen(ink());
     }
     m_y += pt(8);
 }

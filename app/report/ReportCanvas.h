@@ -12,9 +12,11 @@
 #include <QTextOption>
 
 #include <functional>
+#include <memory>
 
 class QPainter;
 class QPdfWriter;
+class QTextLayout;
 
 namespace strata {
 
@@ -94,6 +96,8 @@ public:
 
 private:
     void decorate();
+    /// `text` wrapped to `width` with wrapOption(), lines placed from y = 0; its height goes to `height`.
+    std::unique_ptr<QTextLayout> layoutText(const QString &text, const QFont &font, double width, double *height) const;
 
     QPdfWriter &m_writer;
     QPainter &m_painter;

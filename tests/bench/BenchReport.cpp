@@ -98,7 +98,11 @@ int main(int argc, char *argv[])
     reportOptions.sections = static_cast<ReportSectionMask>(ReportSection::Findings);
     Table table({u"findings"_s, u"pages"_s, u"report ms"_s, u"direct ms"_s, u"ratio"_s});
     QList<std::pair<int, double>> medians;
-    for (const int rows : {options.records, options.records * 4}) {
+    // --records counts inventory-sized work like the other benchmarks; a quarter of it is findings rows, so the
+    // ctest size (2,000) draws 500 and 2,000 rows, and --records 20000 the 5,000 rows (about 170 pages) and
+    // 20,000 rows the issue asks for.
+    const int base = std::max(50, options.records / 4);
+    for (const int rows : {base, base * 4}) {
         const ReportData data = findingsReport(rows);
         QVector<double> reportTimes;
         QVector<double> directTimes;
