@@ -12,9 +12,13 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite qt6-pdf-dev libqt6opengl6-dev
     libquazip1-qt6-dev libssl-dev libsqlite3-dev libgraphviz-dev graphviz libyaml-cpp-dev
+    # PDF reports embed their fonts: Liberation for Latin text and digests, WenQuanYi Micro Hei for Chinese. Both
+    # are TrueType, whose text Qt's PDF writer maps back to the right characters; Noto Sans CJK (OpenType) renders
+    # fine but extracts some ideographs as Kangxi radicals and drops digits, so it is only the last fallback.
+    fonts-liberation2 fonts-wqy-microhei fonts-noto-cjk
     # tests
     xvfb xauth xfonts-base poppler-utils python3-jsonschema desktop-file-utils appstream
-    clang-format sqlite3 fonts-noto-cjk
+    clang-format sqlite3
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

@@ -697,6 +697,36 @@
     </message>
 </context>
 <context>
+    <name>strata::ReportData</name>
+    <message numerus="yes">
+        <location filename="../app/report/ReportData.cpp" line="+103"/>
+        <source>Ready, with %n accepted risk(s).</source>
+        <translation>
+            <numerusform>Ready, with %n accepted risk.</numerusform>
+            <numerusform>Ready, with %n accepted risks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Signed off (%n signature(s) verified)</source>
+        <translation>
+            <numerusform>Signed off (%n signature verified)</numerusform>
+            <numerusform>Signed off (%n signatures verified)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReportSections</name>
+    <message numerus="yes">
+        <location filename="../app/report/ReportSections.cpp" line="+172"/>
+        <source>What the scope is made of: %n record(s) and their relations, what a record is built from drawn above it. Arrows point from what is used to what uses it.</source>
+        <translation>
+            <numerusform>What the scope is made of: %n record and its relations, what a record is built from drawn above it. Arrows point from what is used to what uses it.</numerusform>
+            <numerusform>What the scope is made of: %n records and their relations, what a record is built from drawn above it. Arrows point from what is used to what uses it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::RiskHeatMap</name>
     <message numerus="yes">
         <location filename="../ui/findings/RiskHeatMap.cpp" line="+80"/>

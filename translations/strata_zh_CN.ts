@@ -2011,7 +2011,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CliApplication</name>
     <message>
-        <location filename="../app/cli/CliApplication.cpp" line="+45"/>
+        <location filename="../app/cli/CliApplication.cpp" line="+47"/>
         <source>[COMMAND]</source>
         <translation>[COMMAND]</translation>
     </message>
@@ -2031,7 +2031,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>未指定命令；运行“strata-cli --help”查看命令列表。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -8715,6 +8715,939 @@ Referenced by an import but not yet verified.</source>
         <location line="+2"/>
         <source>Remove Relation</source>
         <translation>移除关系</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReportCanvas</name>
+    <message>
+        <location filename="../app/report/ReportCanvas.cpp" line="+118"/>
+        <source>Strata assessment report</source>
+        <translation>Strata 评估报告</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReportCharts</name>
+    <message>
+        <location filename="../app/report/ReportCharts.cpp" line="+114"/>
+        <source>Impact →</source>
+        <translation>影响 →</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Likelihood →</source>
+        <translation>可能性 →</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (score %2)</source>
+        <translation>%1（分值 %2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Numbers count open, mitigating and accepted findings in each cell; closed ones are left out.</source>
+        <translation>格中数字为未处理、缓解中和已接受的发现项数量，不含已关闭的发现项。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReportCollector</name>
+    <message>
+        <location filename="../app/report/ReportCollector.cpp" line="+133"/>
+        <source>Release %1</source>
+        <translation>发布版本 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Supplier %1</source>
+        <translation>供应商 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&quot;%1&quot; is not an assessment id; &quot;assess list&quot; shows the ids.</source>
+        <translation>“%1”不是评估 ID；“assess list”会列出所有 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReportCommands</name>
+    <message>
+        <location filename="../app/cli/ReportCommands.cpp" line="+52"/>
+        <source>--release NAME|--assessment ID|--supplier ID -o FILE.pdf [--lang zh_CN] [--paper a4|letter] [--pdfa] [--date ISO-8601]</source>
+        <translation>--release NAME|--assessment ID|--supplier ID -o FILE.pdf [--lang zh_CN] [--paper a4|letter] [--pdfa] [--date ISO-8601]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a PDF assessment report</source>
+        <translation>生成 PDF 评估报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The report holds a cover with readiness and decision, an executive summary, a risk heat map and
+progress by stage, the lineage graph, the inventory with licenses, suppliers and digests, every
+checklist answer with notes and evidence, findings and accepted risks, the evidence index, the
+sign-offs and an appendix on checking the report with strata-cli.
+--release NAME      a release (NAME or NAME@VERSION) and its newest assessment
+--assessment ID     one assessment and its scope
+--supplier ID       a supplier with what it provides, and its newest assessment
+--lang zh_CN        write the report in Simplified Chinese
+--paper a4|letter   paper size (default: a4)
+--pdfa              PDF/A-1b, for archiving
+--date ISO-8601     the report date; with it, the same workspace and options give the same bytes</source>
+        <translation>报告包含：封面（就绪情况与决定）、执行摘要、风险热力图与各阶段进度、谱系图、含许可证、供应商和摘要的
+资产清单、每个检查项的结论及其备注和证据、发现项与已接受的风险、证据索引、签核，以及说明如何用
+strata-cli 核对报告的附录。
+--release NAME      发布版本（NAME 或 NAME@VERSION）及其最新的评估
+--assessment ID     一次评估及其范围
+--supplier ID       供应商及其提供的条目，以及最新的评估
+--lang zh_CN        以简体中文生成报告
+--paper a4|letter   纸张大小（默认：a4）
+--pdfa              PDF/A-1b，用于归档
+--date ISO-8601     报告日期；指定后，相同的工作区和选项生成完全相同的字节</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the release to report on</source>
+        <translation>报告所针对的发布版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>the assessment to report on</source>
+        <translation>报告所针对的评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the supplier to report on</source>
+        <translation>报告所针对的供应商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE.pdf</source>
+        <translation>FILE.pdf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the PDF file to write</source>
+        <translation>要写入的 PDF 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a4|letter</source>
+        <translation>a4|letter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>paper size (default: a4)</source>
+        <translation>纸张大小（默认：a4）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>write PDF/A-1b for archiving</source>
+        <translation>生成用于归档的 PDF/A-1b</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ISO-8601</source>
+        <translation>ISO-8601</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the report date (default: now)</source>
+        <translation>报告日期（默认：当前时间）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;report&quot; takes no arguments besides its options; usage: %1</source>
+        <translation>“report”除选项外不接受参数；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;report&quot; needs exactly one of --release, --assessment and --supplier; usage: %1</source>
+        <translation>“report”需要且只能指定 --release、--assessment、--supplier 之一；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scope of the report is empty; usage: %1</source>
+        <translation>报告范围为空；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--paper takes a4 or letter, not &quot;%1&quot;.</source>
+        <translation>--paper 只接受 a4 或 letter，不接受“%1”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--date needs an ISO 8601 date or time, such as 2026-03-01 or 2026-03-01T09:30:00Z; got &quot;%1&quot;.</source>
+        <translation>--date 需要 ISO 8601 日期或时间，例如 2026-03-01 或 2026-03-01T09:30:00Z；收到的是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>-o needs the name of the PDF file to write.</source>
+        <translation>-o 需要指定要写入的 PDF 文件名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder %1 does not exist; create it, or choose another file with -o.</source>
+        <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>strata-cli: drawing the report… %1 (%2 of %3)</source>
+        <translation>strata-cli：正在绘制报告… %1（%2 / %3）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Wrote the report on %1 to %2 (%3 bytes).</source>
+        <translation>已将%1的报告写入 %2（%3 字节）。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReportData</name>
+    <message>
+        <location filename="../app/report/ReportData.cpp" line="+100"/>
+        <source>Not assessed: no assessment covers this scope.</source>
+        <translation>未评估：此范围没有任何评估。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Ready, with %n accepted risk(s).</source>
+        <translation>
+            <numerusform>已就绪，有 %n 项已接受的风险。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready: every item is answered.</source>
+        <translation>已就绪：所有检查项均已给出结论。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not ready. Not started: %1; failed: %2; open findings: %3.</source>
+        <translation>未就绪。未开始：%1；不通过：%2；未处理的发现项：%3。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No sign-off recorded</source>
+        <translation>没有签核记录</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Signed off (%n signature(s) verified)</source>
+        <translation>
+            <numerusform>已签核（%n 个签名已验证）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-off is stale: the scope changed after it was signed</source>
+        <translation>签核已失效：签核后范围发生了变化</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReportGraph</name>
+    <message>
+        <location filename="../app/report/ReportGraph.cpp" line="+218"/>
+        <source>risky in itself (placeholder, no license, no digest, lapsed certificate)</source>
+        <translation>自身有风险（占位条目、无许可证、无摘要、认证已过期）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inherits risk from upstream</source>
+        <translation>从上游继承风险</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The scope holds no records, so there is no lineage to draw.</source>
+        <translation>范围内没有条目，因此没有可绘制的谱系。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The lineage graph could not be laid out: %1</source>
+        <translation>无法为谱系图布局：%1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The graph is too large to read on one page. This overview shows where each of its %1 parts lies; the parts follow at a readable size, each overlapping its neighbours slightly.</source>
+        <translation>谱系图太大，无法在一页内清晰阅读。此概览标出了全部 %1 个部分的位置；随后各部分以可读的大小依次给出，相邻部分略有重叠。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Lineage graph, part %1 (row %2 of %3, column %4 of %5)</source>
+        <translation>谱系图，第 %1 部分（第 %2/%3 行，第 %4/%5 列）</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReportRenderer</name>
+    <message>
+        <location filename="../app/report/ReportRenderer.cpp" line="+49"/>
+        <source>STRATA · LLM SUPPLY-CHAIN SECURITY</source>
+        <translation>STRATA · 大模型供应链安全</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assessment report</source>
+        <translation>评估报告</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Readiness</source>
+        <translation>就绪情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>items answered</source>
+        <translation>个检查项已给出结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>items failed</source>
+        <translation>个检查项不通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>open findings</source>
+        <translation>个未处理的发现项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>evidence items need attention</source>
+        <translation>个证据项需要关注</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#%1, %2@%3, started %4 by %5</source>
+        <translation>#%1，%2@%3，由 %5 于 %4 开始</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Records in scope</source>
+        <translation>范围内的条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report date</source>
+        <translation>报告日期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Produced by Strata %1 from the workspace as it was on the report date. The appendix explains how to check every statement with strata-cli.</source>
+        <translation>由 Strata %1 根据报告日期时的工作区生成。附录说明了如何用 strata-cli 核对每一项陈述。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Could not start drawing the PDF report.</source>
+        <translation>无法开始绘制 PDF 报告。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>The report was cancelled.</source>
+        <translation>报告已取消。</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Executive summary</source>
+        <translation>执行摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lineage graph</source>
+        <translation>谱系图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inventory</source>
+        <translation>资产清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence index</source>
+        <translation>证据索引</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-offs</source>
+        <translation>签核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appendix</source>
+        <translation>附录</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Assessment report: %1</source>
+        <translation>评估报告：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Supply-chain security assessment of %1</source>
+        <translation>%1的供应链安全评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LLM supply chain; assessment; %1; %2</source>
+        <translation>大模型供应链；评估；%1；%2</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReportSections</name>
+    <message>
+        <location filename="../app/report/ReportSections.cpp" line="+24"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>altered</source>
+        <translation>已被篡改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expiring</source>
+        <translation>即将过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Executive summary</source>
+        <translation>执行摘要</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No assessment covers this scope yet: the report lists the inventory and lineage only. Start one with &quot;strata-cli assess new&quot;.</source>
+        <translation>此范围尚无评估：报告只列出资产清单和谱系。可用“strata-cli assess new”开始评估。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assessment %1 applies %2 (%3@%4) to %5; it was started on %6 by %7.</source>
+        <translation>评估 %1 将%2（%3@%4）应用于 %5；由 %7 于 %6 开始。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status by lifecycle stage</source>
+        <translation>各生命周期阶段的状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open findings by severity</source>
+        <translation>按严重程度统计的未处理发现项</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+179"/>
+        <location line="+13"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="-192"/>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+272"/>
+        <source>Findings</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <location line="-266"/>
+        <source>Accepted risks</source>
+        <translation>已接受的风险</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No risk has been accepted.</source>
+        <translation>没有已接受的风险。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>lapsed</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finding</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+160"/>
+        <location line="+14"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="-174"/>
+        <location line="+176"/>
+        <source>Accepted until</source>
+        <translation>接受至</translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <location line="+202"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-199"/>
+        <source>Evidence that needs attention</source>
+        <translation>需要关注的证据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+176"/>
+        <source>No evidence is linked to this assessment.</source>
+        <translation>此评估没有关联任何证据。</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <source>All %1 linked evidence files are intact and in date.</source>
+        <translation>全部 %1 个关联的证据文件均完好且在有效期内。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+187"/>
+        <source>Expires</source>
+        <translation>过期日期</translation>
+    </message>
+    <message>
+        <location line="-185"/>
+        <source>Sign-off</source>
+        <translation>签核</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Risk heat map and progress</source>
+        <translation>风险热力图与进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings by likelihood and impact</source>
+        <translation>按可能性和影响分布的发现项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Progress by lifecycle stage</source>
+        <translation>各生命周期阶段的进度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No assessment covers this scope, so there is no progress to show.</source>
+        <translation>此范围没有评估，因此没有可显示的进度。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lineage graph</source>
+        <translation>谱系图</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>What the scope is made of: %n record(s) and their relations, what a record is built from drawn above it. Arrows point from what is used to what uses it.</source>
+        <translation>
+            <numerusform>范围的构成：%n 个条目及其关系，条目的构成来源画在它的上方。箭头从被使用的条目指向使用它的条目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Inventory</source>
+        <translation>资产清单</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(placeholder)</source>
+        <translation>（占位条目）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+3"/>
+        <location line="+85"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Provides in this scope</source>
+        <translation>在此范围内提供</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files and SHA-256 digests</source>
+        <translation>文件及 SHA-256 摘要</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The scope holds no records.</source>
+        <translation>范围内没有条目。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checklist results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No assessment covers this scope.</source>
+        <translation>此范围没有评估。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>mandatory</source>
+        <translation>必选</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reviewed by %1 on %2</source>
+        <translation>由 %1 于 %2 审核</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Evidence: %1 (%2), SHA-256 %3</source>
+        <translation>证据：%1（%2），SHA-256 %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Findings and accepted risks</source>
+        <translation>发现项与已接受的风险</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No finding was raised.</source>
+        <translation>没有发现项。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>due %1</source>
+        <translation>%1 到期</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Accepted: %1</source>
+        <translation>已接受：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Raised</source>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 by %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Justification</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Evidence index</source>
+        <translation>证据索引</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Title and file</source>
+        <translation>标题与文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effective</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sign-offs</source>
+        <translation>签核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No sign-off recorded for this scope. A release is approved by signing it off with &quot;strata-cli signoff&quot;; the signatures then appear here with their verification.</source>
+        <translation>此范围没有签核记录。发布版本通过“strata-cli signoff”签核批准；签名及其验证结果随后会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signer</source>
+        <translation>签核人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audit-trail head</source>
+        <translation>审计追踪头部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no audit trail recorded</source>
+        <translation>没有审计追踪记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Appendix: verifying this report</source>
+        <translation>附录：核对本报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every claim in this report can be checked against the workspace &quot;%1&quot; with strata-cli. Run these commands where the workspace and its evidence store are:</source>
+        <translation>本报告的每一项陈述都可以用 strata-cli 对照工作区“%1”核对。请在工作区及其证据库所在的位置运行以下命令：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the files say</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sha256sum FILE: compare with the SHA-256 in the evidence index</source>
+        <translation>sha256sum FILE：与证据索引中的 SHA-256 比对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checklist answers</source>
+        <translation>检查项结论</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This document</source>
+        <translation>本文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>strata-cli %1 report ... --date %2 -o again.pdf, then cmp: the same workspace state and options give the same bytes</source>
+        <translation>strata-cli %1 report ... --date %2 -o again.pdf，然后用 cmp 比较：相同的工作区状态和选项生成完全相同的字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verifying sign-off signatures and the audit trail (&quot;strata-cli verify&quot;, &quot;strata-cli audit verify&quot;) becomes possible once the workspace records them.</source>
+        <translation>工作区记录签核和审计追踪后，即可验证签核签名和审计追踪（“strata-cli verify”“strata-cli audit verify”）。</translation>
     </message>
 </context>
 <context>

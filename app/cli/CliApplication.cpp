@@ -10,6 +10,7 @@
 #include "InteropCommands.h"
 #include "InventoryCommands.h"
 #include "Output.h"
+#include "ReportCommands.h"
 #include "Translations.h"
 #include "TrustCommands.h"
 #include "util/LibraryVersions.h"
@@ -41,6 +42,7 @@ QList<CommandSpec> CliApplication::commands()
     all.append(AssessmentCommands::specs());
     all.append(FindingCommands::specs());
     all.append(TrustCommands::specs());
+    all.append(ReportCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -84,6 +86,8 @@ int CliApplication::run()
         return FindingCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else if (CommandLine::find(TrustCommands::specs(), invocation.command))
         return TrustCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(ReportCommands::specs(), invocation.command))
+        return ReportCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 

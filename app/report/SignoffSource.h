@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace strata {
+
+class Workspace;
+
+/// One sign-off of the report's scope as the report prints it.
+struct ReportSignoff
+{
+    QString signer;
+    QString role;
+    QString decision; ///< translated: approved, rejected
+    QString conditions;
+    QDateTime signedAt;
+    QString keyFingerprint;
+    bool verified = false;
+    QString verification; ///< translated result of checking the signature
+};
+
+/// The sign-off state of a scope: none, valid, or stale (the scope changed after signing).
+struct ReportSignoffState
+{
+    enum class State { None, Valid, Stale };
+    State state = State::None;
+    QList<ReportSignoff> signoffs;
+    QString auditHead; ///< the hash at the head of the audit trail; empty when there is no audit trail
+};
+
+/// Where a report reads sign-offs and the audit-trail head from. Sign-offs and the audit trail arrive with
+/// issue 6; until then NoSignoffSource answers "no sign-off recorded", and issue 6 plugs in its own source.
+class SignoffSource
+{
+public:
+    virtual ~SignoffSource() = default;
+    /// Sign-offs of a release (releaseId > 0) or of the scope an assessment covers; read on the caller's thread.
+    virtual Result<ReportSignoffState> signoffs(const Workspace &workspace, qint64 releaseId) const = 0;
+};
+
+/// The source used while the workspace keeps no sign-offs: always State::None.
+class NoSignoffSource : public SignoffSource
+{
+public:
+    Result<ReportSignoffState> signoffs(const Workspace &, qint64) const override { return ReportSignoffState{}; }
+};
+
+} // namespace strata
