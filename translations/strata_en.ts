@@ -151,7 +151,7 @@
 <context>
     <name>strata::EvidencePage</name>
     <message numerus="yes">
-        <location filename="../ui/evidence/EvidencePage.cpp" line="+103"/>
+        <location filename="../ui/evidence/EvidencePage.cpp" line="+111"/>
         <source>Expiring within %n day(s)</source>
         <translation>
             <numerusform>Expiring within %n day</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+114"/>
+        <location line="+130"/>
         <source>%n evidence item(s)</source>
         <translation>
             <numerusform>%n evidence item</numerusform>

@@ -3019,12 +3019,17 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
 <context>
     <name>strata::EvidencePage</name>
     <message>
-        <location filename="../ui/evidence/EvidencePage.cpp" line="+76"/>
+        <location filename="../ui/evidence/EvidencePage.cpp" line="+79"/>
         <source>Add Evidence…</source>
         <translation>添加证据…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Copy files into the evidence store; you can also drop files on this page</source>
+        <translation>将文件复制到证据库；也可以把文件拖放到本页</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Verify Evidence</source>
         <translation>验证证据</translation>
     </message>
@@ -3096,7 +3101,7 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <translation>证据</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+85"/>
         <source>No evidence yet. Add the files that prove a checklist answer (reports, certificates, scan results); each is stored once, by its SHA-256.</source>
         <translation>还没有证据。请添加能证明检查项结论的文件（报告、证书、扫描结果）；每个文件按其 SHA-256 只存储一次。</translation>
     </message>

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "EvidenceAdder.h"
 #include "EvidenceFilterModel.h"
 #include "EvidencePage.h"
 #include "EvidencePreview.h"
@@ -52,7 +53,7 @@ private Q_SLOTS:
     void previewIsChosenByContent();
     void openHandsOverACopyNamedByContent();
     void openRefusesPrograms();
-    void addEvidenceAsksTheWindow();
+    void addEvidenceListsTheChosenFile();
 
 private:
     qint64 add(const QString &name, const QByteArray &data, const QString &title, const QDate &expires = {});
@@ -320,12 +321,22 @@ void TestEvidencePage::openRefusesPrograms()
     QVERIFY2(m_prompter.errors.constFirst().contains(u"Scanner binary"_s), qPrintable(m_prompter.errors.constFirst()));
 }
 
-void TestEvidencePage::addEvidenceAsksTheWindow()
+void TestEvidencePage::addEvidenceListsTheChosenFile()
 {
-    QSignalSpy requested(m_page.get(), &EvidencePage::addEvidenceRequested);
+    const int before = m_page->model()->rowCount();
+    const QString path = m_temp->dir.filePath(u"dpa.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("data processing agreement, signed 2026-01-15\n");
+    file.close();
+    m_prompter.fileNames = {path};
     QVERIFY(m_page->addEvidenceAction()->isEnabled());
     m_page->addEvidenceAction()->trigger();
-    QCOMPARE(requested.count(), 1);
+    // The copy runs on a worker; the new row appears in the list once it is recorded.
+    QTRY_COMPARE(m_page->model()->rowCount(), before + 1);
+    QTRY_VERIFY(!m_page->evidenceAdder()->isRunning());
+    QVERIFY(m_prompter.errors.isEmpty());
+    QVERIFY(selectTitle(u"dpa.txt"_s)); // with no title given, the file name is the title
 }
 
 QTEST_MAIN(TestEvidencePage)

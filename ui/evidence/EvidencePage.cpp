@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "EvidencePage.h"
 
+#include "EvidenceAdder.h"
 #include "EvidenceFilterModel.h"
 #include "EvidencePreview.h"
 #include "EvidenceTableModel.h"
@@ -17,6 +18,8 @@
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -75,7 +78,12 @@ EvidencePage::EvidencePage(Workspace *workspace, Prompter *prompter, QWidget *pa
 
     m_addAction = new QAction(tr("Add Evidence…"), this);
     m_addAction->setObjectName(u"addEvidenceAction"_s);
-    connect(m_addAction, &QAction::triggered, this, &EvidencePage::addEvidenceRequested);
+    m_addAction->setToolTip(tr("Copy files into the evidence store; you can also drop files on this page"));
+    m_adder = new EvidenceAdder(prompter, this);
+    m_adder->setWorkspace(workspace);
+    connect(m_addAction, &QAction::triggered, m_adder, [this] { m_adder->chooseAndAdd(); });
+    connect(m_adder, &EvidenceAdder::runningChanged, this, &EvidencePage::updateActions);
+    setAcceptDrops(true);
     m_verifyAction = new QAction(tr("Verify Evidence"), this);
     m_verifyAction->setObjectName(u"verifyEvidenceAction"_s);
     m_verifyAction->setToolTip(tr("Re-hash every stored file and report missing or altered ones"));
@@ -182,6 +190,7 @@ EvidencePage::EvidencePage(Workspace *workspace, Prompter *prompter, QWidget *pa
     layout->addLayout(toolbar);
     layout->addWidget(m_summary);
     layout->addWidget(m_progress);
+    layout->addWidget(m_adder->progressWidget());
     layout->addWidget(m_verifyResult);
     layout->addWidget(m_problems);
     layout->addWidget(splitter, 1);
@@ -189,6 +198,21 @@ EvidencePage::EvidencePage(Workspace *workspace, Prompter *prompter, QWidget *pa
     m_table->resizeColumnsToContents();
     updateEmptyState();
     updateActions();
+}
+
+void EvidencePage::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!m_adder->isRunning() && !m_adder->droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void EvidencePage::dropEvent(QDropEvent *event)
+{
+    const QStringList files = m_adder->droppedFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_adder->addFiles(files);
 }
 
 EvidencePage::~EvidencePage()
@@ -222,7 +246,7 @@ void EvidencePage::updateEmptyState()
 void EvidencePage::updateActions()
 {
     const bool writable = m_workspace && !m_workspace->isReadOnly();
-    m_addAction->setEnabled(writable);
+    m_addAction->setEnabled(writable && !m_adder->isRunning());
     m_verifyAction->setEnabled(m_workspace && !isVerifying() && m_model->rowCount() > 0);
     m_openAction->setEnabled(selectedEvidence() != nullptr);
 }

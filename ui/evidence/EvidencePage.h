@@ -12,6 +12,8 @@
 
 class QAction;
 class QComboBox;
+class QDragEnterEvent;
+class QDropEvent;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -20,6 +22,7 @@ class QTimer;
 
 namespace strata {
 
+class EvidenceAdder;
 class EvidenceFilterModel;
 class EvidencePreview;
 class EvidenceTableModel;
@@ -58,11 +61,16 @@ public:
     bool selectEvidence(qint64 evidenceId);
     const Evidence *selectedEvidence() const;
 
+    /// Adds files from the Add action and from drops, off the GUI thread.
+    EvidenceAdder *evidenceAdder() const { return m_adder; }
+
 Q_SIGNALS:
-    /// The user asked to add evidence; the window owns the dialog that does it.
-    void addEvidenceRequested();
     /// "Verify evidence" ended (finished, failed or was cancelled); the page shows the outcome.
     void verificationFinished();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     struct VerifyJob;
@@ -90,6 +98,7 @@ private:
     QAction *m_addAction = nullptr;
     QAction *m_verifyAction = nullptr;
     QAction *m_openAction = nullptr;
+    EvidenceAdder *m_adder = nullptr;
     std::shared_ptr<VerifyJob> m_verify;
 };
 
