@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/interop/CycloneDxMapping.cpp" line="+163"/>
+        <location filename="../app/core/interop/CycloneDxMapping.cpp" line="+164"/>
         <source>%n tag(s) longer than 50 characters, containing a comma or beyond the 50th were kept in the record&apos;s extras (&quot;cyclonedx.unmapped&quot;).</source>
         <translation>
             <numerusform>%n tag longer than 50 characters, containing a comma or beyond the 50th was kept in the record&apos;s extras (&quot;cyclonedx.unmapped&quot;).</numerusform>

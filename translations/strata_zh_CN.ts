@@ -2164,7 +2164,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     <name>strata::CycloneDxReader</name>
     <message>
         <location filename="../app/core/interop/CycloneDxChecks.cpp" line="+77"/>
-        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+110"/>
+        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+97"/>
         <location filename="../app/core/interop/CycloneDxReader.cpp" line="+83"/>
         <location line="+62"/>
         <source>The import of %1 was cancelled.</source>
@@ -2217,13 +2217,13 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>bom-ref“%1”已在 %2 处使用；同一 BOM 中的 bom-ref 必须唯一。请重命名其中之一。</translation>
     </message>
     <message>
-        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+64"/>
-        <location line="+131"/>
+        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+135"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+355"/>
         <source>a property needs a name.</source>
         <translation>属性必须有名称。</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+7"/>
         <source>&quot;%1&quot; is not of the form strata:supplier:&lt;id&gt;:&lt;field&gt;.</source>
         <translation>“%1”不符合 strata:supplier:&lt;id&gt;:&lt;field&gt; 格式。</translation>
     </message>
@@ -2238,13 +2238,13 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1 同时也是 BOM 中某个元素的 bom-ref；请重命名该元素。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="-65"/>
         <source>the tool components must be an array.</source>
         <translation>工具组件必须是数组。</translation>
     </message>
     <message>
         <location line="+31"/>
-        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+171"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="-224"/>
         <source>%1 must be an organization object.</source>
         <translation>%1 必须是组织（organization）对象。</translation>
     </message>
@@ -2426,7 +2426,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         </translation>
     </message>
     <message>
-        <location filename="../app/core/interop/CycloneDxMapping.cpp" line="+95"/>
+        <location filename="../app/core/interop/CycloneDxMapping.cpp" line="+96"/>
         <source>the %1 was kept in the record&apos;s extras (&quot;cyclonedx.unmapped&quot;) instead: %2</source>
         <translation>%1已改为保留在条目的扩展数据（“cyclonedx.unmapped”）中：%2</translation>
     </message>

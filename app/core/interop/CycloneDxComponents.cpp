@@ -7,8 +7,6 @@
 #include "interop/CycloneDxMapping.h"
 #include "interop/CycloneDxReader.h"
 
-#include <QJsonDocument>
-
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
@@ -47,17 +45,6 @@ const QSet<QString> &mappedServiceKeys()
         return QSet<QString>(list.cbegin(), list.cend());
     }();
     return keys;
-}
-
-/// A kept structure a Strata export wrote as a "strata:extra:<key>" property: a one-element JSON array.
-bool parseExtra(const QString &value, QJsonValue *out)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(value.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1)
-        return false;
-    *out = doc.array().at(0);
-    return true;
 }
 
 /// trained_on and/or evaluated_on for a dataset an AI-BOM generator nests under a model with a "usage" property.
@@ -153,66 +140,6 @@ int ComponentMapper::resolve(const QString &ref) const
         r = alias.value();
     }
     return -1;
-}
-
-Status ComponentMapper::readStrataSuppliers(const QJsonArray &properties)
-{
-    const QString prefix = strataPrefix() + u"supplier:"_s;
-    QStringList order;
-    QHash<QString, QList<QPair<QString, QString>>> byId;
-    QHash<QString, QString> firstPath;
-    for (int i = 0; i < properties.size(); ++i) {
-        const QString path = u"properties[%1]"_s.arg(i);
-        const QJsonObject p = properties.at(i).toObject();
-        if (!p.value(u"name"_s).isString())
-            return fail(path + u".name"_s, CycloneDxReader::tr("a property needs a name."));
-        const QString name = text(p, u"name"_s);
-        if (!name.startsWith(prefix))
-            continue;
-        const QString rest = name.mid(prefix.size());
-        const qsizetype colon = rest.indexOf(u':');
-        if (colon <= 0)
-            return fail(path + u".name"_s, CycloneDxReader::tr("\"%1\" is not of the form "
-                                                               "strata:supplier:<id>:<field>.")
-                                               .arg(name));
-        const QString id = rest.left(colon);
-        if (!byId.contains(id)) {
-            order << id;
-            firstPath.insert(id, path);
-        }
-        byId[id] << qMakePair(rest.mid(colon + 1), text(p, u"value"_s));
-    }
-    for (const QString &id : std::as_const(order)) {
-        ImportedRecord s;
-        s.record.kind = RecordKind::Supplier;
-        s.ref = strataPrefix() + u"supplier:"_s + id;
-        s.location = firstPath.value(id);
-        s.statedFields = {u"name"_s, u"version"_s};
-        for (const auto &[key, value] : std::as_const(byId[id])) {
-            QJsonValue extra;
-            if (key == u"placeholder"_s) {
-                s.record.placeholder = value == u"true"_s;
-            } else if (key.startsWith(u"extra:"_s) && parseExtra(value, &extra)) {
-                s.extras.insert(key.mid(6), extra);
-            } else if (fields::findField(RecordKind::Supplier, key)) {
-                if (Status st = fields::setField(s.record, key, value); !st)
-                    warn(s.location, st.error().message);
-                else if (!s.statedFields.contains(key))
-                    s.statedFields << key;
-            }
-        }
-        if (s.record.name.isEmpty())
-            return fail(s.location,
-                        CycloneDxReader::tr("the supplier %1 has no name; add a property %1:name.").arg(s.ref));
-        if (m_refs.contains(s.ref))
-            return fail(s.location, CycloneDxReader::tr("%1 is also the bom-ref of an element of the BOM; rename the "
-                                                        "element.")
-                                        .arg(s.ref));
-        m_supplier.insert(s.record.name.toCaseFolded(), s.ref);
-        addRecord(s);
-    }
-    m_strataSuppliers = !order.isEmpty();
-    return Ok{};
 }
 
 Status ComponentMapper::drain(QList<Item> &stack)

@@ -6,6 +6,7 @@
 #include "interop/CycloneDxReader.h"
 
 #include <QHash>
+#include <QJsonDocument>
 #include <QUrl>
 
 #include <algorithm>
@@ -520,6 +521,16 @@ MappedFields mapInlineDataset(const QJsonObject &data)
     if (statesSensitiveData(data))
         set.set(u"personal_data"_s, u"yes"_s);
     return m;
+}
+
+bool parseExtra(const QString &value, QJsonValue *out)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(value.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1)
+        return false;
+    *out = doc.array().at(0);
+    return true;
 }
 
 } // namespace strata::cyclonedx

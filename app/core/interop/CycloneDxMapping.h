@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -41,6 +42,8 @@ QString softwareTypeFor(const QString &type);
 bool isDataType(const QString &type);
 
 bool isHttpUrl(const QString &text);
+/// A kept structure a Strata export wrote as a "strata:extra:<key>" property: a one-element JSON array.
+bool parseExtra(const QString &value, QJsonValue *out);
 /// "LicenseRef-" followed by the name with everything but letters, digits, '.' and '-' turned into '-'.
 QString licenseRef(const QString &name);
 /// One SPDX expression for a CycloneDX licenses array: ids and valid expressions as they are, names (and
