@@ -72,6 +72,8 @@ private Q_SLOTS:
     void fullDiskLeavesNothing();
     void storedBlobIsRecordedOnlyWhenPresent();
     void leftoversGoAtOpenNotDuringAnotherAdd();
+    void mediaTypeFollowsTheBytes_data();
+    void mediaTypeFollowsTheBytes();
 
 private:
     QString file(const QString &name, const QByteArray &data) const;
@@ -433,6 +435,35 @@ void TestEvidenceStore::leftoversGoAtOpenNotDuringAnotherAdd()
     m_ws = std::move(reopened).value();
     QVERIFY(!QFile::exists(inFlight));
     QCOMPARE(m_ws->evidence().value().size(), 1);
+}
+
+void TestEvidenceStore::mediaTypeFollowsTheBytes_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected");
+    const QByteArray elf = QByteArray("\x7f"
+                                      "ELF\x02\x01\x01",
+                                      7) +
+                           QByteArray(9, '\0') + QByteArray("\x02\x00\x3e\x00", 4) + QByteArray(200, '\0');
+    QTest::newRow("text named .pdf") << u"policy.pdf"_s << QByteArray("Every model file is pinned.\n")
+                                     << u"text/plain"_s;
+    QTest::newRow("csv keeps its name's type")
+        << u"owners.csv"_s << QByteArray("model,owner\nllama,dana\n") << u"text/csv"_s;
+    QTest::newRow("real pdf") << u"soc2.pdf"_s << QByteArray("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+                              << u"application/pdf"_s;
+    QTest::newRow("program named .txt") << u"scan.txt"_s << elf << u"application/x-executable"_s;
+}
+
+void TestEvidenceStore::mediaTypeFollowsTheBytes()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    const auto added = add(file(name, content));
+    QVERIFY2(added.ok(), added.ok() ? "" : qPrintable(added.error().message));
+    QCOMPARE(added.value().evidence.mediaType, expected);
+    QCOMPARE(m_ws->evidence().value().constFirst().mediaType, expected);
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceStore)

@@ -18,6 +18,23 @@ namespace strata {
 
 namespace {
 
+/// The media type the file's bytes show; the name's type only where the bytes agree with it (a .csv is text, a
+/// .docx is a zip), so a program named "scan.txt" is never listed as text and a text named ".pdf" is not a PDF.
+QString sniffedMediaType(const QString &blobPath, const QString &fileName)
+{
+    const QMimeDatabase db;
+    const QMimeType byContent = db.mimeTypeForFile(blobPath, QMimeDatabase::MatchContent);
+    const QMimeType byName = db.mimeTypeForFile(fileName, QMimeDatabase::MatchExtension);
+    const auto isText = [](const QMimeType &t) { return t.name() == u"text/plain"_s || t.inherits(u"text/plain"_s); };
+    // Text is told apart by guesses at keywords (a CSV starting "model," reads as Modelica), so among text
+    // types the name decides.
+    const bool agree =
+        byName == byContent || byName.inherits(byContent.name()) || (isText(byName) && isText(byContent));
+    if (byName.isValid() && !byName.isDefault() && agree)
+        return byName.name();
+    return byContent.name();
+}
+
 constexpr int kTitleMax = 500;
 constexpr int kUrlMax = 2000;
 
@@ -114,7 +131,7 @@ Result<EvidenceAddResult> Workspace::recordStoredEvidence(const EvidenceInput &i
     evidence.size = size;
     evidence.title = title;
     evidence.fileName = info.fileName();
-    evidence.mediaType = QMimeDatabase().mimeTypeForFile(info).name();
+    evidence.mediaType = sniffedMediaType(store.blobPath(sha256), info.fileName());
     evidence.sourceUrl = input.sourceUrl.trimmed();
     evidence.effectiveDate = input.effectiveDate;
     evidence.expiryDate = input.expiryDate;
