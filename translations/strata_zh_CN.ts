@@ -6945,8 +6945,8 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location line="+2"/>
-        <source>Notes (Markdown; E to edit, Esc to finish)</source>
-        <translation>备注（Markdown；按 E 编辑，按 Esc 结束）</translation>
+        <source>Notes (Markdown; N to edit, Esc to finish)</source>
+        <translation>备注（Markdown；按 N 编辑，按 Esc 结束）</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -10340,8 +10340,8 @@ only when everything matches. The transparency log is not consulted.
     </message>
     <message>
         <location line="+13"/>
-        <source>Keys: J next item · K previous item · 1 not started · 2 pass · 3 fail · 4 not applicable (asks the reason) · 5 risk accepted · E edit notes · Esc leave notes · N attach evidence</source>
-        <translation>按键：J 下一项 · K 上一项 · 1 未开始 · 2 通过 · 3 不通过 · 4 不适用（需填写原因）· 5 已接受风险 · E 编辑备注 · Esc 结束编辑 · N 附加证据</translation>
+        <source>Keys: J next item · K previous item · 1 not started · 2 pass · 3 fail · 4 not applicable (asks the reason) · 5 risk accepted · E attach evidence · N edit notes · Esc leave notes</source>
+        <translation>按键：J 下一项 · K 上一项 · 1 未开始 · 2 通过 · 3 不通过 · 4 不适用（需填写原因）· 5 已接受风险 · E 附加证据 · N 编辑备注 · Esc 结束编辑</translation>
     </message>
     <message>
         <location line="+134"/>
@@ -10492,7 +10492,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>不存在编号为 %1 的目录；“strata-cli catalog list”可列出所有目录。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceEvidence.cpp" line="+44"/>
+        <location filename="../app/core/workspace/WorkspaceEvidence.cpp" line="+61"/>
         <source>%1 does not exist; check the path.</source>
         <translation>%1 不存在；请检查路径。</translation>
     </message>

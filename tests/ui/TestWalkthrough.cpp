@@ -148,8 +148,8 @@ void TestWalkthrough::keyboardWalkthrough()
     QCOMPARE(stored(order.at(3)).status, ItemStatus::Fail);
     QVERIFY2(raise->isVisibleTo(view()), "a failed item offers to raise a finding");
 
-    // E goes to the notes; letters and digits typed there are notes, not commands; Esc writes them and leaves.
-    press(Qt::Key_E);
+    // N goes to the notes; letters and digits typed there are notes, not commands; Esc writes them and leaves.
+    press(Qt::Key_N);
     auto *editor = view()->findChild<QPlainTextEdit *>(u"notesEditor"_s);
     QCOMPARE(QApplication::focusWidget(), editor);
     QTest::keyClicks(editor, u"Checked 2 jobs, see **manifest**"_s);
@@ -209,7 +209,7 @@ void TestWalkthrough::resumesWhereTheReviewerStopped()
         press(Qt::Key_J);
     QCOMPARE(view()->currentItemKey(), order.at(4));
     // Notes typed but not yet left are kept when the reviewer goes away.
-    press(Qt::Key_E);
+    press(Qt::Key_N);
     QTest::keyClicks(QApplication::focusWidget(), u"half done"_s);
     m_page->findChild<QPushButton *>(u"backButton"_s)->click();
     QCOMPARE(stored(order.at(4)).notes, u"half done"_s);
@@ -261,7 +261,7 @@ void TestWalkthrough::evidenceAttachesToTheCurrentItem()
     press(Qt::Key_J);
     const QString key = view()->currentItemKey();
     m_prompter.fileNames = {file.fileName()};
-    press(Qt::Key_N);
+    press(Qt::Key_E);
     QTRY_COMPARE(stored(key).evidence.size(), 1);
     QCOMPARE(stored(key).evidence.constFirst().fileName, u"model-card-review.txt"_s);
     QCOMPARE(stored(key).status, ItemStatus::NotStarted); // linking evidence answers nothing

@@ -123,7 +123,7 @@ ItemPanel::ItemPanel(QWidget *parent)
     m_expected = addSection(layout, tr("Expected evidence"), u"itemExpectedEvidence"_s);
     m_mappings = addSection(layout, tr("Mappings"), u"itemMappings"_s);
 
-    auto *notesTitle = new QLabel(tr("Notes (Markdown; E to edit, Esc to finish)"));
+    auto *notesTitle = new QLabel(tr("Notes (Markdown; N to edit, Esc to finish)"));
     QFont sectionFont = notesTitle->font();
     sectionFont.setBold(true);
     notesTitle->setFont(sectionFont);

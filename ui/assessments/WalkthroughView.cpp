@@ -102,8 +102,8 @@ WalkthroughView::WalkthroughView(Workspace *workspace, Prompter *prompter, QWidg
     splitter->setSizes({220, 640, 300});
 
     m_keys = new QLabel(tr("Keys: J next item · K previous item · 1 not started · 2 pass · 3 fail · 4 not applicable "
-                           "(asks the reason) · 5 risk accepted · E edit notes · Esc leave notes · N attach "
-                           "evidence"));
+                           "(asks the reason) · 5 risk accepted · E attach evidence · N edit notes · Esc leave "
+                           "notes"));
     m_keys->setObjectName(u"walkthroughKeys"_s);
     m_keys->setWordWrap(true);
     m_keys->setForegroundRole(QPalette::PlaceholderText);
@@ -483,10 +483,10 @@ bool WalkthroughView::handleKey(QKeyEvent *event)
         setStatus(static_cast<ItemStatus>(event->key() - Qt::Key_1));
         return true;
     case Qt::Key_E:
-        focusNotes();
+        attachEvidence();
         return true;
     case Qt::Key_N:
-        attachEvidence();
+        focusNotes();
         return true;
     default:
         return false;
