@@ -190,4 +190,26 @@ Invocation CommandLine::parse(const QStringList &arguments, const QList<CommandS
     return invocation;
 }
 
+std::optional<QDate> CommandLine::parseDay(const QString &text)
+{
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (!date.isValid() || text.size() != 10)
+        return std::nullopt;
+    return date;
+}
+
+std::optional<QDateTime> CommandLine::parseDateTime(const QString &text)
+{
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid()) {
+        const std::optional<QDate> day = parseDay(text);
+        if (!day)
+            return std::nullopt;
+        time = day->startOfDay(Qt::UTC);
+    }
+    if (time.timeSpec() == Qt::LocalTime)
+        time.setTimeSpec(Qt::UTC);
+    return time.toUTC();
+}
+
 } // namespace strata

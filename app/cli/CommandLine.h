@@ -3,10 +3,14 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace strata {
 
@@ -77,6 +81,11 @@ public:
     /// The value of --lang, read before translations are loaded so that parse errors are already translated.
     static QString scanLanguage(const QStringList &arguments);
     static const CommandSpec *find(const QList<CommandSpec> &commands, const QString &name);
+    /// A YYYY-MM-DD day, or nullopt when the text is not one.
+    static std::optional<QDate> parseDay(const QString &text);
+    /// An ISO 8601 date or date and time; without an offset it is read as UTC, so the same command gives the same
+    /// result in every time zone. Nullopt when the text is not one.
+    static std::optional<QDateTime> parseDateTime(const QString &text);
 };
 
 } // namespace strata

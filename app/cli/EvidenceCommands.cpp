@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "EvidenceCommands.h"
 
+#include "CommandLine.h"
 #include "Output.h"
 #include "workspace/Workspace.h"
 
@@ -106,16 +107,6 @@ Result<std::unique_ptr<Workspace>> EvidenceCommands::openExisting() const
     return Workspace::open(path, Database::OpenMode::ExistingOnly);
 }
 
-std::optional<QDate> EvidenceCommands::parseDate(const QString &text)
-{
-    if (text.isEmpty())
-        return QDate();
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid() || text.size() != 10)
-        return std::nullopt;
-    return date;
-}
-
 int EvidenceCommands::add(const CommandArguments &arguments)
 {
     EvidenceInput input;
@@ -123,7 +114,9 @@ int EvidenceCommands::add(const CommandArguments &arguments)
     input.title = arguments.value(u"title"_s);
     input.sourceUrl = arguments.value(u"url"_s);
     for (const QString &option : {u"effective"_s, u"expires"_s}) {
-        const std::optional<QDate> date = parseDate(arguments.value(option));
+        if (arguments.value(option).isEmpty())
+            continue;
+        const std::optional<QDate> date = CommandLine::parseDay(arguments.value(option));
         if (!date)
             return m_out.usageError(
                 tr("--%1 \"%2\" is not a date; write it as YYYY-MM-DD.").arg(option, arguments.value(option)));

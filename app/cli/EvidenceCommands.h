@@ -32,8 +32,6 @@ public:
 
 private:
     Result<std::unique_ptr<Workspace>> openExisting() const;
-    /// A YYYY-MM-DD date, or nullopt when the text is not one; empty text gives an invalid (absent) date.
-    static std::optional<QDate> parseDate(const QString &text);
 
     int add(const CommandArguments &arguments);
     int list();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "FindingCommands.h"
 
+#include "CommandLine.h"
 #include "Output.h"
 #include "workspace/Workspace.h"
 
@@ -35,15 +36,6 @@ QJsonObject findingJson(const Finding &f)
                        {u"accepted_until"_s, dateText(f.acceptedUntil)},
                        {u"created_at"_s, f.createdAt.toUTC().toString(Qt::ISODate)},
                        {u"created_by"_s, f.createdBy}};
-}
-
-/// A YYYY-MM-DD date, or nullopt when the text is not one.
-std::optional<QDate> parseDate(const QString &text)
-{
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid() || text.size() != 10)
-        return std::nullopt;
-    return date;
 }
 
 /// A rating from 1 to 5, or 0 when the text is not one.
@@ -188,7 +180,7 @@ int FindingCommands::add(const CommandArguments &arguments)
         return m_out.usageError(tr("--likelihood and --impact are whole numbers from 1 to 5 (got \"%1\" and \"%2\").")
                                     .arg(arguments.value(u"likelihood"_s), arguments.value(u"impact"_s)));
     if (arguments.has(u"due"_s)) {
-        const std::optional<QDate> due = parseDate(arguments.value(u"due"_s));
+        const std::optional<QDate> due = CommandLine::parseDay(arguments.value(u"due"_s));
         if (!due)
             return m_out.usageError(
                 tr("--due \"%1\" is not a date; write it as YYYY-MM-DD.").arg(arguments.value(u"due"_s)));
@@ -221,7 +213,7 @@ int FindingCommands::accept(const CommandArguments &arguments)
     if (!isNumber)
         return m_out.usageError(
             tr("\"%1\" is not a finding id; \"strata-cli findings list\" shows them.").arg(arguments.positional.at(1)));
-    const std::optional<QDate> until = parseDate(arguments.value(u"until"_s));
+    const std::optional<QDate> until = CommandLine::parseDay(arguments.value(u"until"_s));
     if (!until)
         return m_out.usageError(
             tr("--until \"%1\" is not a date; write it as YYYY-MM-DD.").arg(arguments.value(u"until"_s)));

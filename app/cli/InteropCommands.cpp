@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "InteropCommands.h"
 
+#include "CommandLine.h"
 #include "ImportOutput.h"
 #include "Output.h"
 #include "RecordJson.h"
@@ -190,21 +191,6 @@ Result<std::unique_ptr<Workspace>> InteropCommands::openExisting() const
     return Workspace::open(path, Database::OpenMode::ExistingOnly);
 }
 
-std::optional<QDateTime> InteropCommands::parseDate(const QString &text)
-{
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid()) {
-        const QDate date = QDate::fromString(text, Qt::ISODate);
-        if (!date.isValid())
-            return std::nullopt;
-        time = date.startOfDay(Qt::UTC);
-    }
-    // No offset given: read it as UTC, so the same command gives the same bytes in every time zone.
-    if (time.timeSpec() == Qt::LocalTime)
-        time.setTimeSpec(Qt::UTC);
-    return time.toUTC();
-}
-
 ImportReport InteropCommands::importFile(Workspace &workspace, const QString &path, bool preferImport) const
 {
     const QString shown = QDir::toNativeSeparators(path);
@@ -298,7 +284,7 @@ int InteropCommands::exportSet(const CommandArguments &arguments)
     }
     QDateTime timestamp;
     if (arguments.has(u"date"_s)) {
-        const std::optional<QDateTime> date = parseDate(arguments.value(u"date"_s));
+        const std::optional<QDateTime> date = CommandLine::parseDateTime(arguments.value(u"date"_s));
         if (!date) {
             return m_out.usageError(tr("--date needs an ISO 8601 date or time, such as 2026-03-01 or "
                                        "2026-03-01T09:30:00Z; got \"%1\".")

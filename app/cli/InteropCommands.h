@@ -38,8 +38,6 @@ private:
     Result<std::unique_ptr<Workspace>> openExisting() const;
     /// Reads and applies one file as one all-or-nothing unit.
     ImportReport importFile(Workspace &workspace, const QString &path, bool preferImport) const;
-    /// Parses --date: an ISO 8601 date or date-time; no offset means UTC. Empty text gives an invalid time (now).
-    static std::optional<QDateTime> parseDate(const QString &text);
     /// Writes every file or, when one fails, removes those this run created and reports the failure.
     static Status writeAll(const QList<std::pair<QString, QByteArray>> &files);
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ReportCommands.h"
 
+#include "CommandLine.h"
 #include "Output.h"
 #include "ReportCollector.h"
 #include "ReportRenderer.h"
@@ -89,21 +90,6 @@ bool ReportCommands::isReport(const QStringList &arguments)
     return false;
 }
 
-std::optional<QDateTime> ReportCommands::parseDate(const QString &text)
-{
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid()) {
-        const QDate date = QDate::fromString(text, Qt::ISODate);
-        if (!date.isValid())
-            return std::nullopt;
-        time = date.startOfDay(Qt::UTC);
-    }
-    // No offset given: read it as UTC, so the same command gives the same bytes in every time zone.
-    if (time.timeSpec() == Qt::LocalTime)
-        time.setTimeSpec(Qt::UTC);
-    return time.toUTC();
-}
-
 int ReportCommands::run(const QString &command, const CommandArguments &arguments)
 {
     if (command != kReport)
@@ -134,7 +120,7 @@ int ReportCommands::run(const QString &command, const CommandArguments &argument
         return m_out.usageError(tr("--paper takes a4 or letter, not \"%1\".").arg(arguments.value(u"paper"_s)));
     options.pdfA = arguments.has(u"pdfa"_s);
     if (arguments.has(u"date"_s)) {
-        const std::optional<QDateTime> date = parseDate(arguments.value(u"date"_s));
+        const std::optional<QDateTime> date = CommandLine::parseDateTime(arguments.value(u"date"_s));
         if (!date) {
             return m_out.usageError(tr("--date needs an ISO 8601 date or time, such as 2026-03-01 or "
                                        "2026-03-01T09:30:00Z; got \"%1\".")

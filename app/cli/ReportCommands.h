@@ -31,8 +31,6 @@ public:
     int run(const QString &command, const CommandArguments &arguments);
 
 private:
-    static std::optional<QDateTime> parseDate(const QString &text);
-
     const GlobalOptions &m_options;
     const Output &m_out;
 };

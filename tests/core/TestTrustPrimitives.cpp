@@ -96,6 +96,10 @@ void TestTrustPrimitives::hostileEnvelopes_data()
                                     << u"sig"_s;
     QTest::newRow("oversize file") << QByteArray(dsselimits::kMaxEnvelopeBytes + 1, ' ') << u"MiB"_s;
     QTest::newRow("deep nesting") << QByteArray(1025, '[') << u"JSON"_s;
+    // Two payloads: one verifier would check the first, another the last.
+    QTest::newRow("repeated payload")
+        << QByteArray(R"({"payloadType":"t","payload":"aGk=","payload":"ZXZpbA==","signatures":[{"sig":"aGk="}]})")
+        << u"payload"_s;
 }
 
 void TestTrustPrimitives::hostileEnvelopes()

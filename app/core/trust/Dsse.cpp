@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "trust/Dsse.h"
 
+#include "interop/JsonScan.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -102,6 +104,14 @@ Result<DsseEnvelope> Dsse::parse(const QByteArray &json, const QString &where)
         return Error{ErrorCode::InvalidInput, tr("%1 is larger than %2 MiB; it is not a signature envelope.")
                                                   .arg(where)
                                                   .arg(dsselimits::kMaxEnvelopeBytes / (1024 * 1024))};
+    Result<QJsonObject> object = parseObject(json, where, tr("%1 is not a JSON object.").arg(where));
+    if (!object)
+        return object.error();
+    return fromJson(object.value(), where);
+}
+
+Result<QJsonObject> Dsse::parseObject(const QByteArray &json, const QString &where, const QString &notObject)
+{
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
@@ -109,8 +119,10 @@ Result<DsseEnvelope> Dsse::parse(const QByteArray &json, const QString &where)
             ErrorCode::InvalidInput,
             tr("%1 is not valid JSON (at byte %2: %3).").arg(where).arg(error.offset).arg(error.errorString())};
     if (!document.isObject())
-        return Error{ErrorCode::InvalidInput, tr("%1 is not a JSON object.").arg(where)};
-    return fromJson(document.object(), where);
+        return Error{ErrorCode::InvalidInput, notObject};
+    if (Status s = JsonScan::of(json).refuseDuplicateKeys(where); !s)
+        return s.error();
+    return document.object();
 }
 
 QJsonObject Dsse::toJson(const DsseEnvelope &envelope)

@@ -51,6 +51,9 @@ public:
     /// Parses an envelope object; `where` names it in messages (a file, or a file and a field).
     static Result<DsseEnvelope> fromJson(const QJsonObject &object, const QString &where);
     static Result<DsseEnvelope> parse(const QByteArray &json, const QString &where);
+    /// Parses a JSON object from a hostile file: malformed JSON and repeated keys (which different parsers would
+    /// read differently) are refused; `notObject` is the message when the document is valid but not an object.
+    static Result<QJsonObject> parseObject(const QByteArray &json, const QString &where, const QString &notObject);
     static QJsonObject toJson(const DsseEnvelope &envelope);
     static QByteArray serialize(const DsseEnvelope &envelope);
 };

@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -38,15 +37,11 @@ Result<DsseEnvelope> ModelStatements::parseBundle(const QByteArray &json, const 
         return Error{ErrorCode::InvalidInput, tr("%1 is larger than %2 MiB; it is not a model signature.")
                                                   .arg(where)
                                                   .arg(modellimits::kMaxSignatureFileBytes / (1024 * 1024))};
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return Error{
-            ErrorCode::InvalidInput,
-            tr("%1 is not valid JSON (at byte %2: %3).").arg(where).arg(error.offset).arg(error.errorString())};
-    if (!document.isObject())
-        return Error{ErrorCode::InvalidInput, tr("%1 is not a JSON object, so not a Sigstore bundle.").arg(where)};
-    const QJsonObject bundle = document.object();
+    Result<QJsonObject> parsed =
+        Dsse::parseObject(json, where, tr("%1 is not a JSON object, so not a Sigstore bundle.").arg(where));
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject bundle = parsed.value();
     const QString mediaType = bundle.value(u"mediaType"_s).toString();
     if (!mediaType.startsWith(u"application/vnd.dev.sigstore.bundle"_s))
         return Error{ErrorCode::InvalidInput,
@@ -82,11 +77,11 @@ QString ModelStatements::subjectDigest(const QList<ModelResource> &resources)
 Result<ModelStatement> ModelStatements::parseStatement(const QByteArray &payload, const QString &where)
 {
     auto invalid = [&](const QString &what) { return Error{ErrorCode::InvalidInput, u"%1: %2"_s.arg(where, what)}; };
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(payload, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return invalid(tr("the signed payload is not a JSON object, so not an in-toto statement."));
-    const QJsonObject root = document.object();
+    Result<QJsonObject> parsed = Dsse::parseObject(
+        payload, where, invalid(tr("the signed payload is not a JSON object, so not an in-toto statement.")).message);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject root = parsed.value();
     if (root.value(u"_type"_s).toString() != kStatementType)
         return invalid(tr("the signed statement's \"_type\" is \"%1\", not %2.")
                            .arg(root.value(u"_type"_s).toString().left(200), kStatementType));
