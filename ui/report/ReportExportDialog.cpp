@@ -107,7 +107,7 @@ ReportExportDialog::ReportExportDialog(Workspace *workspace, Prompter *prompter,
     m_error = new QLabel;
     m_error->setObjectName(u"reportScopeError"_s);
     m_error->setWordWrap(true);
-    m_error->setForegroundRole(QPalette::BrightText);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->hide();
 
     m_form = new QWidget;
