@@ -9009,7 +9009,7 @@ strata-cli 核对报告的附录。
         <translation>导出报告</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Release</source>
         <translation>发布版本</translation>
     </message>

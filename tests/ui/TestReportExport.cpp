@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "MainWindow.h"
 #include "ScriptedPrompter.h"
 #include "TaskProgressWidget.h"
 #include "UiTestSupport.h"
 #include "report/ReportExportDialog.h"
 #include "report/ReportPreviewDialog.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void generatedReportFillsThePreview();
     void saveWritesThePreviewedBytes();
     void cancelLeavesNoFile();
+    void mainWindowOpensTheDialog();
 
 private:
     /// Grabs `widget` to $STRATA_SCREENSHOT_DIR/<name>.png when that is set, to look at by hand.
@@ -212,6 +215,30 @@ void TestReportExport::cancelLeavesNoFile()
     // The form is usable again.
     auto *generate = dialog.findChild<QPushButton *>(u"reportGenerateButton"_s);
     QVERIFY(generate && generate->isEnabled());
+}
+
+void TestReportExport::mainWindowOpensTheDialog()
+{
+    const QString path = m_ws->workspace->path();
+    m_ws->workspace.reset();
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    auto *action = window.findChild<QAction *>(u"exportReportAction"_s);
+    QVERIFY(action);
+    QVERIFY(!action->isEnabled());
+    QVERIFY(!window.exportReport());
+    QVERIFY(window.openWorkspace(path));
+    QVERIFY(action->isEnabled());
+    action->trigger();
+    QPointer<ReportExportDialog> dialog = window.findChild<ReportExportDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->scope().kind, ReportScope::Kind::Release);
+    QCOMPARE(dialog->scope().reference, m_release);
+    // Closing the workspace ends the dialog with it.
+    QVERIFY(window.closeWorkspace());
+    QTRY_VERIFY(!dialog);
+    QVERIFY(!action->isEnabled());
 }
 
 QTEST_MAIN(TestReportExport)

@@ -56,6 +56,13 @@ ReportExportDialog::ReportExportDialog(Workspace *workspace, Prompter *prompter,
 {
     setObjectName(u"reportExportDialog"_s);
     setWindowTitle(tr("Export Report"));
+    // Closing the workspace ends the dialog: its scope list and a running drawing belong to that workspace.
+    if (workspace) {
+        connect(workspace, &QObject::destroyed, this, [this] {
+            cancel();
+            close();
+        });
+    }
 
     m_kind = new QComboBox;
     m_kind->setObjectName(u"reportScopeKind"_s);
