@@ -716,6 +716,17 @@
     </message>
 </context>
 <context>
+    <name>strata::ReportPreviewDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/report/ReportPreviewDialog.cpp" line="+48"/>
+        <source>%n page(s); nothing is written until you save.</source>
+        <translation>
+            <numerusform>%n page; nothing is written until you save.</numerusform>
+            <numerusform>%n pages; nothing is written until you save.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::ReportSections</name>
     <message numerus="yes">
         <location filename="../app/report/ReportSections.cpp" line="+172"/>

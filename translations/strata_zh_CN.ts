@@ -7251,7 +7251,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="+30"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+33"/>
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
@@ -7282,6 +7282,16 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location line="+8"/>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a PDF assessment report on a release, an assessment or a supplier</source>
+        <translation>为发布版本、评估或供应商生成 PDF 评估报告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -7363,7 +7373,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -7409,7 +7419,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../ui/MainWindowActions.cpp" line="-83"/>
+        <location filename="../ui/MainWindowActions.cpp" line="-84"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
@@ -8997,6 +9007,165 @@ strata-cli 核对报告的附录。
     </message>
 </context>
 <context>
+    <name>strata::ReportExportDialog</name>
+    <message>
+        <location filename="../ui/report/ReportExportDialog.cpp" line="+58"/>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Release</source>
+        <translation>发布版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What to report on</source>
+        <translation>报告对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Executive summary</source>
+        <translation>执行摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heat map and progress</source>
+        <translation>热力图与进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lineage graph</source>
+        <translation>谱系图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inventory</source>
+        <translation>资产清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist answers</source>
+        <translation>检查项结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence index</source>
+        <translation>证据索引</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-offs</source>
+        <translation>签核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification appendix</source>
+        <translation>核对附录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter</source>
+        <translation>Letter（信纸）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The language of catalog texts and fonts; headings follow the application&apos;s language</source>
+        <translation>检查项目录文本和字体所用的语言；标题跟随应用程序的语言</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF/A-1b, for archiving</source>
+        <translation>PDF/A-1b，用于归档</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Report on:</source>
+        <translation>报告对象：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scope:</source>
+        <translation>范围(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel the report</source>
+        <translation>取消报告</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Choose or type what to report on: a release, an assessment or a supplier.</source>
+        <translation>请选择或输入报告对象：发布版本、评估或供应商。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose at least one section to include.</source>
+        <translation>请至少选择一个要包含的章节。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The report could not be drawn: the worker stopped unexpectedly. Try again.</source>
+        <translation>无法绘制报告：后台任务意外停止。请重试。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+10"/>
+        <source>Drawing the report…</source>
+        <translation>正在绘制报告…</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Drawing the report… %1</source>
+        <translation>正在绘制报告… %1</translation>
+    </message>
+</context>
+<context>
     <name>strata::ReportGraph</name>
     <message>
         <location filename="../app/report/ReportGraph.cpp" line="+218"/>
@@ -9027,6 +9196,41 @@ strata-cli 核对报告的附录。
         <location line="+33"/>
         <source>Lineage graph, part %1 (row %2 of %3, column %4 of %5)</source>
         <translation>谱系图，第 %1 部分（第 %2/%3 行，第 %4/%5 列）</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReportPreviewDialog</name>
+    <message>
+        <location filename="../ui/report/ReportPreviewDialog.cpp" line="+32"/>
+        <source>Report Preview</source>
+        <translation>报告预览</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Report preview</source>
+        <translation>报告预览</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n page(s); nothing is written until you save.</source>
+        <translation>
+            <numerusform>共 %n 页；保存之前不会写入任何文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Save Report as %1</source>
+        <translation>将报告“%1”另存为</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>

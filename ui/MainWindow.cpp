@@ -423,6 +423,7 @@ void MainWindow::updateActions()
     m_closeAction->setEnabled(open);
     m_importAction->setEnabled(writable);
     m_exportAction->setEnabled(open && !m_export->isRunning());
+    m_reportAction->setEnabled(open);
     m_newRecordAction->setEnabled(writable && page);
     m_duplicateAction->setEnabled(writable && selected);
     m_deleteAction->setEnabled(writable && selected);

@@ -26,6 +26,7 @@ class EmptyStateWidget;
 class EvidencePage;
 class FindingsPage;
 class ExportController;
+class ReportExportDialog;
 class GraphPage;
 class ImportController;
 class AssessmentsPage;
@@ -72,6 +73,8 @@ public:
     ImportController *importController() const { return m_import; }
     CatalogImporter *catalogImporter() const { return m_catalogImporter; }
     ExportController *exportController() const { return m_export; }
+    /// Opens File › Export Report… without blocking, its scope taken from the selection; null without a workspace.
+    ReportExportDialog *exportReport();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -91,6 +94,8 @@ private:
     void updateTitle();
     void updateStatus();
     void updateActions();
+    /// The assessment selected or open on the Assessments page while it shows; 0 otherwise.
+    qint64 selectedAssessmentId() const;
     void saveWindowState() const;
     void restoreWindowState();
     void createTransfers();
@@ -124,6 +129,7 @@ private:
     QAction *m_closeAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_reportAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;

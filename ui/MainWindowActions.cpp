@@ -11,6 +11,8 @@
 #include "RecordEditor.h"
 #include "WorkspaceEditor.h"
 #include "assessments/AssessmentsPage.h"
+#include "assessments/WalkthroughView.h"
+#include "report/ReportExportDialog.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -19,6 +21,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QStackedWidget>
+#include <QTreeWidget>
 #include <QUndoGroup>
 
 using namespace Qt::Literals::StringLiterals;
@@ -54,6 +57,11 @@ void MainWindow::createActions()
         InventoryPage *page = currentPage();
         m_export->openDialog(page ? page->selectedRecordId() : 0);
     });
+
+    m_reportAction = new QAction(tr("Export &Report…"), this);
+    m_reportAction->setObjectName(u"exportReportAction"_s);
+    m_reportAction->setToolTip(tr("Write a PDF assessment report on a release, an assessment or a supplier"));
+    connect(m_reportAction, &QAction::triggered, this, &MainWindow::exportReport);
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(u"quitAction"_s);
@@ -178,6 +186,7 @@ void MainWindow::createMenus()
     file->addAction(m_importAction);
     file->addAction(m_catalogImporter->action());
     file->addAction(m_exportAction);
+    file->addAction(m_reportAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -206,6 +215,34 @@ void MainWindow::createMenus()
     help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
+}
+
+qint64 MainWindow::selectedAssessmentId() const
+{
+    if (!m_assessmentsPage || m_pageStack->currentWidget() != m_assessmentsPage)
+        return 0;
+    if (WalkthroughView *walkthrough = m_assessmentsPage->walkthrough(); walkthrough && walkthrough->isVisible())
+        return walkthrough->assessmentId();
+    const auto *list = m_assessmentsPage->findChild<QTreeWidget *>(u"assessmentList"_s);
+    const QTreeWidgetItem *row = list ? list->currentItem() : nullptr;
+    return row ? row->data(0, Qt::UserRole).toLongLong() : 0;
+}
+
+ReportExportDialog *MainWindow::exportReport()
+{
+    if (!m_workspace)
+        return nullptr;
+    auto *dialog = new ReportExportDialog(m_workspace.get(), m_prompter, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const qint64 assessment = selectedAssessmentId(); assessment != 0) {
+        dialog->setScope(ReportScope::Kind::Assessment, QString::number(assessment));
+    } else if (InventoryPage *page = currentPage(); page && page->selectedRecordId() != 0) {
+        const Result<Record> record = m_workspace->record(page->selectedRecordId());
+        if (record && record.value().kind == RecordKind::Supplier)
+            dialog->setScope(ReportScope::Kind::Supplier, QString::number(record.value().id));
+    }
+    dialog->show();
+    return dialog;
 }
 
 } // namespace strata
