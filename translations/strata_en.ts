@@ -132,7 +132,7 @@
 <context>
     <name>strata::EvidenceCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/EvidenceCommands.cpp" line="+213"/>
+        <location filename="../app/cli/EvidenceCommands.cpp" line="+206"/>
         <source>Checked %n evidence file(s): every one matches its SHA-256.</source>
         <translation>
             <numerusform>Checked %n evidence file: it matches its SHA-256.</numerusform>
@@ -545,7 +545,7 @@
 <context>
     <name>strata::InteropCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/InteropCommands.cpp" line="+378"/>
+        <location filename="../app/cli/InteropCommands.cpp" line="+364"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>

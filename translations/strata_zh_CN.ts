@@ -2731,7 +2731,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::Dsse</name>
     <message>
-        <location filename="../app/core/trust/Dsse.cpp" line="+55"/>
+        <location filename="../app/core/trust/Dsse.cpp" line="+57"/>
         <source>%1: the DSSE envelope&apos;s &quot;%2&quot; %3</source>
         <translation>%1：DSSE 信封的“%2”%3</translation>
     </message>
@@ -2787,12 +2787,12 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1 大于 %2 MiB，不是签名信封。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>%1 is not valid JSON (at byte %2: %3).</source>
         <translation>%1 不是有效的 JSON（第 %2 字节：%3）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
         <source>%1 is not a JSON object.</source>
         <translation>%1 不是 JSON 对象。</translation>
     </message>
@@ -2838,7 +2838,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::EvidenceCommands</name>
     <message>
-        <location filename="../app/cli/EvidenceCommands.cpp" line="+61"/>
+        <location filename="../app/cli/EvidenceCommands.cpp" line="+62"/>
         <source>add FILE [--title T] [--effective DATE] [--expires DATE] [--url URL] | list | verify</source>
         <translation>add FILE [--title T] [--effective DATE] [--expires DATE] [--url URL] | list | verify</translation>
     </message>
@@ -2937,7 +2937,7 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <translation>未知的证据命令“%1”；请使用 add、list 或 verify。用法：%2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+22"/>
         <source>--%1 &quot;%2&quot; is not a date; write it as YYYY-MM-DD.</source>
         <translation>--%1“%2”不是有效日期；请按 YYYY-MM-DD 格式填写。</translation>
     </message>
@@ -4109,7 +4109,7 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
 <context>
     <name>strata::FindingCommands</name>
     <message>
-        <location filename="../app/cli/FindingCommands.cpp" line="+68"/>
+        <location filename="../app/cli/FindingCommands.cpp" line="+60"/>
         <source>list | add --assessment ID --item ITEM --title T --likelihood 1-5 --impact 1-5 [--owner NAME] [--due DATE] | accept ID --justification TEXT --until DATE</source>
         <translation>list | add --assessment ID --item ITEM --title T --likelihood 1-5 --impact 1-5 [--owner NAME] [--due DATE] | accept ID --justification TEXT --until DATE</translation>
     </message>
@@ -6221,7 +6221,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
 <context>
     <name>strata::InteropCommands</name>
     <message>
-        <location filename="../app/cli/InteropCommands.cpp" line="+79"/>
+        <location filename="../app/cli/InteropCommands.cpp" line="+80"/>
         <source>strata-cli: reading %1… %2%</source>
         <translation>strata-cli：正在读取 %1… %2%</translation>
     </message>
@@ -6352,7 +6352,7 @@ csv 为导出中的每种类型各写一个文件，文件名是在扩展名之�
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+60"/>
         <source>%1 does not exist; check the path.</source>
         <translation>%1 不存在；请检查路径。</translation>
     </message>
@@ -7590,22 +7590,17 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::ModelStatements</name>
     <message>
-        <location filename="../app/core/trust/ModelStatement.cpp" line="+38"/>
+        <location filename="../app/core/trust/ModelStatement.cpp" line="+37"/>
         <source>%1 is larger than %2 MiB; it is not a model signature.</source>
         <translation>%1 大于 %2 MiB，不是模型签名。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1 is not valid JSON (at byte %2: %3).</source>
-        <translation>%1 不是有效的 JSON（第 %2 字节：%3）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 is not a JSON object, so not a Sigstore bundle.</source>
         <translation>%1 不是 JSON 对象，因此不是 Sigstore 捆绑包。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>%1: &quot;mediaType&quot; is &quot;%2&quot;, not a Sigstore bundle (application/vnd.dev.sigstore.bundle...).</source>
         <translation>%1：“mediaType”为“%2”，不是 Sigstore 捆绑包（application/vnd.dev.sigstore.bundle...）。</translation>
     </message>
@@ -7615,12 +7610,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>%1 中没有“dsseEnvelope”；只能验证 DSSE 模型签名。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>the signed payload is not a JSON object, so not an in-toto statement.</source>
         <translation>已签名的载荷不是 JSON 对象，因此不是 in-toto 声明。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>the signed statement&apos;s &quot;_type&quot; is &quot;%1&quot;, not %2.</source>
         <translation>已签名声明的“_type”为“%1”，而不是 %2。</translation>
     </message>
@@ -8799,7 +8794,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::ReportCommands</name>
     <message>
-        <location filename="../app/cli/ReportCommands.cpp" line="+52"/>
+        <location filename="../app/cli/ReportCommands.cpp" line="+53"/>
         <source>--release NAME|--assessment ID|--supplier ID -o FILE.pdf [--lang zh_CN] [--paper a4|letter] [--pdfa] [--date ISO-8601]</source>
         <translation>--release NAME|--assessment ID|--supplier ID -o FILE.pdf [--lang zh_CN] [--paper a4|letter] [--pdfa] [--date ISO-8601]</translation>
     </message>
@@ -8894,7 +8889,7 @@ strata-cli 核对报告的附录。
         <translation>报告日期（默认：当前时间）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+23"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
