@@ -21,7 +21,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QStackedWidget>
-#include <QTreeWidget>
 #include <QUndoGroup>
 
 using namespace Qt::Literals::StringLiterals;
@@ -223,9 +222,7 @@ qint64 MainWindow::selectedAssessmentId() const
         return 0;
     if (WalkthroughView *walkthrough = m_assessmentsPage->walkthrough(); walkthrough && walkthrough->isVisible())
         return walkthrough->assessmentId();
-    const auto *list = m_assessmentsPage->findChild<QTreeWidget *>(u"assessmentList"_s);
-    const QTreeWidgetItem *row = list ? list->currentItem() : nullptr;
-    return row ? row->data(0, Qt::UserRole).toLongLong() : 0;
+    return m_assessmentsPage->selectedId();
 }
 
 ReportExportDialog *MainWindow::exportReport()

@@ -40,10 +40,11 @@ public:
     bool newRelease();
     /// Asks for an assessment's scope and catalog, creates it and opens its walkthrough; true when one was created.
     bool newAssessment();
+    /// The assessment selected in the list; 0 when none is.
+    qint64 selectedId() const;
 
 private:
     void showItems();
-    qint64 selectedId() const;
 
     Workspace *m_workspace = nullptr;
     Prompter *m_prompter = nullptr;
