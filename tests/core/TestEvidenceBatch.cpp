@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "TestFiles.h"
 #include "evidence/EvidenceStore.h"
 #include "evidence/EvidenceVerifier.h"
 #include "util/Sha256.h"
@@ -16,29 +17,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace strata;
-
-namespace {
-
-QByteArray deterministicBytes(qint64 size, quint32 seed)
-{
-    QRandomGenerator generator(seed);
-    QByteArray data(size, Qt::Uninitialized);
-    for (qint64 i = 0; i < size; ++i)
-        data[i] = char(generator.bounded(256));
-    return data;
-}
-
-QStringList filesUnder(const QString &folder)
-{
-    QStringList files;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << QDir(folder).relativeFilePath(it.next());
-    files.sort();
-    return files;
-}
-
-} // namespace
+using strata::test::deterministicBytes;
+using strata::test::filesUnder;
 
 /// Several evidence files stored at once on a thread pool: the same digests as one at a time, one copy per
 /// content across the batch, and a cancel that leaves nothing half-copied.

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "TestFiles.h"
 #include "evidence/EvidenceStore.h"
 #include "util/Sha256.h"
 #include "workspace/Workspace.h"
@@ -19,27 +20,10 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace strata;
+using strata::test::deterministicBytes;
+using strata::test::filesUnder;
 
 namespace {
-
-QByteArray deterministicBytes(qint64 size, quint32 seed)
-{
-    QRandomGenerator generator(seed);
-    QByteArray data(size, Qt::Uninitialized);
-    for (qint64 i = 0; i < size; ++i)
-        data[i] = char(generator.bounded(256));
-    return data;
-}
-
-QStringList filesUnder(const QString &folder)
-{
-    QStringList files;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << QDir(folder).relativeFilePath(it.next());
-    files.sort();
-    return files;
-}
 
 QByteArray readAll(const QString &path)
 {

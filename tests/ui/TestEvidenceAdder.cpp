@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "ScriptedPrompter.h"
+#include "TestFiles.h"
 #include "UiTestSupport.h"
 #include "evidence/EvidenceAdder.h"
 #include "evidence/EvidenceStore.h"
@@ -31,7 +32,6 @@ private Q_SLOTS:
 
 private:
     QString writeFile(const QString &name, qint64 size);
-    QStringList filesUnder(const QString &folder) const;
 
     std::unique_ptr<TempWorkspace> m_temp;
     std::unique_ptr<QWidget> m_window;
@@ -71,15 +71,6 @@ QString TestEvidenceAdder::writeFile(const QString &name, qint64 size)
     for (qint64 written = 0; written < size; written += block.size())
         file.write(block.constData(), std::min<qint64>(block.size(), size - written));
     return path;
-}
-
-QStringList TestEvidenceAdder::filesUnder(const QString &folder) const
-{
-    QStringList files;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << it.next();
-    return files;
 }
 
 void TestEvidenceAdder::addsAndDeduplicates()
