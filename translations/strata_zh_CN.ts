@@ -7251,7 +7251,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="+33"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+32"/>
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
@@ -8771,7 +8771,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::ReportCollector</name>
     <message>
-        <location filename="../app/report/ReportCollector.cpp" line="+133"/>
+        <location filename="../app/report/ReportCollector.cpp" line="+136"/>
         <source>Release %1</source>
         <translation>发布版本 %1</translation>
     </message>
@@ -9090,8 +9090,8 @@ strata-cli 核对报告的附录。
     </message>
     <message>
         <location line="+7"/>
-        <source>The language of catalog texts and fonts; headings follow the application&apos;s language</source>
-        <translation>检查项目录文本和字体所用的语言；标题跟随应用程序的语言</translation>
+        <source>The language the whole report is written in, whatever language Strata shows</source>
+        <translation>整份报告所用的语言，与 Strata 界面的语言无关</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -9231,7 +9231,7 @@ strata-cli 核对报告的附录。
 <context>
     <name>strata::ReportRenderer</name>
     <message>
-        <location filename="../app/report/ReportRenderer.cpp" line="+49"/>
+        <location filename="../app/report/ReportRenderer.cpp" line="+50"/>
         <source>STRATA · LLM SUPPLY-CHAIN SECURITY</source>
         <translation>STRATA · 大模型供应链安全</translation>
     </message>
@@ -9397,7 +9397,7 @@ strata-cli 核对报告的附录。
         <translation>大模型供应链；评估；%1；%2</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>

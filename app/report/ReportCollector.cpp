@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ReportCollector.h"
 
+#include "ReportLanguage.h"
 #include "workspace/Workspace.h"
 
 #include <QFileInfo>
@@ -113,6 +114,8 @@ Result<ReportData> ReportCollector::collect(const Workspace &workspace,
                                             const ReportOptions &options,
                                             const SignoffSource &signoffs)
 {
+    ReportLanguage::prepare();
+    const ReportLanguage language(options.language);
     ReportData data;
     data.scopeKind = scope.kind;
     data.language = options.language;

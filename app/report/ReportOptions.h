@@ -38,8 +38,8 @@ struct ReportOptions
 {
     ReportSectionMask sections = kAllReportSections;
     ReportPaper paper = ReportPaper::A4;
-    QString language = QStringLiteral("en"); ///< "en" or "zh_CN": catalog texts and fonts; tr() follows the
-                                             ///< translator the caller installed
+    QString language = QStringLiteral("en"); ///< "en" or "zh_CN": the whole report, whatever the window shows
+                                             ///< (ReportLanguage)
     bool pdfA = false;                       ///< PDF/A-1b for archiving
     QDateTime date;                          ///< the report's date (creation time); invalid: now
     QString author;                          ///< who produced the report; empty: the workspace actor

@@ -4,6 +4,7 @@
 
 #include "ReportCanvas.h"
 #include "ReportCharts.h"
+#include "ReportLanguage.h"
 #include "ReportSections.h"
 
 #include <QBuffer>
@@ -305,6 +306,7 @@ Result<QByteArray> ReportRenderer::render(const ReportData &data,
                                           const ReportOptions &options,
                                           const ReportProgress &progress)
 {
+    const ReportLanguage language(data.language);
     int sectionCount = 1;
     for (ReportSectionMask bit = 1; bit && bit <= kAllReportSections; bit <<= 1)
         sectionCount += (options.sections & bit) ? 1 : 0;

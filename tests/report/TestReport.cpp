@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace strata;
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void contentsGiveThePagesSectionsStartOn();
     void sameInputsGiveTheSameBytes();
     void chineseReportEmbedsACjkFont();
+    void reportLanguageIsNotTheWindowLanguage();
     void pagesAreDrawn();
     void sectionsCanBeLeftOut();
     void paperAndPdfA();
@@ -277,6 +279,37 @@ void TestReport::chineseReportEmbedsACjkFont()
             embeddedCjk = true;
     }
     QVERIFY2(embeddedCjk, qPrintable(fonts));
+}
+
+void TestReport::reportLanguageIsNotTheWindowLanguage()
+{
+    QTranslator chinese;
+    QVERIFY(chinese.load(u":/i18n/strata_zh_CN.qm"_s));
+    // A heading of the report's own and a status label from core, in Chinese.
+    const QString summary = chinese.translate("strata::ReportSections", "Executive summary");
+    const QString notStarted = chinese.translate("strata::Assessment", "Not started");
+    QVERIFY(!summary.isEmpty() && !notStarted.isEmpty());
+    ReportOptions options;
+    options.date = kDate;
+
+    // A Chinese window writes an English report in English, core's labels included.
+    installTranslations(*QCoreApplication::instance(), u"zh_CN"_s);
+    options.language = u"en"_s;
+    const QString english = write(options, u"en-from-zh.pdf"_s);
+    // An English window writes a Chinese report in Chinese.
+    installTranslations(*QCoreApplication::instance(), u"en"_s);
+    options.language = u"zh_CN"_s;
+    const QString chineseReport = write(options, u"zh-from-en.pdf"_s);
+    QVERIFY(!english.isEmpty() && !chineseReport.isEmpty());
+
+    const QString en = pdfText(english);
+    QVERIFY2(en.contains(u"Executive summary"_s) && en.contains(u"Not started"_s), qPrintable(en.left(2000)));
+    QVERIFY2(!en.contains(summary) && !en.contains(notStarted), qPrintable(en.left(2000)));
+    const QString zh = pdfText(chineseReport);
+    QVERIFY2(zh.contains(summary) && zh.contains(notStarted), qPrintable(zh.left(2000)));
+    QVERIFY2(!zh.contains(u"Executive summary"_s), qPrintable(zh.left(2000)));
+    // The window's own language is untouched by either report.
+    QCOMPARE(QCoreApplication::translate("strata::ReportSections", "Executive summary"), u"Executive summary"_s);
 }
 
 void TestReport::pagesAreDrawn()

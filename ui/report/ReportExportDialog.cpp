@@ -105,7 +105,7 @@ ReportExportDialog::ReportExportDialog(Workspace *workspace, Prompter *prompter,
     m_language->setObjectName(u"reportLanguage"_s);
     m_language->addItem(u"English"_s, u"en"_s);
     m_language->addItem(u"简体中文"_s, u"zh_CN"_s);
-    m_language->setToolTip(tr("The language of catalog texts and fonts; headings follow the application's language"));
+    m_language->setToolTip(tr("The language the whole report is written in, whatever language Strata shows"));
     if (QLocale().name().startsWith(u"zh"_s))
         m_language->setCurrentIndex(1);
     m_pdfA = new QCheckBox(tr("PDF/A-1b, for archiving"));
