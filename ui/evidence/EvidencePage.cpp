@@ -183,8 +183,9 @@ EvidencePage::EvidencePage(Workspace *workspace, Prompter *prompter, QWidget *pa
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_table);
     splitter->addWidget(m_preview);
+    // The list with its expiry column is what a reviewer scans; the preview is a glance at one file.
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);
