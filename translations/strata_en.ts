@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+130"/>
+        <location line="+131"/>
         <source>%n evidence item(s)</source>
         <translation>
             <numerusform>%n evidence item</numerusform>

@@ -25,8 +25,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>BOMs, Hugging Face cards or folders of them to import into the workspace.</source>
-        <translation>要导入工作区的物料清单（BOM）、Hugging Face 卡片或包含它们的文件夹。</translation>
+        <source>A workspace (.strata) to open, and BOMs, Hugging Face cards or folders of them to import into the workspace.</source>
+        <translation>要打开的工作区（.strata），以及要导入工作区的物料清单（BOM）、Hugging Face 卡片或包含它们的文件夹。</translation>
     </message>
 </context>
 <context>
@@ -2522,7 +2522,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::Database</name>
     <message>
-        <location filename="../app/core/storage/Database.cpp" line="+101"/>
+        <location filename="../app/core/storage/Database.cpp" line="+110"/>
         <source>No workspace file was given.</source>
         <translation>未指定工作区文件。</translation>
     </message>
@@ -3101,7 +3101,7 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <translation>证据</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>No evidence yet. Add the files that prove a checklist answer (reports, certificates, scan results); each is stored once, by its SHA-256.</source>
         <translation>还没有证据。请添加能证明检查项结论的文件（报告、证书、扫描结果）；每个文件按其 SHA-256 只存储一次。</translation>
     </message>

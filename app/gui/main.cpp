@@ -37,7 +37,9 @@ int main(int argc, char *argv[])
     parser.addOptions({workspaceOption, langOption, demoOption});
     parser.addPositionalArgument(
         u"files"_s,
-        QApplication::translate("main", "BOMs, Hugging Face cards or folders of them to import into the workspace."),
+        QApplication::translate("main",
+                                "A workspace (.strata) to open, and BOMs, Hugging Face cards or folders of them to "
+                                "import into the workspace."),
         u"[FILE...]"_s);
     parser.process(app);
 
@@ -48,13 +50,22 @@ int main(int argc, char *argv[])
     strata::MessageBoxPrompter prompter;
     strata::MainWindow window(&prompter);
     window.show();
+    // A workspace file given as an argument (a double-click in the file manager) is opened, not imported.
+    QString workspaceFile = parser.value(workspaceOption);
+    QStringList imports;
+    for (const QString &argument : parser.positionalArguments()) {
+        if (workspaceFile.isEmpty() && !parser.isSet(demoOption) && strata::Database::isWorkspaceFile(argument))
+            workspaceFile = argument;
+        else
+            imports << argument;
+    }
     if (parser.isSet(demoOption))
         window.openDemoWorkspace();
-    else if (parser.isSet(workspaceOption))
-        window.openWorkspace(parser.value(workspaceOption), strata::Database::OpenMode::ExistingOnly);
+    else if (!workspaceFile.isEmpty())
+        window.openWorkspace(workspaceFile, strata::Database::OpenMode::ExistingOnly);
     else
         window.openWorkspace(strata::Workspace::defaultPath(), strata::Database::OpenMode::CreateIfMissing);
-    if (!parser.positionalArguments().isEmpty())
-        window.importFiles(parser.positionalArguments());
+    if (!imports.isEmpty())
+        window.importFiles(imports);
     return QApplication::exec();
 }

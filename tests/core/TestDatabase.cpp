@@ -37,6 +37,7 @@ class TestDatabase : public QObject
 private Q_SLOTS:
     void init();
     void newWorkspaceHasLatestSchema();
+    void workspaceFilesAreToldFromDocuments();
     void pragmasAreReadBack();
     void sqliteIsTheLibraryWeLinked();
     void migratesFromEveryEarlierVersion_data();
@@ -65,6 +66,28 @@ void TestDatabase::newWorkspaceHasLatestSchema()
     QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
     QVERIFY(!db.value()->isReadOnly());
     QVERIFY(QFile::exists(path()));
+}
+
+void TestDatabase::workspaceFilesAreToldFromDocuments()
+{
+    // A real workspace under a name that says nothing is still one; a BOM is not, whatever it is called.
+    {
+        auto db = Database::open(path());
+        QVERIFY(db.ok());
+    }
+    const QString renamed = path(u"copy.db"_s);
+    QVERIFY(QFile::copy(path(), renamed));
+    QVERIFY(Database::isWorkspaceFile(path()));
+    QVERIFY(Database::isWorkspaceFile(renamed));
+    const QString bom = path(u"bom.json"_s);
+    QFile out(bom);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(R"({"bomFormat":"CycloneDX","specVersion":"1.6"})");
+    out.close();
+    QVERIFY(!Database::isWorkspaceFile(bom));
+    // Named as a workspace but damaged or missing: opened, so the user learns what is wrong with it.
+    QVERIFY(Database::isWorkspaceFile(path(u"missing.STRATA"_s)));
+    QVERIFY(!Database::isWorkspaceFile(path(u"missing.json"_s)));
 }
 
 void TestDatabase::pragmasAreReadBack()

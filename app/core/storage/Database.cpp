@@ -95,6 +95,15 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+bool Database::isWorkspaceFile(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.suffix().compare(u"strata"_s, Qt::CaseInsensitive) == 0)
+        return true;
+    QFile probe(path);
+    return info.isFile() && probe.open(QIODevice::ReadOnly) && probe.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
 Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode mode, int targetVersion)
 {
     if (path.trimmed().isEmpty())

@@ -51,6 +51,9 @@ public:
 
     /// The schema version this build writes (number of migrations).
     static int latestSchemaVersion();
+    /// Whether a file given to the application is meant as a workspace to open rather than a document to import:
+    /// it is named *.strata (even when damaged, so opening it reports what is wrong) or it is a SQLite database.
+    static bool isWorkspaceFile(const QString &path);
 
     QSqlDatabase connection() const;
     QString path() const { return m_path; }
