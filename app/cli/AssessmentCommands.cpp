@@ -3,7 +3,7 @@
 #include "AssessmentCommands.h"
 
 #include "Output.h"
-#include "checklist/CatalogJson.h"
+#include "checklist/ChecklistExport.h"
 #include "workspace/Workspace.h"
 
 #include <QJsonArray>
@@ -36,23 +36,6 @@ QJsonObject releaseJson(const Release &r)
                        {u"created_by"_s, r.createdBy}};
 }
 
-QJsonObject itemJson(const AssessmentItem &item)
-{
-    QJsonArray evidence;
-    for (const Evidence &e : item.evidence)
-        evidence.append(QJsonObject{{u"id"_s, e.id}, {u"sha256"_s, e.sha256}, {u"title"_s, e.title}});
-    return QJsonObject{{u"item"_s, item.key},
-                       {u"ref"_s, item.ref},
-                       {u"stage"_s, lifecycleStageKey(item.stage)},
-                       {u"mandatory"_s, item.mandatory},
-                       {u"title"_s, CatalogJson::textToJson(item.title)},
-                       {u"status"_s, itemStatusKey(item.status)},
-                       {u"notes"_s, item.notes},
-                       {u"reviewer"_s, item.reviewer},
-                       {u"updated_at"_s, timeText(item.updatedAt)},
-                       {u"evidence"_s, evidence}};
-}
-
 QJsonArray suggestionsJson(const QList<CheckSuggestion> &suggestions)
 {
     QJsonArray array;
@@ -70,7 +53,7 @@ QJsonObject assessmentJson(const Assessment &a, const QList<CheckSuggestion> &su
 {
     QJsonArray items;
     for (const AssessmentItem &item : a.items)
-        items.append(itemJson(item));
+        items.append(ChecklistExport::itemJson(item));
     QJsonArray kinds;
     for (RecordKind kind : a.kinds)
         kinds.append(recordKindKey(kind));
@@ -446,7 +429,7 @@ int AssessmentCommands::set(const CommandArguments &arguments)
     if (!s)
         return m_out.fail(s.error());
     if (m_out.isJson()) {
-        QJsonObject json = itemJson(item);
+        QJsonObject json = ChecklistExport::itemJson(item);
         json.insert(u"assessment"_s, id);
         m_out.printJson(json);
         return 0;

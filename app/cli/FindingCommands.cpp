@@ -4,6 +4,7 @@
 
 #include "CommandLine.h"
 #include "Output.h"
+#include "checklist/ChecklistExport.h"
 #include "workspace/Workspace.h"
 
 #include <QJsonArray>
@@ -18,24 +19,6 @@ namespace {
 QString dateText(const QDate &date)
 {
     return date.isValid() ? date.toString(Qt::ISODate) : QString();
-}
-
-QJsonObject findingJson(const Finding &f)
-{
-    return QJsonObject{{u"id"_s, f.id},
-                       {u"assessment"_s, f.assessmentId},
-                       {u"item"_s, f.itemKey},
-                       {u"title"_s, f.title},
-                       {u"likelihood"_s, f.likelihood},
-                       {u"impact"_s, f.impact},
-                       {u"score"_s, f.score()},
-                       {u"owner"_s, f.owner},
-                       {u"due"_s, dateText(f.dueDate)},
-                       {u"status"_s, findingStatusKey(f.status)},
-                       {u"justification"_s, f.justification},
-                       {u"accepted_until"_s, dateText(f.acceptedUntil)},
-                       {u"created_at"_s, f.createdAt.toUTC().toString(Qt::ISODate)},
-                       {u"created_by"_s, f.createdBy}};
 }
 
 /// A rating from 1 to 5, or 0 when the text is not one.
@@ -143,7 +126,7 @@ int FindingCommands::list()
     if (m_out.isJson()) {
         QJsonArray array;
         for (const Finding &f : all.value())
-            array.append(findingJson(f));
+            array.append(ChecklistExport::findingJson(f));
         m_out.printJson(array);
         return 0;
     }
@@ -197,7 +180,7 @@ int FindingCommands::add(const CommandArguments &arguments)
         return m_out.fail(added.error());
     const Finding &f = added.value();
     if (m_out.isJson()) {
-        m_out.printJson(findingJson(f));
+        m_out.printJson(ChecklistExport::findingJson(f));
         return 0;
     }
     m_out.print(tr("Raised finding %1 on item %2 of assessment %3: likelihood %4 × impact %5 = %6.")
@@ -224,7 +207,7 @@ int FindingCommands::accept(const CommandArguments &arguments)
     if (!accepted)
         return m_out.fail(accepted.error());
     if (m_out.isJson()) {
-        m_out.printJson(findingJson(accepted.value()));
+        m_out.printJson(ChecklistExport::findingJson(accepted.value()));
         return 0;
     }
     m_out.print(tr("Accepted the risk of finding %1 until %2.").arg(QString::number(id), dateText(*until)));

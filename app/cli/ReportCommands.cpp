@@ -6,11 +6,13 @@
 #include "Output.h"
 #include "ReportCollector.h"
 #include "ReportRenderer.h"
+#include "checklist/ChecklistExport.h"
 #include "util/AtomicFile.h"
 #include "workspace/Workspace.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 
@@ -63,11 +65,14 @@ QList<CommandSpec> ReportCommands::specs()
                 "--lang zh_CN        write the report in Simplified Chinese\n"
                 "--paper a4|letter   paper size (default: a4)\n"
                 "--pdfa              PDF/A-1b, for archiving\n"
-                "--date ISO-8601     the report date; with it, the same workspace and options give the same bytes"),
+                "--date ISO-8601     the report date; with it, the same workspace and options give the same bytes\n"
+                "With -o FILE.csv or -o FILE.json, the checklist results alone are written as a table or JSON:\n"
+                "every item with status, notes, reviewer, time, evidence digests and the findings raised on it."),
              {{u"release"_s, tr("NAME"), tr("the release to report on"), false, false},
               {u"assessment"_s, tr("ID"), tr("the assessment to report on"), false, false},
               {u"supplier"_s, tr("ID"), tr("the supplier to report on"), false, false},
-              {u"output"_s, tr("FILE.pdf"), tr("the PDF file to write"), false, true, u'o'},
+              {u"output"_s, tr("FILE.pdf"), tr("the PDF file to write (.csv or .json: the checklist results)"), false,
+               true, u'o'},
               {u"paper"_s, tr("a4|letter"), tr("paper size (default: a4)"), false, false},
               {u"pdfa"_s, QString(), tr("write PDF/A-1b for archiving"), false, false},
               {u"date"_s, tr("ISO-8601"), tr("the report date (default: now)"), false, false}},
@@ -146,6 +151,9 @@ int ReportCommands::run(const QString &command, const CommandArguments &argument
     Result<ReportData> data = ReportCollector::collect(*workspace.value(), scopes.constFirst(), options);
     if (!data)
         return m_out.fail(data.error());
+    const QString suffix = target.suffix().toLower();
+    if (suffix == u"csv"_s || suffix == u"json"_s)
+        return writeChecklist(data.value(), output, suffix);
 
     const bool showProgress = stderrIsTerminal();
     const ReportProgress progress = [showProgress](int done, int total, const QString &step) {
@@ -179,6 +187,33 @@ int ReportCommands::run(const QString &command, const CommandArguments &argument
     m_out.print(tr("Wrote the report on %1 to %2 (%3 bytes).")
                     .arg(report.scopeDescription, QDir::toNativeSeparators(output))
                     .arg(pdf.value().size()));
+    return 0;
+}
+
+int ReportCommands::writeChecklist(const ReportData &report, const QString &output, const QString &format)
+{
+    if (!report.assessment) {
+        return m_out.fail({ErrorCode::NotFound, tr("%1 has no assessment, so there are no checklist results to write; "
+                                                   "start one with \"strata-cli assess new\".")
+                                                    .arg(report.scopeDescription)});
+    }
+    const QByteArray bytes = format == u"csv"_s
+                                 ? ChecklistExport::toCsv(*report.assessment, report.findings, QLocale(report.language))
+                                 : QJsonDocument(ChecklistExport::toJson(*report.assessment, report.findings))
+                                       .toJson(QJsonDocument::Indented);
+    if (const Status saved = AtomicFile::write(output, bytes); !saved)
+        return m_out.fail(saved.error());
+    if (m_out.isJson()) {
+        m_out.printJson(QJsonObject{{u"file"_s, QFileInfo(output).absoluteFilePath()},
+                                    {u"scope"_s, report.scopeLabel},
+                                    {u"assessment"_s, report.assessment->id},
+                                    {u"format"_s, format},
+                                    {u"items"_s, report.assessment->items.size()},
+                                    {u"bytes"_s, bytes.size()}});
+        return 0;
+    }
+    m_out.print(tr("Wrote the checklist results of %1 (%n item(s)) to %2.", "", int(report.assessment->items.size()))
+                    .arg(report.scopeDescription, QDir::toNativeSeparators(output)));
     return 0;
 }
 

@@ -14,6 +14,7 @@
 namespace strata {
 
 class Output;
+struct ReportData;
 
 /// The report command: a PDF assessment report of a release, an assessment or a supplier, for people who sign,
 /// file or audit it.
@@ -31,6 +32,9 @@ public:
     int run(const QString &command, const CommandArguments &arguments);
 
 private:
+    /// Writes the checklist results of the report's assessment as CSV or JSON (`format`) instead of the PDF.
+    int writeChecklist(const ReportData &report, const QString &output, const QString &format);
+
     const GlobalOptions &m_options;
     const Output &m_out;
 };

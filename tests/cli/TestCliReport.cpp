@@ -4,6 +4,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
@@ -45,6 +47,8 @@ private Q_SLOTS:
     void releaseReportRoundTrip();
     void assessmentAndSupplierScopes();
     void chineseLetterPdfA();
+    void checklistAsCsvAndJson();
+    void checklistNeedsAnAssessment();
     void usageErrors_data();
     void usageErrors();
     void unknownScopesFail_data();
@@ -139,6 +143,46 @@ void TestCliReport::chineseLetterPdfA()
     info.start(QStandardPaths::findExecutable(u"pdfinfo"_s), {path(u"zh.pdf"_s)});
     info.waitForFinished(60000);
     QVERIFY(info.readAllStandardOutput().contains("612 x 792"));
+}
+
+void TestCliReport::checklistAsCsvAndJson()
+{
+    const CliRun json = m_cli->run({u"report"_s, u"--release"_s, u"chat"_s, u"-o"_s, path(u"results.json"_s)});
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    const QJsonObject results = QJsonDocument::fromJson(readAll(path(u"results.json"_s))).object();
+    const QJsonArray items = results.value(u"items"_s).toArray();
+    QVERIFY2(items.size() > 2, "every applicable item is listed, answered or not");
+    QJsonObject passed;
+    for (const QJsonValue &item : items) {
+        if (item.toObject().value(u"item"_s).toString() == u"SC-DAT-01"_s)
+            passed = item.toObject();
+    }
+    QCOMPARE(passed.value(u"status"_s).toString(), u"pass"_s);
+    QCOMPARE(passed.value(u"notes"_s).toString(), u"Datasheet *reviewed*"_s);
+    QCOMPARE(passed.value(u"evidence"_s).toArray().size(), 1);
+    const QJsonArray findings = results.value(u"findings"_s).toArray();
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings.at(0).toObject().value(u"item"_s).toString(), u"SC-DAT-02"_s);
+
+    const CliRun csv = m_cli->run({u"--json"_s, u"report"_s, u"--assessment"_s, u"1"_s, u"-o"_s, path(u"r.csv"_s)});
+    QVERIFY2(csv.exitCode == 0, csv.err.constData());
+    QCOMPARE(csv.json().object().value(u"format"_s).toString(), u"csv"_s);
+    const QList<QByteArray> lines = readAll(path(u"r.csv"_s)).split('\n');
+    QVERIFY(lines.first().startsWith("item,ref,stage,mandatory,title,status"));
+    QCOMPARE(csv.json().object().value(u"items"_s).toInt(), int(items.size()));
+    const auto failed =
+        std::find_if(lines.cbegin(), lines.cend(), [](const QByteArray &l) { return l.startsWith("SC-DAT-02,"); });
+    QVERIFY(failed != lines.cend());
+    QVERIFY(failed->contains(",fail,"));
+    QVERIFY2(failed->contains("Consent not documented (12, open)"), failed->constData());
+}
+
+void TestCliReport::checklistNeedsAnAssessment()
+{
+    const CliRun run = m_cli->run({u"report"_s, u"--supplier"_s, u"Acme Labs"_s, u"-o"_s, path(u"s.csv"_s)});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.error().contains(u"assess new"_s));
+    QVERIFY(!QFile::exists(path(u"s.csv"_s)));
 }
 
 void TestCliReport::usageErrors_data()

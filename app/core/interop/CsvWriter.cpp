@@ -76,15 +76,6 @@ bool hasArtifacts(RecordKind kind)
     return kind == RecordKind::Model || kind == RecordKind::Dataset;
 }
 
-QByteArray row(const QStringList &cells)
-{
-    QStringList escaped;
-    escaped.reserve(cells.size());
-    for (const QString &c : cells)
-        escaped << cell(c);
-    return escaped.join(u',').toUtf8() + "\r\n";
-}
-
 } // namespace
 
 Result<QMap<QString, QByteArray>> CsvWriter::write(const ExportSet &set)
@@ -135,6 +126,15 @@ Result<QMap<QString, QByteArray>> CsvWriter::write(const ExportSet &set)
             tables.insert(recordKindKey(kind), table);
     }
     return tables;
+}
+
+QByteArray CsvWriter::row(const QStringList &cells)
+{
+    QStringList escaped;
+    escaped.reserve(cells.size());
+    for (const QString &c : cells)
+        escaped << cell(c);
+    return escaped.join(u',').toUtf8() + "\r\n";
 }
 
 QString CsvWriter::pathForKind(const QString &path, const QString &kindKey)

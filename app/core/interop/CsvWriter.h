@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace strata {
 
@@ -24,6 +25,9 @@ public:
     /// Where the table of one kind goes when the user chose `path`: "inventory.csv" -> "inventory-model.csv";
     /// a name without an extension gets ".csv". The CLI and the GUI name files the same way.
     static QString pathForKind(const QString &path, const QString &kindKey);
+    /// One RFC 4180 row ending in CRLF, with cells a spreadsheet would run as a formula escaped; other tables
+    /// Strata writes (checklist results) use it so every CSV is escaped the same way.
+    static QByteArray row(const QStringList &cells);
 };
 
 } // namespace strata
