@@ -322,6 +322,27 @@ void TestAssessments::evidenceIsLinkedToTheItem()
     QCOMPARE(item->evidence.size(), 1);
     QCOMPARE(item->evidence.constFirst().sha256, u"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"_s);
     QCOMPARE(a.item(u"SC-DAT-02"_s)->evidence.size(), 0);
+
+    // Unlinking takes the evidence off this item only; the answer, the other item and the stored file stay.
+    QVERIFY(m_ws->setItemStatus(id, {u"SC-DAT-02"_s, ItemStatus::Fail, u"gap"_s, {e.id}}).ok());
+    QSignalSpy changed(m_ws.get(), &Workspace::assessmentsChanged);
+    const Result<AssessmentItem> unlinked = m_ws->unlinkItemEvidence(id, u"SC-DAT-01"_s, e.id);
+    QVERIFY2(unlinked.ok(), unlinked.ok() ? "" : qPrintable(unlinked.error().message));
+    QCOMPARE(unlinked.value().evidence.size(), 0);
+    QCOMPARE(unlinked.value().status, ItemStatus::Pass);
+    QCOMPARE(changed.count(), 1);
+    const Assessment after = m_ws->assessment(id).value();
+    QCOMPARE(after.item(u"SC-DAT-01"_s)->evidence.size(), 0);
+    QCOMPARE(after.item(u"SC-DAT-02"_s)->evidence.size(), 1);
+    QCOMPARE(m_ws->evidence().value().size(), 1);
+
+    // Unlinking what is not linked, or from an unknown item, is refused and changes nothing.
+    const Result<AssessmentItem> again = m_ws->unlinkItemEvidence(id, u"SC-DAT-01"_s, e.id);
+    QVERIFY(!again.ok());
+    QVERIFY(again.error().message.contains(QString::number(e.id)));
+    QVERIFY(!m_ws->unlinkItemEvidence(id, u"SC-NOPE-99"_s, e.id).ok());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_ws->assessment(id).value().item(u"SC-DAT-02"_s)->evidence.size(), 1);
 }
 
 void TestAssessments::suggestionsNeverSetAStatus()

@@ -289,6 +289,26 @@ void TestWalkthrough::evidenceAttachesToTheCurrentItem()
     QTRY_COMPARE(stored(next).evidence.size(), 1);
     QCOMPARE(stored(next).evidence.constFirst().fileName, u"pentest.txt"_s);
     QCOMPARE(stored(key).evidence.size(), 1);
+
+    // Unlinking asks first; a "no" keeps the link, a "yes" takes it off this item only.
+    auto *unlink = view()->findChild<QPushButton *>(u"unlinkEvidenceButton"_s);
+    QVERIFY(unlink);
+    QTRY_COMPARE(list->count(), 1);
+    QVERIFY(!unlink->isEnabled());
+    list->setCurrentRow(0);
+    QVERIFY(unlink->isEnabled());
+    m_prompter.answers = {false};
+    unlink->click();
+    QCOMPARE(m_prompter.questions.size(), 1);
+    QVERIFY2(m_prompter.questions.constLast().text.contains(u"pentest"_s), "the question names the evidence");
+    QCOMPARE(stored(next).evidence.size(), 1);
+    list->setCurrentRow(0);
+    m_prompter.answers = {true};
+    unlink->click();
+    QCOMPARE(stored(next).evidence.size(), 0);
+    QCOMPARE(stored(key).evidence.size(), 1);
+    QTRY_VERIFY(list->count() == 1 && list->item(0)->text().contains(u"No evidence"_s));
+    QVERIFY(m_prompter.errors.isEmpty());
 }
 
 void TestWalkthrough::screenshots_data()

@@ -25,6 +25,9 @@ namespace strata {
 
 namespace {
 
+/// Where an evidence row keeps the evidence id (Qt::UserRole holds the expiry flag tests read).
+constexpr int kEvidenceIdRole = Qt::UserRole + 1;
+
 QLabel *wrappedLabel(const QString &objectName)
 {
     auto *label = new QLabel;
@@ -158,8 +161,25 @@ ItemPanel::ItemPanel(QWidget *parent)
     m_evidence->setMinimumHeight(60);
     m_evidence->setMaximumHeight(140);
     layout->addWidget(m_evidence);
+    m_unlink = new QPushButton(tr("Unlink Evidence"));
+    m_unlink->setObjectName(u"unlinkEvidenceButton"_s);
+    m_unlink->setToolTip(tr("Take the selected evidence off this item; the file stays in the evidence store."));
+    m_unlink->setFocusPolicy(Qt::NoFocus);
+    m_unlink->setEnabled(false);
+    connect(m_evidence, &QListWidget::currentRowChanged, this, [this] {
+        const QListWidgetItem *row = m_evidence->currentItem();
+        m_unlink->setEnabled(row && row->data(kEvidenceIdRole).toLongLong() > 0);
+    });
+    connect(m_unlink, &QPushButton::clicked, this, [this] {
+        if (const QListWidgetItem *row = m_evidence->currentItem(); row && row->data(kEvidenceIdRole).toLongLong() > 0)
+            Q_EMIT unlinkClicked(row->data(kEvidenceIdRole).toLongLong());
+    });
+    auto *unlinkRow = new QHBoxLayout;
+    unlinkRow->addStretch();
+    unlinkRow->addWidget(m_unlink);
+    layout->addLayout(unlinkRow);
     auto *dropRow = new QHBoxLayout;
-    m_dropZone = new QLabel(tr("Drop files here, or press N to attach evidence to this item."));
+    m_dropZone = new QLabel(tr("Drop files here, or press E to attach evidence to this item."));
     m_dropZone->setObjectName(u"evidenceDropZone"_s);
     m_dropZone->setWordWrap(true);
     m_dropZone->setAlignment(Qt::AlignCenter);
@@ -291,6 +311,7 @@ void ItemPanel::showEvidence(const QList<Evidence> &evidence)
         QString text = tr("%1  (%2, %3, SHA-256 %4…)")
                            .arg(e.title, e.fileName, QLocale().formattedDataSize(e.size), e.sha256.left(12));
         auto *row = new QListWidgetItem;
+        row->setData(kEvidenceIdRole, e.id);
         if (e.isExpired(today)) {
             text = tr("Expired on %1: %2").arg(e.expiryDate.toString(Qt::ISODate), text);
             row->setForeground(QColor(0xc6, 0x28, 0x28));
@@ -306,6 +327,7 @@ void ItemPanel::showEvidence(const QList<Evidence> &evidence)
     }
     if (evidence.isEmpty())
         m_evidence->addItem(tr("No evidence linked yet."));
+    m_unlink->setEnabled(false);
 }
 
 QString ItemPanel::notes() const

@@ -52,6 +52,8 @@ Q_SIGNALS:
     void suggestionConfirmed(strata::ItemStatus status);
     void raiseFindingClicked();
     void attachClicked();
+    /// The reviewer asked to take this evidence off the item.
+    void unlinkClicked(qint64 evidenceId);
     void filesDropped(const QStringList &paths);
 
 protected:
@@ -79,6 +81,7 @@ private:
     QPlainTextEdit *m_notes = nullptr;
     QTextBrowser *m_preview = nullptr;
     QListWidget *m_evidence = nullptr;
+    QPushButton *m_unlink = nullptr;
     QLabel *m_dropZone = nullptr;
     QVBoxLayout *m_evidenceLayout = nullptr;
 };

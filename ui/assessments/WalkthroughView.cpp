@@ -145,6 +145,7 @@ WalkthroughView::WalkthroughView(Workspace *workspace, Prompter *prompter, QWidg
     connect(m_panel, &ItemPanel::suggestionConfirmed, this, &WalkthroughView::setStatus);
     connect(m_panel, &ItemPanel::raiseFindingClicked, this, &WalkthroughView::raiseFinding);
     connect(m_panel, &ItemPanel::attachClicked, this, &WalkthroughView::attachEvidence);
+    connect(m_panel, &ItemPanel::unlinkClicked, this, &WalkthroughView::unlinkEvidence);
     connect(m_panel, &ItemPanel::filesDropped, this, &WalkthroughView::addEvidenceFiles);
     connect(m_adder, &EvidenceAdder::evidenceAdded, this,
             [this](const Evidence &evidence, bool, const QVariant &context) { onEvidenceAdded(evidence, context); });
@@ -299,6 +300,30 @@ void WalkthroughView::onEvidenceAdded(const Evidence &evidence, const QVariant &
     update.status = item->status;
     update.evidenceIds = {evidence.id};
     writeAnswer(update);
+}
+
+void WalkthroughView::unlinkEvidence(qint64 evidenceId)
+{
+    const AssessmentItem *item = current();
+    if (!item)
+        return;
+    const auto found = std::find_if(item->evidence.cbegin(), item->evidence.cend(),
+                                    [evidenceId](const Evidence &e) { return e.id == evidenceId; });
+    if (found == item->evidence.cend())
+        return;
+    if (!m_prompter->confirm(this, tr("Unlink Evidence"),
+                             tr("Take \"%1\" off item %2? The file stays in the evidence store and on other items; "
+                                "you can attach it again.")
+                                 .arg(found->title, item->label())))
+        return;
+    m_updating = true;
+    const Result<AssessmentItem> written = m_workspace->unlinkItemEvidence(m_assessment.id, item->key, evidenceId);
+    m_updating = false;
+    if (!written) {
+        m_prompter->showError(this, written.error().message);
+        return;
+    }
+    reload();
 }
 
 bool WalkthroughView::writeAnswer(const ItemUpdate &update)

@@ -51,6 +51,8 @@ public:
     void leaveNotes();
     void attachEvidence();
     void addEvidenceFiles(const QStringList &paths);
+    /// Takes one evidence item off the current item, after the reviewer confirms.
+    void unlinkEvidence(qint64 evidenceId);
     void raiseFinding();
 
 Q_SIGNALS:

@@ -329,6 +329,19 @@ Status AssessmentRepository::linkEvidence(
     return Ok{};
 }
 
+Status AssessmentRepository::unlinkEvidence(qint64 assessmentId, qint64 itemId, qint64 evidenceId)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"DELETE FROM assessment_evidence WHERE assessment_id = ? AND item_id = ? AND evidence_id = ?"_s);
+    q.addBindValue(assessmentId);
+    q.addBindValue(itemId);
+    q.addBindValue(evidenceId);
+    if (!q.exec())
+        return m_db.sqlError(tr("Unlinking evidence %1 in assessment %2").arg(evidenceId).arg(assessmentId),
+                             q.lastError());
+    return Ok{};
+}
+
 namespace {
 
 /// The columns a finding's insert and update share, in the order both statements list them.

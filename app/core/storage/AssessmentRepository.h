@@ -55,6 +55,8 @@ public:
     Status updateAnswer(qint64 assessmentId, const StoredItemAnswer &answer);
     /// Links evidence to an item; an existing link is kept as it is.
     Status linkEvidence(qint64 assessmentId, qint64 itemId, qint64 evidenceId, const QDateTime &at, const QString &by);
+    /// Removes one evidence link of an item; the evidence itself stays in the store and in other items.
+    Status unlinkEvidence(qint64 assessmentId, qint64 itemId, qint64 evidenceId);
 
     Result<qint64> insertFinding(const Finding &finding);
     Status updateFinding(const Finding &finding);

@@ -186,6 +186,9 @@ public:
     Result<Assessment> assessment(qint64 id) const;
     /// Records a reviewer's answer; checks the item, the status rules, the notes and the evidence before writing.
     Result<AssessmentItem> setItemStatus(qint64 assessmentId, const ItemUpdate &update);
+    /// Takes one evidence item off an answer (the file stays in the store and on other items); the answer's status
+    /// and notes are kept. Refused when the item does not have that evidence.
+    Result<AssessmentItem> unlinkItemEvidence(qint64 assessmentId, const QString &itemKey, qint64 evidenceId);
     /// What the inventory already says about the records in scope; never changes an answer.
     Result<QList<CheckSuggestion>> suggestions(qint64 assessmentId) const;
     /// Raises a finding on an item that failed (finding.assessmentId and finding.itemKey name it).

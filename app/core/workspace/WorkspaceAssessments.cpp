@@ -558,4 +558,36 @@ Result<Finding> Workspace::setFindingStatus(qint64 findingId, FindingStatus stat
     return finding;
 }
 
+Result<AssessmentItem> Workspace::unlinkItemEvidence(qint64 assessmentId, const QString &itemKey, qint64 evidenceId)
+{
+    if (Status s = writable(); !s)
+        return s.error();
+    Result<Assessment> assessment = this->assessment(assessmentId);
+    if (!assessment)
+        return assessment.error();
+    const AssessmentItem *item = assessment.value().item(itemKey);
+    if (!item)
+        return Error{ErrorCode::InvalidInput, tr("Assessment %1 has no item \"%2\"; \"strata-cli assess show %1\" "
+                                                 "lists its items.")
+                                                  .arg(QString::number(assessmentId), itemKey)};
+    const bool linked = std::any_of(item->evidence.cbegin(), item->evidence.cend(),
+                                    [evidenceId](const Evidence &e) { return e.id == evidenceId; });
+    if (!linked)
+        return Error{
+            ErrorCode::NotFound,
+            tr("Item %1 has no evidence with the id %2; nothing was unlinked.").arg(item->label()).arg(evidenceId)};
+    const qint64 itemId = item->catalogItemId;
+    const QString key = item->key;
+    const Status s = inTransaction(
+        [&]() -> Status { return AssessmentRepository(*m_db).unlinkEvidence(assessmentId, itemId, evidenceId); });
+    if (!s)
+        return s.error();
+    if (m_depth == 0)
+        Q_EMIT assessmentsChanged();
+    Result<Assessment> after = this->assessment(assessmentId);
+    if (!after)
+        return after.error();
+    return *after.value().item(key);
+}
+
 } // namespace strata
