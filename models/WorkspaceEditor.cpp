@@ -4,6 +4,7 @@
 
 #include "commands/ArtifactCommand.h"
 #include "commands/EditRecordCommand.h"
+#include "commands/FindingCommand.h"
 #include "commands/RecordCommand.h"
 #include "commands/RelationCommand.h"
 #include "workspace/Workspace.h"
@@ -137,6 +138,51 @@ Status WorkspaceEditor::removeArtifact(qint64 artifactId)
     const QString text = tr("Remove file %1 from %2").arg(artifact.fileName, recordName(artifact.recordId));
     m_stack->push(new ArtifactCommand(this, false, artifact, text));
     return Ok{};
+}
+
+Result<Finding> WorkspaceEditor::setFindingStatus(qint64 findingId, FindingStatus status)
+{
+    if (!m_workspace)
+        return noWorkspace();
+    const Result<Finding> before = finding(findingId);
+    if (!before)
+        return before.error();
+    Result<Finding> after = m_workspace->setFindingStatus(findingId, status);
+    pushFindingChange(before.value(), after);
+    return after;
+}
+
+Result<Finding> WorkspaceEditor::acceptFinding(qint64 findingId, const QString &justification, const QDate &until)
+{
+    if (!m_workspace)
+        return noWorkspace();
+    const Result<Finding> before = finding(findingId);
+    if (!before)
+        return before.error();
+    Result<Finding> after = m_workspace->acceptFinding(findingId, justification, until);
+    pushFindingChange(before.value(), after);
+    return after;
+}
+
+void WorkspaceEditor::pushFindingChange(const Finding &before, const Result<Finding> &after)
+{
+    if (!after || after.value().status == before.status)
+        return;
+    const QString text =
+        tr("Set finding \"%1\" to %2").arg(after.value().title, findingStatusLabel(after.value().status));
+    m_stack->push(new FindingCommand(this, before, after.value(), text));
+}
+
+Result<Finding> WorkspaceEditor::finding(qint64 id) const
+{
+    const Result<QList<Finding>> all = m_workspace->findings();
+    if (!all)
+        return all.error();
+    for (const Finding &f : all.value()) {
+        if (f.id == id)
+            return f;
+    }
+    return Error{ErrorCode::NotFound, tr("There is no finding with the id %1.").arg(id)};
 }
 
 QString WorkspaceEditor::recordName(qint64 id) const

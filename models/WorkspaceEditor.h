@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "checklist/Assessment.h"
 #include "domain/Record.h"
 #include "domain/Relation.h"
 #include "domain/Result.h"
@@ -37,6 +38,10 @@ public:
     Status removeRelation(qint64 relationId);
     Result<Artifact> addArtifact(const Artifact &artifact);
     Status removeArtifact(qint64 artifactId);
+    /// Moves a finding to open, mitigating or closed; undo puts back its previous status (or acceptance).
+    Result<Finding> setFindingStatus(qint64 findingId, FindingStatus status);
+    /// Accepts a finding's risk (see Workspace::acceptFinding); undo puts back its previous status.
+    Result<Finding> acceptFinding(qint64 findingId, const QString &justification, const QDate &until);
 
 Q_SIGNALS:
     /// An undo or redo could not be applied (for example the workspace became read-only).
@@ -44,6 +49,9 @@ Q_SIGNALS:
 
 private:
     QString recordName(qint64 id) const;
+    /// Pushes the undo step of a status change that has been made, from `before` to `after`.
+    void pushFindingChange(const Finding &before, const Result<Finding> &after);
+    Result<Finding> finding(qint64 id) const;
     static Error noWorkspace();
 
     QPointer<Workspace> m_workspace;

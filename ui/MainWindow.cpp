@@ -335,7 +335,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace, std::unique_
     m_pageStack->addWidget(m_assessmentsPage);
     m_evidencePage = new EvidencePage(m_workspace.get(), m_prompter);
     m_pageStack->addWidget(m_evidencePage);
-    m_findingsPage = new FindingsPage(m_workspace.get(), m_prompter);
+    m_findingsPage = new FindingsPage(m_editor, m_prompter);
     m_pageStack->addWidget(m_findingsPage);
     m_central->setCurrentIndex(kWorkspaceIndex);
     m_sidebar->setCurrentRow(-1);

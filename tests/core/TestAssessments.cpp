@@ -44,6 +44,7 @@ private Q_SLOTS:
     void badAnswersWriteNothing();
     void statusKeysRoundTrip();
     void evidenceIsLinkedToTheItem();
+    void batchesSignalOnceAfterCommit();
     void suggestionsNeverSetAStatus();
     void signatureEvidenceSilencesTheUnsignedModelCheck();
 
@@ -343,6 +344,35 @@ void TestAssessments::evidenceIsLinkedToTheItem()
     QVERIFY(!m_ws->unlinkItemEvidence(id, u"SC-NOPE-99"_s, e.id).ok());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(m_ws->assessment(id).value().item(u"SC-DAT-02"_s)->evidence.size(), 1);
+}
+
+void TestAssessments::batchesSignalOnceAfterCommit()
+{
+    const qint64 id = m_ws->createAssessment(AssessmentScope{0, m_data}).value().id;
+    QSignalSpy changed(m_ws.get(), &Workspace::assessmentsChanged);
+    bool seenInside = true;
+    QVERIFY(
+        m_ws->batch([&]() -> Status {
+                if (Result<AssessmentItem> a = m_ws->setItemStatus(id, {u"SC-DAT-01"_s, ItemStatus::Pass, {}, {}}); !a)
+                    return a.error();
+                if (Result<AssessmentItem> b = m_ws->setItemStatus(id, {u"SC-DAT-02"_s, ItemStatus::Fail, {}, {}}); !b)
+                    return b.error();
+                seenInside = changed.count() > 0;
+                return Ok{};
+            })
+            .ok());
+    QVERIFY2(!seenInside, "pages must not refetch before the batch commits");
+    QCOMPARE(changed.count(), 1);
+
+    // A batch that fails rolls its answers back and tells nobody.
+    const Status failed = m_ws->batch([&]() -> Status {
+        if (Result<AssessmentItem> a = m_ws->setItemStatus(id, {u"SC-DAT-01"_s, ItemStatus::Fail, {}, {}}); !a)
+            return a.error();
+        return Error{ErrorCode::InvalidInput, u"stop"_s};
+    });
+    QVERIFY(!failed.ok());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_ws->assessment(id).value().item(u"SC-DAT-01"_s)->status, ItemStatus::Pass);
 }
 
 void TestAssessments::suggestionsNeverSetAStatus()

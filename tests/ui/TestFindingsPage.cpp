@@ -6,6 +6,7 @@
 #include "RiskHeatMap.h"
 #include "ScriptedPrompter.h"
 #include "UiTestSupport.h"
+#include "WorkspaceEditor.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace strata;
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void acceptingWithoutJustificationIsRefused();
     void acceptingWithJustificationRecordsIt();
     void workflowThroughMitigatingToClosed();
+    void statusChangesCanBeUndone();
 
 private:
     qint64 add(const QString &title, int likelihood, int impact, const QDate &due = {});
@@ -45,6 +48,7 @@ private:
 
     std::unique_ptr<TempWorkspace> m_temp;
     ScriptedPrompter m_prompter;
+    std::unique_ptr<WorkspaceEditor> m_editor;
     std::unique_ptr<FindingsPage> m_page;
     qint64 m_assessment = 0;
     qint64 m_critical = 0;
@@ -85,7 +89,8 @@ void TestFindingsPage::init()
     QVERIFY(add(u"Crawl not deduplicated"_s, 4, 5, QDate::currentDate().addDays(30)) > 0);
     QVERIFY(add(u"Licence list stale"_s, 2, 3) > 0);
     QVERIFY(add(u"Typo in data card"_s, 1, 1) > 0);
-    m_page = std::make_unique<FindingsPage>(m_temp->workspace.get(), &m_prompter);
+    m_editor = std::make_unique<WorkspaceEditor>(m_temp->workspace.get());
+    m_page = std::make_unique<FindingsPage>(m_editor.get(), &m_prompter);
     m_page->resize(1300, 600);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
@@ -94,6 +99,7 @@ void TestFindingsPage::init()
 void TestFindingsPage::cleanup()
 {
     m_page.reset();
+    m_editor.reset();
     m_temp.reset();
 }
 
@@ -247,6 +253,41 @@ void TestFindingsPage::workflowThroughMitigatingToClosed()
     QCOMPARE(m_page->selectedFinding()->status, FindingStatus::Closed);
     QVERIFY(!m_page->closeAction()->isEnabled());
     QVERIFY(!m_page->acceptAction()->isEnabled());
+    QVERIFY(m_prompter.errors.isEmpty());
+}
+
+void TestFindingsPage::statusChangesCanBeUndone()
+{
+    const QDate until = QDate::currentDate().addDays(90);
+    m_page->setAcceptanceAsker([&](QWidget *, const Finding &) {
+        return std::optional<FindingsPage::Acceptance>({u"Vendor fix due next quarter"_s, until});
+    });
+    QVERIFY(m_page->selectFinding(m_critical));
+    m_page->acceptAction()->trigger();
+    QCOMPARE(m_page->selectedFinding()->status, FindingStatus::Accepted);
+    m_page->closeAction()->trigger();
+    QCOMPARE(m_page->selectedFinding()->status, FindingStatus::Closed);
+    QUndoStack *stack = m_editor->undoStack();
+    QCOMPARE(stack->count(), 2);
+    QStringList undoErrors;
+    connect(m_editor.get(), &WorkspaceEditor::errorOccurred, this,
+            [&undoErrors](const QString &message) { undoErrors << message; });
+    QVERIFY(stack->undoText().contains(u"No checksums on shards"_s));
+
+    // Undoing the close brings back the acceptance with its justification and end date, then the open finding.
+    stack->undo();
+    QVERIFY2(undoErrors.isEmpty(), qPrintable(undoErrors.join(u'\n')));
+    QVERIFY(m_page->selectFinding(m_critical));
+    QCOMPARE(m_page->selectedFinding()->status, FindingStatus::Accepted);
+    QCOMPARE(m_page->selectedFinding()->justification, u"Vendor fix due next quarter"_s);
+    QCOMPARE(m_page->selectedFinding()->acceptedUntil, until);
+    stack->undo();
+    QVERIFY(m_page->selectFinding(m_critical));
+    QCOMPARE(m_page->selectedFinding()->status, FindingStatus::Open);
+    stack->redo();
+    QVERIFY(m_page->selectFinding(m_critical));
+    QCOMPARE(m_page->selectedFinding()->status, FindingStatus::Accepted);
+    QCOMPARE(stack->count(), 2);
     QVERIFY(m_prompter.errors.isEmpty());
 }
 

@@ -7,6 +7,7 @@
 #include "FindingTableModel.h"
 #include "Prompter.h"
 #include "RiskHeatMap.h"
+#include "WorkspaceEditor.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -35,9 +36,10 @@ QToolButton *toolButton(QAction *action)
 
 } // namespace
 
-FindingsPage::FindingsPage(Workspace *workspace, Prompter *prompter, QWidget *parent)
+FindingsPage::FindingsPage(WorkspaceEditor *editor, Prompter *prompter, QWidget *parent)
     : QWidget(parent)
-    , m_workspace(workspace)
+    , m_editor(editor)
+    , m_workspace(editor->workspace())
     , m_prompter(prompter)
     , m_today(QDate::currentDate())
 {
@@ -48,7 +50,7 @@ FindingsPage::FindingsPage(Workspace *workspace, Prompter *prompter, QWidget *pa
             return std::nullopt;
         return Acceptance{dialog.justification(), dialog.until()};
     };
-    m_model = new FindingTableModel(workspace, this);
+    m_model = new FindingTableModel(m_workspace, this);
     m_filter = new FindingFilterModel(this);
     m_filter->setSourceModel(m_model);
 
@@ -250,9 +252,9 @@ void FindingsPage::setSelectedStatus(FindingStatus status)
         const std::optional<Acceptance> acceptance = m_askAcceptance(this, finding);
         if (!acceptance)
             return;
-        changed = m_workspace->acceptFinding(finding.id, acceptance->justification, acceptance->until);
+        changed = m_editor->acceptFinding(finding.id, acceptance->justification, acceptance->until);
     } else {
-        changed = m_workspace->setFindingStatus(finding.id, status);
+        changed = m_editor->setFindingStatus(finding.id, status);
     }
     if (!changed) {
         m_prompter->showError(this, changed.error().message);

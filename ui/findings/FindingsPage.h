@@ -22,6 +22,7 @@ class FindingTableModel;
 class Prompter;
 class RiskHeatMap;
 class Workspace;
+class WorkspaceEditor;
 
 /// The risk register: every finding with a likelihood × impact heat map, and the workflow (open, mitigating,
 /// accepted with a justification and an end date, closed) so each risk has an owner and a next step.
@@ -39,7 +40,8 @@ public:
     /// Asks for an acceptance; a seam so tests answer without a modal dialog.
     using AcceptanceAsker = std::function<std::optional<Acceptance>(QWidget *, const Finding &)>;
 
-    FindingsPage(Workspace *workspace, Prompter *prompter, QWidget *parent = nullptr);
+    /// Status changes go through `editor`, so they can be undone.
+    FindingsPage(WorkspaceEditor *editor, Prompter *prompter, QWidget *parent = nullptr);
 
     void setAcceptanceAsker(AcceptanceAsker asker) { m_askAcceptance = std::move(asker); }
     void setToday(const QDate &today);
@@ -62,6 +64,7 @@ private:
     void updateActions();
     void updateFilterText();
 
+    WorkspaceEditor *m_editor = nullptr;
     Workspace *m_workspace = nullptr;
     Prompter *m_prompter = nullptr;
     QDate m_today;

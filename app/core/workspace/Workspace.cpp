@@ -127,6 +127,7 @@ Status Workspace::inTransaction(const std::function<Status()> &work)
         } else {
             m_pendingKinds.clear();
             m_pendingIds.clear();
+            m_pendingChanges = 0;
             m_records->discardPendingSearch();
             m_searchStale.clear();
         }
@@ -134,10 +135,26 @@ Status Workspace::inTransaction(const std::function<Status()> &work)
     return result;
 }
 
+void Workspace::changed(Change change)
+{
+    m_pendingChanges |= static_cast<int>(change);
+    if (m_depth == 0)
+        flushSignals();
+}
+
 void Workspace::flushSignals()
 {
     const QSet<int> kinds = std::exchange(m_pendingKinds, {});
     const QSet<qint64> ids = std::exchange(m_pendingIds, {});
+    const int changes = std::exchange(m_pendingChanges, 0);
+    if (changes & static_cast<int>(Change::Assessments))
+        Q_EMIT assessmentsChanged();
+    if (changes & static_cast<int>(Change::Catalogs))
+        Q_EMIT catalogsChanged();
+    if (changes & static_cast<int>(Change::Evidence))
+        Q_EMIT evidenceChanged();
+    if (changes & static_cast<int>(Change::Identities))
+        Q_EMIT identitiesChanged();
     for (RecordKind kind : allRecordKinds()) {
         if (kinds.contains(static_cast<int>(kind)))
             Q_EMIT recordsChanged(kind);

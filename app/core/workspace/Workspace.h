@@ -235,6 +235,10 @@ private:
     Result<Relation> insertRelation(const Relation &relation);
     void noteKind(RecordKind kind) { m_pendingKinds.insert(static_cast<int>(kind)); }
     void noteRecord(qint64 id) { m_pendingIds.insert(id); }
+    /// What a write changed besides records. Outside a batch the signal goes out now; inside one it goes out after
+    /// the outermost commit (and not at all when the batch is rolled back), like recordsChanged.
+    enum class Change { Assessments = 1, Catalogs = 2, Evidence = 4, Identities = 8 };
+    void changed(Change change);
     /// The record, or the name of one of its suppliers, changed: its search row is rewritten before COMMIT.
     void noteIndexStale(qint64 id) { m_searchStale.insert(id); }
     void flushSignals();
@@ -248,6 +252,7 @@ private:
     int m_depth = 0;
     bool m_importing = false; ///< an import is writing and may let the event loop run (ImportOptions::progress)
     QSet<int> m_pendingKinds;
+    int m_pendingChanges = 0; ///< Change flags waiting for the outermost commit
     QSet<qint64> m_pendingIds;
     QSet<qint64> m_searchStale;
 };

@@ -131,8 +131,7 @@ Result<Release> Workspace::createRelease(const QString &name, const QString &ver
     });
     if (!s)
         return s.error();
-    if (m_depth == 0)
-        Q_EMIT assessmentsChanged();
+    changed(Change::Assessments);
     return release;
 }
 
@@ -252,8 +251,7 @@ Result<Assessment> Workspace::createAssessment(const AssessmentScope &scope, con
     });
     if (!s)
         return s.error();
-    if (m_depth == 0)
-        Q_EMIT assessmentsChanged();
+    changed(Change::Assessments);
     return this->assessment(id);
 }
 
@@ -382,8 +380,7 @@ Result<AssessmentItem> Workspace::setItemStatus(qint64 assessmentId, const ItemU
     });
     if (!s)
         return s.error();
-    if (m_depth == 0)
-        Q_EMIT assessmentsChanged();
+    changed(Change::Assessments);
     Result<Assessment> after = this->assessment(assessmentId);
     if (!after)
         return after.error();
@@ -488,8 +485,7 @@ Result<Finding> Workspace::addFinding(const Finding &input)
     });
     if (!s)
         return s.error();
-    if (m_depth == 0)
-        Q_EMIT assessmentsChanged();
+    changed(Change::Assessments);
     return finding;
 }
 
@@ -530,8 +526,7 @@ Result<Finding> Workspace::acceptFinding(qint64 findingId, const QString &justif
     const Status s = inTransaction([&]() -> Status { return repository.updateFinding(finding); });
     if (!s)
         return s.error();
-    if (m_depth == 0)
-        Q_EMIT assessmentsChanged();
+    changed(Change::Assessments);
     return finding;
 }
 
@@ -553,8 +548,7 @@ Result<Finding> Workspace::setFindingStatus(qint64 findingId, FindingStatus stat
     const Status s = inTransaction([&]() -> Status { return repository.updateFinding(finding); });
     if (!s)
         return s.error();
-    if (m_depth == 0)
-        Q_EMIT assessmentsChanged();
+    changed(Change::Assessments);
     return finding;
 }
 
@@ -582,8 +576,7 @@ Result<AssessmentItem> Workspace::unlinkItemEvidence(qint64 assessmentId, const 
         [&]() -> Status { return AssessmentRepository(*m_db).unlinkEvidence(assessmentId, itemId, evidenceId); });
     if (!s)
         return s.error();
-    if (m_depth == 0)
-        Q_EMIT assessmentsChanged();
+    changed(Change::Assessments);
     Result<Assessment> after = this->assessment(assessmentId);
     if (!after)
         return after.error();

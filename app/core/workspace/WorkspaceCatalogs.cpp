@@ -54,9 +54,8 @@ Result<CatalogImportResult> Workspace::importCatalog(const Catalog &catalog)
     });
     if (!s)
         return s.error();
-    // Inside batch() the outer transaction is still open: the caller refreshes after it commits.
-    if (result.created && m_depth == 0)
-        Q_EMIT catalogsChanged();
+    if (result.created)
+        changed(Change::Catalogs);
     return result;
 }
 

@@ -160,8 +160,8 @@ Result<EvidenceAddResult> Workspace::recordStoredEvidence(const EvidenceInput &i
     // A failed row leaves only a blob nobody points at: harmless, and reused if the file is added again.
     if (!s)
         return s.error();
-    if (result.created && m_depth == 0)
-        Q_EMIT evidenceChanged();
+    if (result.created)
+        changed(Change::Evidence);
     return result;
 }
 

@@ -58,8 +58,7 @@ Result<Identity> Workspace::addIdentity(const Identity &input)
     });
     if (!s)
         return s.error();
-    if (m_depth == 0)
-        Q_EMIT identitiesChanged();
+    changed(Change::Identities);
     return identity;
 }
 
@@ -142,10 +141,8 @@ Result<Evidence> Workspace::attachModelVerification(qint64 recordId, const Model
     });
     if (!s)
         return s.error();
-    if (m_depth == 0) {
-        Q_EMIT evidenceChanged();
-        Q_EMIT recordChanged(recordId);
-    }
+    noteRecord(recordId);
+    changed(Change::Evidence);
     return attached;
 }
 
