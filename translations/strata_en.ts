@@ -15,7 +15,7 @@
 <context>
     <name>strata::AssessmentCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/AssessmentCommands.cpp" line="+243"/>
+        <location filename="../app/cli/AssessmentCommands.cpp" line="+226"/>
         <source>Created release %1 (id %2) with %n record(s):</source>
         <translation>
             <numerusform>Created release %1 (id %2) with %n record:</numerusform>
@@ -251,7 +251,7 @@
 <context>
     <name>strata::FindingsPage</name>
     <message numerus="yes">
-        <location filename="../ui/findings/FindingsPage.cpp" line="+196"/>
+        <location filename="../ui/findings/FindingsPage.cpp" line="+198"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -697,6 +697,17 @@
     </message>
 </context>
 <context>
+    <name>strata::ReportCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/ReportCommands.cpp" line="+215"/>
+        <source>Wrote the checklist results of %1 (%n item(s)) to %2.</source>
+        <translation>
+            <numerusform>Wrote the checklist results of %1 (%n item) to %2.</numerusform>
+            <numerusform>Wrote the checklist results of %1 (%n items) to %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::ReportData</name>
     <message numerus="yes">
         <location filename="../app/report/ReportData.cpp" line="+103"/>
@@ -789,7 +800,7 @@
 <context>
     <name>strata::WalkthroughView</name>
     <message numerus="yes">
-        <location filename="../ui/assessments/WalkthroughView.cpp" line="+411"/>
+        <location filename="../ui/assessments/WalkthroughView.cpp" line="+436"/>
         <source>%1: %2 of %n item(s) answered, %3 failed</source>
         <translation>
             <numerusform>%1: %2 of %n item answered, %3 failed</numerusform>
@@ -808,7 +819,7 @@
 <context>
     <name>strata::Workspace</name>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+174"/>
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+173"/>
         <source>&quot;%1&quot; names %n release(s) (%2); give NAME@VERSION.</source>
         <translation>
             <numerusform>&quot;%1&quot; names %n release (%2); give NAME@VERSION.</numerusform>
@@ -816,7 +827,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+95"/>
+        <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+94"/>
         <source>%1 matches %n key(s); give more digits of the fingerprint.</source>
         <translation>
             <numerusform>%1 matches %n key; give more digits of the fingerprint.</numerusform>

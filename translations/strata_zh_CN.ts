@@ -450,7 +450,7 @@ QuaZip %5</translation>
 <context>
     <name>strata::AssessmentCommands</name>
     <message>
-        <location filename="../app/cli/AssessmentCommands.cpp" line="+110"/>
+        <location filename="../app/cli/AssessmentCommands.cpp" line="+93"/>
         <source>create NAME --version V --root ID | list</source>
         <translation>create NAME --version V --root ID | list</translation>
     </message>
@@ -882,6 +882,11 @@ assess set ASSESSMENT ITEM STATUS
         <location line="+16"/>
         <source>Linking evidence %1 in assessment %2</source>
         <translation>在评估 %2 中关联证据 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unlinking evidence %1 in assessment %2</source>
+        <translation>正在取消评估 %2 中证据 %1 的关联</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -4109,7 +4114,7 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
 <context>
     <name>strata::FindingCommands</name>
     <message>
-        <location filename="../app/cli/FindingCommands.cpp" line="+60"/>
+        <location filename="../app/cli/FindingCommands.cpp" line="+43"/>
         <source>list | add --assessment ID --item ITEM --title T --likelihood 1-5 --impact 1-5 [--owner NAME] [--due DATE] | accept ID --justification TEXT --until DATE</source>
         <translation>list | add --assessment ID --item ITEM --title T --likelihood 1-5 --impact 1-5 [--owner NAME] [--due DATE] | accept ID --justification TEXT --until DATE</translation>
     </message>
@@ -4454,7 +4459,7 @@ findings accept ID  接受风险：需要理由和晚于今天的到期日期；
 <context>
     <name>strata::FindingsPage</name>
     <message>
-        <location filename="../ui/findings/FindingsPage.cpp" line="+55"/>
+        <location filename="../ui/findings/FindingsPage.cpp" line="+57"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -6908,7 +6913,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::ItemPanel</name>
     <message>
-        <location filename="../ui/assessments/ItemPanel.cpp" line="+84"/>
+        <location filename="../ui/assessments/ItemPanel.cpp" line="+87"/>
         <source>%1  %2</source>
         <comment>status button: label and its key</comment>
         <translation>%1  %2</translation>
@@ -6974,9 +6979,19 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>已关联的证据</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Drop files here, or press N to attach evidence to this item.</source>
-        <translation>将文件拖放到此处，或按 N 为此检查项附加证据。</translation>
+        <location line="+5"/>
+        <source>Unlink Evidence</source>
+        <translation>取消关联证据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the selected evidence off this item; the file stays in the evidence store.</source>
+        <translation>从此检查项上取消所选证据的关联；文件仍保留在证据库中。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Drop files here, or press E to attach evidence to this item.</source>
+        <translation>将文件拖放到此处，或按 E 为此检查项附加证据。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -7078,7 +7093,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>%1  （%2，%3，SHA-256 %4…）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Expired on %1: %2</source>
         <translation>已于 %1 过期：%2</translation>
     </message>
@@ -8794,7 +8809,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::ReportCommands</name>
     <message>
-        <location filename="../app/cli/ReportCommands.cpp" line="+53"/>
+        <location filename="../app/cli/ReportCommands.cpp" line="+55"/>
         <source>--release NAME|--assessment ID|--supplier ID -o FILE.pdf [--lang zh_CN] [--paper a4|letter] [--pdfa] [--date ISO-8601]</source>
         <translation>--release NAME|--assessment ID|--supplier ID -o FILE.pdf [--lang zh_CN] [--paper a4|letter] [--pdfa] [--date ISO-8601]</translation>
     </message>
@@ -8804,31 +8819,7 @@ Referenced by an import but not yet verified.</source>
         <translation>生成 PDF 评估报告</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The report holds a cover with readiness and decision, an executive summary, a risk heat map and
-progress by stage, the lineage graph, the inventory with licenses, suppliers and digests, every
-checklist answer with notes and evidence, findings and accepted risks, the evidence index, the
-sign-offs and an appendix on checking the report with strata-cli.
---release NAME      a release (NAME or NAME@VERSION) and its newest assessment
---assessment ID     one assessment and its scope
---supplier ID       a supplier with what it provides, and its newest assessment
---lang zh_CN        write the report in Simplified Chinese
---paper a4|letter   paper size (default: a4)
---pdfa              PDF/A-1b, for archiving
---date ISO-8601     the report date; with it, the same workspace and options give the same bytes</source>
-        <translation>报告包含：封面（就绪情况与决定）、执行摘要、风险热力图与各阶段进度、谱系图、含许可证、供应商和摘要的
-资产清单、每个检查项的结论及其备注和证据、发现项与已接受的风险、证据索引、签核，以及说明如何用
-strata-cli 核对报告的附录。
---release NAME      发布版本（NAME 或 NAME@VERSION）及其最新的评估
---assessment ID     一次评估及其范围
---supplier ID       供应商及其提供的条目，以及最新的评估
---lang zh_CN        以简体中文生成报告
---paper a4|letter   纸张大小（默认：a4）
---pdfa              PDF/A-1b，用于归档
---date ISO-8601     报告日期；指定后，相同的工作区和选项生成完全相同的字节</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
@@ -8859,12 +8850,40 @@ strata-cli 核对报告的附录。
         <translation>FILE.pdf</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>the PDF file to write</source>
-        <translation>要写入的 PDF 文件</translation>
+        <location line="-16"/>
+        <source>The report holds a cover with readiness and decision, an executive summary, a risk heat map and
+progress by stage, the lineage graph, the inventory with licenses, suppliers and digests, every
+checklist answer with notes and evidence, findings and accepted risks, the evidence index, the
+sign-offs and an appendix on checking the report with strata-cli.
+--release NAME      a release (NAME or NAME@VERSION) and its newest assessment
+--assessment ID     one assessment and its scope
+--supplier ID       a supplier with what it provides, and its newest assessment
+--lang zh_CN        write the report in Simplified Chinese
+--paper a4|letter   paper size (default: a4)
+--pdfa              PDF/A-1b, for archiving
+--date ISO-8601     the report date; with it, the same workspace and options give the same bytes
+With -o FILE.csv or -o FILE.json, the checklist results alone are written as a table or JSON:
+every item with status, notes, reviewer, time, evidence digests and the findings raised on it.</source>
+        <translation>报告包含：封面（就绪情况与决定）、执行摘要、风险热力图与各阶段进度、谱系图、含许可证、供应商和摘要的
+资产清单、每个检查项的结论及其备注和证据、发现项与已接受的风险、证据索引、签核，以及说明如何用
+strata-cli 核对报告的附录。
+--release NAME      发布版本（NAME 或 NAME@VERSION）及其最新的评估
+--assessment ID     一次评估及其范围
+--supplier ID       供应商及其提供的条目，以及最新的评估
+--lang zh_CN        以简体中文生成报告
+--paper a4|letter   纸张大小（默认：a4）
+--pdfa              PDF/A-1b，用于归档
+--date ISO-8601     报告日期；指定后，相同的工作区和选项生成完全相同的字节
+使用 -o FILE.csv 或 -o FILE.json 时，只以表格或 JSON 写出检查结果：
+每个检查项的状态、备注、审阅人、时间、证据摘要以及针对它提出的发现项。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+16"/>
+        <source>the PDF file to write (.csv or .json: the checklist results)</source>
+        <translation>要写入的 PDF 文件（.csv 或 .json：检查结果）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>a4|letter</source>
         <translation>a4|letter</translation>
     </message>
@@ -8929,7 +8948,7 @@ strata-cli 核对报告的附录。
         <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>strata-cli: drawing the report… %1 (%2 of %3)</source>
         <translation>strata-cli：正在绘制报告… %1（%2 / %3）</translation>
     </message>
@@ -8937,6 +8956,18 @@ strata-cli 核对报告的附录。
         <location line="+26"/>
         <source>Wrote the report on %1 to %2 (%3 bytes).</source>
         <translation>已将%1的报告写入 %2（%3 字节）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 has no assessment, so there are no checklist results to write; start one with &quot;strata-cli assess new&quot;.</source>
+        <translation>%1 没有评估，因此没有可写出的检查结果；请用“strata-cli assess new”开始一次评估。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Wrote the checklist results of %1 (%n item(s)) to %2.</source>
+        <translation>
+            <numerusform>已将%1的检查结果（%n 个检查项）写入 %2。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10543,7 +10574,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>按键：J 下一项 · K 上一项 · 1 未开始 · 2 通过 · 3 不通过 · 4 不适用（需填写原因）· 5 已接受风险 · E 附加证据 · N 编辑备注 · Esc 结束编辑</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>Not Applicable</source>
         <translation>不适用</translation>
     </message>
@@ -10563,7 +10594,17 @@ only when everything matches. The transparency log is not consulted.
         <translation>已针对检查项 %3 提出发现项 %1“%2”（分值 %4）。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+30"/>
+        <source>Unlink Evidence</source>
+        <translation>取消关联证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take &quot;%1&quot; off item %2? The file stays in the evidence store and on other items; you can attach it again.</source>
+        <translation>要从检查项 %2 上取消“%1”的关联吗？文件仍保留在证据库和其他检查项上；之后可以重新附加。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>%1 · %2 %3</source>
         <comment>assessment scope, catalog and its version</comment>
         <translation>%1 · %2 %3</translation>
@@ -10591,7 +10632,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>正在向工作区写入导入内容；请在完成后重试。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+148"/>
         <source>No record was named; give an id or a name.</source>
         <translation>未指定条目；请提供 ID 或名称。</translation>
     </message>
@@ -10676,7 +10717,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>%1：工作区中已有内容不同的目录 %2 版本 %3。评估可能引用该目录，因此它永远不会被替换：请为修改后的目录指定新版本，然后重新导入。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>No catalog was named; give its id, id@version or number.</source>
         <translation>未指定目录；请给出其 ID、id@version 或编号。</translation>
     </message>
@@ -10761,7 +10802,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>发布版本 %1 已存在；发布版本保持审核时的样子，请为新的发布版本使用另一个版本号。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>No release was named; give its name, name@version or id.</source>
         <translation>未指定发布版本；请给出其名称、name@version 或 ID。</translation>
     </message>
@@ -10788,13 +10829,14 @@ only when everything matches. The transparency log is not consulted.
         <translation>检查项目录 %1 中没有适用于 %2 中条目类型的检查项；请选择其他目录。</translation>
     </message>
     <message>
-        <location line="+82"/>
-        <location line="+129"/>
+        <location line="+81"/>
+        <location line="+128"/>
+        <location line="+118"/>
         <source>Assessment %1 has no item &quot;%2&quot;; &quot;strata-cli assess show %1&quot; lists its items.</source>
         <translation>评估 %1 中没有检查项“%2”；“strata-cli assess show %1”可列出其检查项。</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-240"/>
         <source>The notes for item %1 are %2 characters long; at most %3 are allowed.</source>
         <translation>检查项 %1 的备注长 %2 个字符；最多允许 %3 个。</translation>
     </message>
@@ -10814,7 +10856,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>没有编号为 %1 的证据；“strata-cli evidence list”可列出证据。</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+92"/>
         <source>Item %1 is &quot;%2&quot;; a finding is raised on an item that failed, so set the item to fail first.</source>
         <translation>检查项 %1 的状态为“%2”；发现项针对不通过的检查项提出，请先将该检查项设为不通过。</translation>
     </message>
@@ -10839,7 +10881,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>新的发现项状态为未处理或缓解中；记录后再接受或关闭它。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Accepting the risk of finding %1 needs a justification: say why the risk is acceptable.</source>
         <translation>接受发现项 %1 的风险需要理由：请说明为什么可以接受该风险。</translation>
     </message>
@@ -10859,9 +10901,14 @@ only when everything matches. The transparency log is not consulted.
         <translation>发现项 %1 已关闭；没有需要接受的风险。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Accepting a risk needs a justification and an expiry date; accept the finding instead.</source>
         <translation>接受风险需要理由和到期日期；请改用接受发现项。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Item %1 has no evidence with the id %2; nothing was unlinked.</source>
+        <translation>检查项 %1 没有 id 为 %2 的证据；未取消任何关联。</translation>
     </message>
     <message>
         <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+37"/>
@@ -10874,7 +10921,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>密钥 %1 已属于签名身份 %2“%3”；未添加任何内容。</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+44"/>
         <source>%1 matches %n key(s); give more digits of the fingerprint.</source>
         <translation>
             <numerusform>%1 匹配 %n 个密钥；请给出更多位指纹。</numerusform>
@@ -10932,7 +10979,7 @@ only when everything matches. The transparency log is not consulted.
 <context>
     <name>strata::WorkspaceEditor</name>
     <message>
-        <location filename="../models/WorkspaceEditor.cpp" line="+46"/>
+        <location filename="../models/WorkspaceEditor.cpp" line="+47"/>
         <source>Create %1</source>
         <translation>新建 %1</translation>
     </message>
@@ -10972,7 +11019,17 @@ only when everything matches. The transparency log is not consulted.
         <translation>从 %2 移除文件 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+34"/>
+        <source>Set finding &quot;%1&quot; to %2</source>
+        <translation>将发现项“%1”设为%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no finding with the id %1.</source>
+        <translation>没有 id 为 %1 的发现项。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>record %1</source>
         <translation>条目 %1</translation>
     </message>
