@@ -15,7 +15,7 @@
 <context>
     <name>strata::AssessmentCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/AssessmentCommands.cpp" line="+226"/>
+        <location filename="../app/cli/AssessmentCommands.cpp" line="+222"/>
         <source>Created release %1 (id %2) with %n record(s):</source>
         <translation>
             <numerusform>Created release %1 (id %2) with %n record:</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>strata::CatalogCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/CatalogCommands.cpp" line="+343"/>
+        <location filename="../app/cli/CatalogCommands.cpp" line="+339"/>
         <source>Imported catalog %1 version %2 with %n item(s) as catalog %3.</source>
         <translation>
             <numerusform>Imported catalog %1 version %2 with %n item as catalog %3.</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>strata::EvidenceCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/EvidenceCommands.cpp" line="+206"/>
+        <location filename="../app/cli/EvidenceCommands.cpp" line="+202"/>
         <source>Checked %n evidence file(s): every one matches its SHA-256.</source>
         <translation>
             <numerusform>Checked %n evidence file: it matches its SHA-256.</numerusform>
@@ -318,7 +318,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+90"/>
         <source>Wrote %1 (%n record(s), %2 relations).</source>
         <translation>
             <numerusform>Wrote %1 (%n record, %2 relations).</numerusform>
@@ -545,7 +545,7 @@
 <context>
     <name>strata::InteropCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/InteropCommands.cpp" line="+364"/>
+        <location filename="../app/cli/InteropCommands.cpp" line="+360"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -699,7 +699,7 @@
 <context>
     <name>strata::ReportCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/ReportCommands.cpp" line="+215"/>
+        <location filename="../app/cli/ReportCommands.cpp" line="+211"/>
         <source>Wrote the checklist results of %1 (%n item(s)) to %2.</source>
         <translation>
             <numerusform>Wrote the checklist results of %1 (%n item) to %2.</numerusform>
@@ -819,7 +819,7 @@
 <context>
     <name>strata::Workspace</name>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+173"/>
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+183"/>
         <source>&quot;%1&quot; names %n release(s) (%2); give NAME@VERSION.</source>
         <translation>
             <numerusform>&quot;%1&quot; names %n release (%2); give NAME@VERSION.</numerusform>

@@ -450,7 +450,7 @@ QuaZip %5</translation>
 <context>
     <name>strata::AssessmentCommands</name>
     <message>
-        <location filename="../app/cli/AssessmentCommands.cpp" line="+93"/>
+        <location filename="../app/cli/AssessmentCommands.cpp" line="+89"/>
         <source>create NAME --version V --root ID | list</source>
         <translation>create NAME --version V --root ID | list</translation>
     </message>
@@ -1191,7 +1191,7 @@ assess set ASSESSMENT ITEM STATUS
 <context>
     <name>strata::CatalogCommands</name>
     <message>
-        <location filename="../app/cli/CatalogCommands.cpp" line="+77"/>
+        <location filename="../app/cli/CatalogCommands.cpp" line="+73"/>
         <source>list | show ID [--kind KIND] [--item ITEM] | import FILE</source>
         <translation>list | show ID [--kind KIND] [--item ITEM] | import FILE</translation>
     </message>
@@ -2109,7 +2109,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CommandLine</name>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="+103"/>
+        <location filename="../app/cli/CommandLine.cpp" line="+106"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -2163,6 +2163,11 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <location line="+5"/>
         <source>&quot;%1&quot; needs --%2 %3; usage: %4</source>
         <translation>“%1”需要 --%2 %3；用法：%4</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The folder %1 does not exist; create it, or choose another file with -o.</source>
+        <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件。</translation>
     </message>
 </context>
 <context>
@@ -2843,7 +2848,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::EvidenceCommands</name>
     <message>
-        <location filename="../app/cli/EvidenceCommands.cpp" line="+62"/>
+        <location filename="../app/cli/EvidenceCommands.cpp" line="+58"/>
         <source>add FILE [--title T] [--effective DATE] [--expires DATE] [--url URL] | list | verify</source>
         <translation>add FILE [--title T] [--effective DATE] [--expires DATE] [--url URL] | list | verify</translation>
     </message>
@@ -4114,7 +4119,7 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
 <context>
     <name>strata::FindingCommands</name>
     <message>
-        <location filename="../app/cli/FindingCommands.cpp" line="+43"/>
+        <location filename="../app/cli/FindingCommands.cpp" line="+39"/>
         <source>list | add --assessment ID --item ITEM --title T --likelihood 1-5 --impact 1-5 [--owner NAME] [--due DATE] | accept ID --justification TEXT --until DATE</source>
         <translation>list | add --assessment ID --item ITEM --title T --likelihood 1-5 --impact 1-5 [--owner NAME] [--due DATE] | accept ID --justification TEXT --until DATE</translation>
     </message>
@@ -4585,12 +4590,12 @@ findings accept ID  接受风险：需要理由和晚于今天的到期日期；
         <location line="+6"/>
         <location line="+31"/>
         <location line="+102"/>
-        <location line="+246"/>
+        <location line="+242"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-391"/>
         <source>List everything a record is made of, with the path to each</source>
         <translation>列出条目的全部构成来源及到达每一项的路径</translation>
     </message>
@@ -4785,18 +4790,18 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
     </message>
     <message>
         <location line="+0"/>
-        <location line="+246"/>
+        <location line="+242"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="-246"/>
-        <location line="+246"/>
+        <location line="-242"/>
+        <location line="+242"/>
         <source>VERSION</source>
         <translation>VERSION</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-242"/>
         <source>RELATION</source>
         <translation>RELATION</translation>
     </message>
@@ -4859,13 +4864,8 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <source>-o needs the name of the file to write.</source>
         <translation>-o 需要要写入的文件名。</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>The folder %1 does not exist; create it, or choose another file with -o.</source>
-        <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件。</translation>
-    </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Wrote %1 (%n record(s), %2 relations).</source>
         <translation>
             <numerusform>已写入 %1（%n 个条目，%2 条关系）。</numerusform>
@@ -6382,12 +6382,7 @@ csv 为导出中的每种类型各写一个文件，文件名是在扩展名之�
         <translation>-o 需要指定要写入的文件名。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The folder %1 does not exist; create it, or choose another file with -o.</source>
-        <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件。</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%1 is the workspace itself; choose another file with -o.</source>
         <translation>%1 就是工作区本身；请用 -o 选择其他文件。</translation>
     </message>
@@ -8943,12 +8938,7 @@ strata-cli 核对报告的附录。
         <translation>-o 需要指定要写入的 PDF 文件名。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The folder %1 does not exist; create it, or choose another file with -o.</source>
-        <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件。</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>strata-cli: drawing the report… %1 (%2 of %3)</source>
         <translation>strata-cli：正在绘制报告… %1（%2 / %3）</translation>
     </message>
@@ -10777,7 +10767,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>证据标题无效；请填写不超过 %1 个字符且不含控制字符的标题。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+84"/>
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+94"/>
         <source>A release needs a name of 1 to %1 characters without control characters.</source>
         <translation>发布版本需要一个 1 到 %1 个字符且不含控制字符的名称。</translation>
     </message>
@@ -10829,14 +10819,12 @@ only when everything matches. The transparency log is not consulted.
         <translation>检查项目录 %1 中没有适用于 %2 中条目类型的检查项；请选择其他目录。</translation>
     </message>
     <message>
-        <location line="+81"/>
-        <location line="+128"/>
-        <location line="+118"/>
+        <location line="-214"/>
         <source>Assessment %1 has no item &quot;%2&quot;; &quot;strata-cli assess show %1&quot; lists its items.</source>
         <translation>评估 %1 中没有检查项“%2”；“strata-cli assess show %1”可列出其检查项。</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="+299"/>
         <source>The notes for item %1 are %2 characters long; at most %3 are allowed.</source>
         <translation>检查项 %1 的备注长 %2 个字符；最多允许 %3 个。</translation>
     </message>
@@ -10856,7 +10844,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>没有编号为 %1 的证据；“strata-cli evidence list”可列出证据。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+91"/>
         <source>Item %1 is &quot;%2&quot;; a finding is raised on an item that failed, so set the item to fail first.</source>
         <translation>检查项 %1 的状态为“%2”；发现项针对不通过的检查项提出，请先将该检查项设为不通过。</translation>
     </message>
@@ -10906,7 +10894,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>接受风险需要理由和到期日期；请改用接受发现项。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Item %1 has no evidence with the id %2; nothing was unlinked.</source>
         <translation>检查项 %1 没有 id 为 %2 的证据；未取消任何关联。</translation>
     </message>

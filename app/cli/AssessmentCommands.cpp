@@ -4,6 +4,7 @@
 
 #include "Output.h"
 #include "checklist/ChecklistExport.h"
+#include "util/IsoText.h"
 #include "workspace/Workspace.h"
 
 #include <QJsonArray>
@@ -16,11 +17,6 @@ namespace strata {
 
 namespace {
 
-QString timeText(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
-}
-
 QJsonObject releaseJson(const Release &r)
 {
     QJsonArray members;
@@ -32,7 +28,7 @@ QJsonObject releaseJson(const Release &r)
                        {u"version"_s, r.version},
                        {u"root"_s, r.rootId},
                        {u"members"_s, members},
-                       {u"created_at"_s, timeText(r.createdAt)},
+                       {u"created_at"_s, iso::time(r.createdAt)},
                        {u"created_by"_s, r.createdBy}};
 }
 
@@ -65,7 +61,7 @@ QJsonObject assessmentJson(const Assessment &a, const QList<CheckSuggestion> &su
                                                 {u"id"_s, release ? a.scope.releaseId : a.scope.recordId},
                                                 {u"label"_s, a.scopeLabel}}},
                        {u"kinds"_s, kinds},
-                       {u"created_at"_s, timeText(a.createdAt)},
+                       {u"created_at"_s, iso::time(a.createdAt)},
                        {u"created_by"_s, a.createdBy},
                        {u"items"_s, items},
                        {u"suggestions"_s, suggestionsJson(suggestions)}};
@@ -256,7 +252,7 @@ int AssessmentCommands::listReleases()
     for (const Release &r : all.value()) {
         const QString root = r.members.isEmpty() ? QString::number(r.rootId) : r.members.constFirst().name;
         rows.append({QString::number(r.id), Output::sanitized(r.name), Output::sanitized(r.version),
-                     Output::sanitized(root), QString::number(r.members.size()), timeText(r.createdAt)});
+                     Output::sanitized(root), QString::number(r.members.size()), iso::time(r.createdAt)});
     }
     m_out.printTable({tr("ID"), tr("NAME"), tr("VERSION"), tr("ROOT"), tr("RECORDS"), tr("CREATED")}, rows);
     return 0;
@@ -320,7 +316,7 @@ int AssessmentCommands::listAssessments()
                                      {u"items"_s, s.itemCount},
                                      {u"answered"_s, s.answered},
                                      {u"failed"_s, s.failed},
-                                     {u"created_at"_s, timeText(s.createdAt)}});
+                                     {u"created_at"_s, iso::time(s.createdAt)}});
         m_out.printJson(array);
         return 0;
     }
@@ -332,7 +328,7 @@ int AssessmentCommands::listAssessments()
     for (const AssessmentSummary &s : all.value())
         rows.append({QString::number(s.id), Output::sanitized(s.scopeLabel),
                      u"%1@%2"_s.arg(s.catalogKey, s.catalogVersion), u"%1/%2"_s.arg(s.answered).arg(s.itemCount),
-                     QString::number(s.failed), timeText(s.createdAt)});
+                     QString::number(s.failed), iso::time(s.createdAt)});
     m_out.printTable({tr("ID"), tr("SCOPE"), tr("CATALOG"), tr("ANSWERED"), tr("FAILED"), tr("CREATED")}, rows);
     return 0;
 }
@@ -363,7 +359,7 @@ int AssessmentCommands::show(const CommandArguments &arguments)
     m_out.printFields({{tr("Assessment"), QString::number(a.id)},
                        {tr("Scope"), Output::sanitized(a.scopeLabel)},
                        {tr("Catalog"), u"%1 %2"_s.arg(a.catalogKey, a.catalogVersion)},
-                       {tr("Created"), tr("%1 by %2").arg(timeText(a.createdAt), Output::sanitized(a.createdBy))}});
+                       {tr("Created"), tr("%1 by %2").arg(iso::time(a.createdAt), Output::sanitized(a.createdBy))}});
     for (LifecycleStage stage : allLifecycleStages()) {
         QList<QStringList> rows;
         int answered = 0;
@@ -436,7 +432,7 @@ int AssessmentCommands::set(const CommandArguments &arguments)
     }
     m_out.print(tr("Assessment %1, item %2: %3 (%4, %5).")
                     .arg(QString::number(id), item.label(), itemStatusKey(item.status),
-                         Output::sanitized(item.reviewer), timeText(item.updatedAt)));
+                         Output::sanitized(item.reviewer), iso::time(item.updatedAt)));
     for (const Evidence &e : item.evidence)
         m_out.print(
             tr("  evidence %1 \"%2\" SHA-256 %3").arg(QString::number(e.id), Output::sanitized(e.title), e.sha256));

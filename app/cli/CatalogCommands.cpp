@@ -5,6 +5,7 @@
 #include "Output.h"
 #include "checklist/CatalogJson.h"
 #include "checklist/CatalogReader.h"
+#include "util/IsoText.h"
 #include "workspace/Workspace.h"
 
 #include <QDir>
@@ -22,11 +23,6 @@ namespace {
 const QString kList = u"list"_s;
 const QString kShow = u"show"_s;
 const QString kImport = u"import"_s;
-
-QString timeText(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
-}
 
 template<typename T>
 QString joinKeys(const QList<T> &values, QString (*keyOf)(T))
@@ -46,7 +42,7 @@ QJsonObject summaryJson(const CatalogSummary &summary)
                        {u"format"_s, catalogFormatKey(summary.format)},
                        {u"builtin"_s, summary.builtin},
                        {u"items"_s, summary.itemCount},
-                       {u"imported_at"_s, timeText(summary.importedAt)}};
+                       {u"imported_at"_s, iso::time(summary.importedAt)}};
 }
 
 /// What the workspace knows about a stored catalog beyond its content; "x-" keys are ignored on import, so the
@@ -58,7 +54,7 @@ QJsonObject workspaceJson(const Catalog &catalog, int itemCount)
                        {u"builtin"_s, catalog.builtin},
                        {u"file_name"_s, catalog.fileName},
                        {u"content_sha256"_s, catalog.contentSha256},
-                       {u"imported_at"_s, timeText(catalog.importedAt)},
+                       {u"imported_at"_s, iso::time(catalog.importedAt)},
                        {u"imported_by"_s, catalog.importedBy},
                        {u"items"_s, itemCount}};
 }
@@ -245,8 +241,8 @@ void CatalogCommands::printCatalog(const Catalog &c, const QList<CatalogItem> &i
         {u"format"_s, c.builtin ? tr("%1, built in").arg(catalogFormatKey(c.format)) : catalogFormatKey(c.format)});
     if (!c.fileName.isEmpty())
         fields.append({u"file"_s, c.fileName});
-    fields.append({u"imported"_s, c.importedBy.isEmpty() ? timeText(c.importedAt)
-                                                         : tr("%1 by %2").arg(timeText(c.importedAt), c.importedBy)});
+    fields.append({u"imported"_s, c.importedBy.isEmpty() ? iso::time(c.importedAt)
+                                                         : tr("%1 by %2").arg(iso::time(c.importedAt), c.importedBy)});
     fields.append({u"sha256"_s, c.contentSha256});
     fields.append({u"languages"_s, c.languages.join(u", "_s)});
     if (!frameworks.isEmpty())

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CommandLine.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <optional>
 
 using namespace Qt::Literals::StringLiterals;
@@ -210,6 +213,15 @@ std::optional<QDateTime> CommandLine::parseDateTime(const QString &text)
     if (time.timeSpec() == Qt::LocalTime)
         time.setTimeSpec(Qt::UTC);
     return time.toUTC();
+}
+
+Status CommandLine::checkOutputFolder(const QString &output)
+{
+    const QFileInfo target(output);
+    if (target.absoluteDir().exists())
+        return Ok{};
+    return Error{ErrorCode::NotFound, tr("The folder %1 does not exist; create it, or choose another file with -o.")
+                                          .arg(QDir::toNativeSeparators(target.absolutePath()))};
 }
 
 } // namespace strata

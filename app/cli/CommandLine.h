@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "domain/Result.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
@@ -83,6 +85,8 @@ public:
     static const CommandSpec *find(const QList<CommandSpec> &commands, const QString &name);
     /// A YYYY-MM-DD day, or nullopt when the text is not one.
     static std::optional<QDate> parseDay(const QString &text);
+    /// Refuses an -o file whose folder does not exist, before any work is done for it.
+    static Status checkOutputFolder(const QString &output);
     /// An ISO 8601 date or date and time; without an offset it is read as UTC, so the same command gives the same
     /// result in every time zone. Nullopt when the text is not one.
     static std::optional<QDateTime> parseDateTime(const QString &text);

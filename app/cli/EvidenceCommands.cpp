@@ -4,6 +4,7 @@
 
 #include "CommandLine.h"
 #include "Output.h"
+#include "util/IsoText.h"
 #include "workspace/Workspace.h"
 
 #include <QJsonArray>
@@ -17,11 +18,6 @@ namespace {
 
 /// Evidence that expires within this many days is flagged in lists.
 constexpr int kSoonDays = 30;
-
-QString dateText(const QDate &date)
-{
-    return date.isValid() ? date.toString(Qt::ISODate) : QString();
-}
 
 QString statusKey(const Evidence &e, const QDate &today)
 {
@@ -41,8 +37,8 @@ QJsonObject evidenceJson(const Evidence &e, const QDate &today)
                        {u"file_name"_s, e.fileName},
                        {u"media_type"_s, e.mediaType},
                        {u"source_url"_s, e.sourceUrl},
-                       {u"effective"_s, dateText(e.effectiveDate)},
-                       {u"expires"_s, dateText(e.expiryDate)},
+                       {u"effective"_s, iso::date(e.effectiveDate)},
+                       {u"expires"_s, iso::date(e.expiryDate)},
                        {u"status"_s, statusKey(e, today)},
                        {u"added_at"_s, e.addedAt.toUTC().toString(Qt::ISODate)},
                        {u"added_by"_s, e.addedBy}};
@@ -169,8 +165,8 @@ int EvidenceCommands::list()
         const QString status = e.isExpired(today)                  ? tr("expired")
                                : e.expiresWithin(today, kSoonDays) ? tr("expires soon")
                                                                    : QString();
-        rows.append({QString::number(e.id), e.sha256.left(16), QString::number(e.size), dateText(e.effectiveDate),
-                     dateText(e.expiryDate), status, e.title});
+        rows.append({QString::number(e.id), e.sha256.left(16), QString::number(e.size), iso::date(e.effectiveDate),
+                     iso::date(e.expiryDate), status, e.title});
     }
     m_out.printTable({tr("ID"), tr("SHA256"), tr("BYTES"), tr("EFFECTIVE"), tr("EXPIRES"), tr("STATUS"), tr("TITLE")},
                      rows);

@@ -5,6 +5,7 @@
 #include "CommandLine.h"
 #include "Output.h"
 #include "checklist/ChecklistExport.h"
+#include "util/IsoText.h"
 #include "workspace/Workspace.h"
 
 #include <QJsonArray>
@@ -15,11 +16,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace strata {
 
 namespace {
-
-QString dateText(const QDate &date)
-{
-    return date.isValid() ? date.toString(Qt::ISODate) : QString();
-}
 
 /// A rating from 1 to 5, or 0 when the text is not one.
 int parseRating(const QString &text)
@@ -137,11 +133,11 @@ int FindingCommands::list()
     QList<QStringList> rows;
     for (const Finding &f : all.value()) {
         const QString status = f.status == FindingStatus::Accepted
-                                   ? tr("accepted until %1").arg(dateText(f.acceptedUntil))
+                                   ? tr("accepted until %1").arg(iso::date(f.acceptedUntil))
                                    : findingStatusKey(f.status);
         rows.append({QString::number(f.id), QString::number(f.score()), QString::number(f.likelihood),
                      QString::number(f.impact), status, QString::number(f.assessmentId), f.itemKey,
-                     Output::sanitized(f.owner), dateText(f.dueDate), Output::sanitized(f.title)});
+                     Output::sanitized(f.owner), iso::date(f.dueDate), Output::sanitized(f.title)});
     }
     m_out.printTable({tr("ID"), tr("SCORE"), tr("L"), tr("I"), tr("STATUS"), tr("ASSESSMENT"), tr("ITEM"), tr("OWNER"),
                       tr("DUE"), tr("TITLE")},
@@ -210,7 +206,7 @@ int FindingCommands::accept(const CommandArguments &arguments)
         m_out.printJson(ChecklistExport::findingJson(accepted.value()));
         return 0;
     }
-    m_out.print(tr("Accepted the risk of finding %1 until %2.").arg(QString::number(id), dateText(*until)));
+    m_out.print(tr("Accepted the risk of finding %1 until %2.").arg(QString::number(id), iso::date(*until)));
     return 0;
 }
 

@@ -342,12 +342,8 @@ int GraphCommands::picture(const CommandArguments &arguments)
     const QString output = arguments.value(u"output"_s);
     if (output.isEmpty())
         return m_out.usageError(tr("-o needs the name of the file to write."));
-    const QFileInfo target(output);
-    if (!target.absoluteDir().exists()) {
-        return m_out.fail({ErrorCode::NotFound, tr("The folder %1 does not exist; create it, or choose another file "
-                                                   "with -o.")
-                                                    .arg(QDir::toNativeSeparators(target.absolutePath()))});
-    }
+    if (const Status folder = CommandLine::checkOutputFolder(output); !folder)
+        return m_out.fail(folder.error());
 
     const auto opened = openExisting();
     if (!opened)

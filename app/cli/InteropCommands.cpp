@@ -297,12 +297,8 @@ int InteropCommands::exportSet(const CommandArguments &arguments)
         return m_out.usageError(tr("-o needs the name of the file to write."));
 
     // Checked before anything is written, so a mistyped folder leaves nothing behind and is not created.
-    const QFileInfo target(output);
-    if (!target.absoluteDir().exists()) {
-        return m_out.fail({ErrorCode::NotFound, tr("The folder %1 does not exist; create it, or choose another file "
-                                                   "with -o.")
-                                                    .arg(QDir::toNativeSeparators(target.absolutePath()))});
-    }
+    if (const Status folder = CommandLine::checkOutputFolder(output); !folder)
+        return m_out.fail(folder.error());
     const auto opened = openExisting();
     if (!opened)
         return m_out.fail(opened.error());

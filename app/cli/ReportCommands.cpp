@@ -136,12 +136,8 @@ int ReportCommands::run(const QString &command, const CommandArguments &argument
     const QString output = arguments.value(u"output"_s);
     if (output.isEmpty())
         return m_out.usageError(tr("-o needs the name of the PDF file to write."));
-    const QFileInfo target(output);
-    if (!target.absoluteDir().exists()) {
-        return m_out.fail({ErrorCode::NotFound, tr("The folder %1 does not exist; create it, or choose another file "
-                                                   "with -o.")
-                                                    .arg(QDir::toNativeSeparators(target.absolutePath()))});
-    }
+    if (const Status folder = CommandLine::checkOutputFolder(output); !folder)
+        return m_out.fail(folder.error());
 
     // Never CreateIfMissing: a typo in --workspace must not leave a new empty file behind.
     const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
@@ -151,7 +147,7 @@ int ReportCommands::run(const QString &command, const CommandArguments &argument
     Result<ReportData> data = ReportCollector::collect(*workspace.value(), scopes.constFirst(), options);
     if (!data)
         return m_out.fail(data.error());
-    const QString suffix = target.suffix().toLower();
+    const QString suffix = QFileInfo(output).suffix().toLower();
     if (suffix == u"csv"_s || suffix == u"json"_s)
         return writeChecklist(data.value(), output, suffix);
 

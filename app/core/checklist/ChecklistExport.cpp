@@ -4,26 +4,13 @@
 
 #include "checklist/CatalogJson.h"
 #include "interop/CsvWriter.h"
+#include "util/IsoText.h"
 
 #include <QJsonArray>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace strata {
-
-namespace {
-
-QString timeText(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
-}
-
-QString dateText(const QDate &date)
-{
-    return date.isValid() ? date.toString(Qt::ISODate) : QString();
-}
-
-} // namespace
 
 QJsonObject ChecklistExport::itemJson(const AssessmentItem &item)
 {
@@ -38,7 +25,7 @@ QJsonObject ChecklistExport::itemJson(const AssessmentItem &item)
                        {u"status"_s, itemStatusKey(item.status)},
                        {u"notes"_s, item.notes},
                        {u"reviewer"_s, item.reviewer},
-                       {u"updated_at"_s, timeText(item.updatedAt)},
+                       {u"updated_at"_s, iso::time(item.updatedAt)},
                        {u"evidence"_s, evidence}};
 }
 
@@ -52,11 +39,11 @@ QJsonObject ChecklistExport::findingJson(const Finding &f)
                        {u"impact"_s, f.impact},
                        {u"score"_s, f.score()},
                        {u"owner"_s, f.owner},
-                       {u"due"_s, dateText(f.dueDate)},
+                       {u"due"_s, iso::date(f.dueDate)},
                        {u"status"_s, findingStatusKey(f.status)},
                        {u"justification"_s, f.justification},
-                       {u"accepted_until"_s, dateText(f.acceptedUntil)},
-                       {u"created_at"_s, timeText(f.createdAt)},
+                       {u"accepted_until"_s, iso::date(f.acceptedUntil)},
+                       {u"created_at"_s, iso::time(f.createdAt)},
                        {u"created_by"_s, f.createdBy}};
 }
 
@@ -96,7 +83,7 @@ QByteArray ChecklistExport::toCsv(const Assessment &a, const QList<Finding> &fin
         }
         table += CsvWriter::row({item.key, item.ref, lifecycleStageKey(item.stage), item.mandatory ? u"yes"_s : u"no"_s,
                                  item.title.text(locale), itemStatusKey(item.status), item.notes, item.reviewer,
-                                 timeText(item.updatedAt), evidence.join(u"; "_s), raised.join(u"; "_s)});
+                                 iso::time(item.updatedAt), evidence.join(u"; "_s), raised.join(u"; "_s)});
     }
     return table;
 }

@@ -3,6 +3,7 @@
 #include "interop/CsvWriter.h"
 
 #include "domain/Fields.h"
+#include "util/IsoText.h"
 
 #include <QFileInfo>
 
@@ -40,11 +41,6 @@ QString cell(const QString &value)
         v = u"\"%1\""_s.arg(v);
     }
     return v;
-}
-
-QString timestamp(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
 }
 
 QString suppliersOf(const RecordSnapshot &snapshot)
@@ -113,8 +109,8 @@ Result<QMap<QString, QByteArray>> CsvWriter::write(const ExportSet &set)
                                  r.sourceUrl,
                                  fields::fieldText(r, u"tags"_s),
                                  r.placeholder ? u"true"_s : u"false"_s,
-                                 timestamp(r.createdAt),
-                                 timestamp(r.updatedAt)};
+                                 iso::time(r.createdAt),
+                                 iso::time(r.updatedAt)};
             for (const FieldSpec &spec : kindFields)
                 cells << fields::fieldText(r, spec.key);
             if (hasArtifacts(kind))

@@ -24,6 +24,16 @@ namespace strata {
 
 namespace {
 
+/// The item `key` of an assessment, or an error that says where the items are listed.
+Result<AssessmentItem> itemOf(const Assessment &assessment, const QString &key)
+{
+    if (const AssessmentItem *item = assessment.item(key))
+        return *item;
+    return Error{ErrorCode::InvalidInput,
+                 Workspace::tr("Assessment %1 has no item \"%2\"; \"strata-cli assess show %1\" lists its items.")
+                     .arg(QString::number(assessment.id), key)};
+}
+
 /// The catalog an assessment uses when none is named: the one Strata ships.
 const QString kDefaultCatalog = u"wdta-ai-str-03"_s;
 
@@ -313,12 +323,10 @@ Result<AssessmentItem> Workspace::setItemStatus(qint64 assessmentId, const ItemU
     Result<Assessment> assessment = this->assessment(assessmentId);
     if (!assessment)
         return assessment.error();
-    const AssessmentItem *found = assessment.value().item(update.itemKey);
+    const Result<AssessmentItem> found = itemOf(assessment.value(), update.itemKey);
     if (!found)
-        return Error{ErrorCode::InvalidInput, tr("Assessment %1 has no item \"%2\"; \"strata-cli assess show %1\" "
-                                                 "lists its items.")
-                                                  .arg(QString::number(assessmentId), update.itemKey)};
-    const AssessmentItem &item = *found;
+        return found.error();
+    const AssessmentItem &item = found.value();
     const QString notes = update.notes ? *update.notes : item.notes;
     if (notes.size() > assessment_limits::kNotesMax)
         return Error{ErrorCode::InvalidInput, tr("The notes for item %1 are %2 characters long; at most %3 are "
@@ -441,11 +449,10 @@ Result<Finding> Workspace::addFinding(const Finding &input)
     Result<Assessment> assessment = this->assessment(input.assessmentId);
     if (!assessment)
         return assessment.error();
-    const AssessmentItem *item = assessment.value().item(input.itemKey);
-    if (!item)
-        return Error{ErrorCode::InvalidInput, tr("Assessment %1 has no item \"%2\"; \"strata-cli assess show %1\" "
-                                                 "lists its items.")
-                                                  .arg(QString::number(input.assessmentId), input.itemKey)};
+    const Result<AssessmentItem> found = itemOf(assessment.value(), input.itemKey);
+    if (!found)
+        return found.error();
+    const AssessmentItem *item = &found.value();
     if (item->status != ItemStatus::Fail && item->status != ItemStatus::RiskAccepted)
         return Error{ErrorCode::InvalidInput, tr("Item %1 is \"%2\"; a finding is raised on an item that failed, so "
                                                  "set the item to fail first.")
@@ -559,11 +566,10 @@ Result<AssessmentItem> Workspace::unlinkItemEvidence(qint64 assessmentId, const 
     Result<Assessment> assessment = this->assessment(assessmentId);
     if (!assessment)
         return assessment.error();
-    const AssessmentItem *item = assessment.value().item(itemKey);
-    if (!item)
-        return Error{ErrorCode::InvalidInput, tr("Assessment %1 has no item \"%2\"; \"strata-cli assess show %1\" "
-                                                 "lists its items.")
-                                                  .arg(QString::number(assessmentId), itemKey)};
+    const Result<AssessmentItem> found = itemOf(assessment.value(), itemKey);
+    if (!found)
+        return found.error();
+    const AssessmentItem *item = &found.value();
     const bool linked = std::any_of(item->evidence.cbegin(), item->evidence.cend(),
                                     [evidenceId](const Evidence &e) { return e.id == evidenceId; });
     if (!linked)
