@@ -9,8 +9,41 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileOpenEvent>
+#include <QIcon>
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// macOS hands a double-clicked file to the running application as a QFileOpenEvent instead of an argument.
+class FileOpenHandler : public QObject
+{
+public:
+    explicit FileOpenHandler(strata::MainWindow *window)
+        : QObject(window)
+        , m_window(window)
+    {
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::FileOpen)
+            return QObject::eventFilter(watched, event);
+        const QString file = static_cast<QFileOpenEvent *>(event)->file();
+        if (strata::Database::isWorkspaceFile(file))
+            m_window->openWorkspace(file, strata::Database::OpenMode::ExistingOnly);
+        else
+            m_window->importFiles({file});
+        return true;
+    }
+
+private:
+    strata::MainWindow *m_window;
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -21,6 +54,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
     QGuiApplication::setApplicationDisplayName(u"Strata"_s);
     QGuiApplication::setDesktopFileName(u"io.github.strata.Strata"_s);
+    // The installed icon theme's sizes when there is one; the embedded SVG scales to any screen otherwise.
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(u"io.github.strata.Strata"_s, QIcon(u":/icons/io.github.strata.Strata.svg"_s)));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -50,6 +86,7 @@ int main(int argc, char *argv[])
     strata::MessageBoxPrompter prompter;
     strata::MainWindow window(&prompter);
     window.show();
+    app.installEventFilter(new FileOpenHandler(&window));
     // A workspace file given as an argument (a double-click in the file manager) is opened, not imported.
     QString workspaceFile = parser.value(workspaceOption);
     QStringList imports;
