@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "LanguageChoice.h"
 #include "MainWindow.h"
 #include "MessageBoxPrompter.h"
 #include "workspace/Workspace.h"
@@ -11,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QFileOpenEvent>
 #include <QIcon>
+#include <QSettings>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -80,7 +82,8 @@ int main(int argc, char *argv[])
     parser.process(app);
 
 #ifdef STRATA_HAVE_TRANSLATIONS
-    strata::installTranslations(app, parser.value(langOption));
+    // --lang first, then the language chosen in Preferences, then the system's.
+    strata::installTranslations(app, strata::LanguageChoice::startupLocale(parser.value(langOption), QSettings()));
 #endif
 
     strata::MessageBoxPrompter prompter;
