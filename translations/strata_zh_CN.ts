@@ -5177,7 +5177,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
 <context>
     <name>strata::GraphMiniMap</name>
     <message>
-        <location filename="../ui/graph/GraphView.cpp" line="+197"/>
+        <location filename="../ui/graph/GraphView.cpp" line="+198"/>
         <source>Overview of the whole graph</source>
         <translation>整个谱系图的缩略图</translation>
     </message>
@@ -5263,6 +5263,11 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <location line="+13"/>
         <source>Find a record to focus on…</source>
         <translation>查找要聚焦的条目…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a record to focus on</source>
+        <translation>查找要聚焦的条目</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -5563,6 +5568,14 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <location line="+2"/>
         <source>certification %1 expired on %2</source>
         <translation>认证 %1 已于 %2 过期</translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphView</name>
+    <message>
+        <location filename="../ui/graph/GraphView.cpp" line="-163"/>
+        <source>Lineage graph</source>
+        <translation>谱系图</translation>
     </message>
 </context>
 <context>
