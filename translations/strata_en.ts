@@ -453,7 +453,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+161"/>
+        <location line="+162"/>
         <source>This workspace has %n record(s). Find one above to see what it is made of and what is built on it, or show the whole workspace.</source>
         <translation>
             <numerusform>This workspace has %n record. Find one above to see what it is made of and what is built on it, or show the whole workspace.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+27"/>
+        <location filename="../app/gui/main.cpp" line="+65"/>
         <source>Workbench for the security of LLM supply chains</source>
         <translation>大模型供应链安全工作台</translation>
     </message>
@@ -5182,7 +5182,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
 <context>
     <name>strata::GraphMiniMap</name>
     <message>
-        <location filename="../ui/graph/GraphView.cpp" line="+197"/>
+        <location filename="../ui/graph/GraphView.cpp" line="+198"/>
         <source>Overview of the whole graph</source>
         <translation>整个谱系图的缩略图</translation>
     </message>
@@ -5268,6 +5268,11 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <location line="+13"/>
         <source>Find a record to focus on…</source>
         <translation>查找要聚焦的条目…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a record to focus on</source>
+        <translation>查找要聚焦的条目</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -5568,6 +5573,14 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <location line="+2"/>
         <source>certification %1 expired on %2</source>
         <translation>认证 %1 已于 %2 过期</translation>
+    </message>
+</context>
+<context>
+    <name>strata::GraphView</name>
+    <message>
+        <location filename="../ui/graph/GraphView.cpp" line="-163"/>
+        <source>Lineage graph</source>
+        <translation>谱系图</translation>
     </message>
 </context>
 <context>
@@ -7254,9 +7267,17 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
 </context>
 <context>
+    <name>strata::LanguageChoice</name>
+    <message>
+        <location filename="../ui/LanguageChoice.cpp" line="+20"/>
+        <source>System language (%1)</source>
+        <translation>系统语言（%1）</translation>
+    </message>
+</context>
+<context>
     <name>strata::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+53"/>
+        <location filename="../ui/MainWindow.cpp" line="+54"/>
         <source>Strata workspaces (*.strata);;All files (*)</source>
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
@@ -7373,7 +7394,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Pr&amp;eferences…</source>
+        <translation>首选项(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -7388,7 +7414,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -7429,7 +7455,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../ui/MainWindowActions.cpp" line="-84"/>
+        <location filename="../ui/MainWindowActions.cpp" line="-91"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
@@ -7867,6 +7893,29 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <location line="+2"/>
         <source>Choose a root to see what the release will hold.</source>
         <translation>选择根条目后即可看到发布版本将包含的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::PreferencesDialog</name>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="+22"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new language applies the next time Strata starts. Starting Strata with --lang LOCALE overrides this choice.</source>
+        <translation>新的语言将在下次启动 Strata 时生效。以 --lang LOCALE 启动 Strata 时，以该选项为准。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
     </message>
 </context>
 <context>

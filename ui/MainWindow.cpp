@@ -11,6 +11,7 @@
 #include "GraphPage.h"
 #include "ImportController.h"
 #include "InventoryPage.h"
+#include "PreferencesDialog.h"
 #include "Prompter.h"
 #include "RecentWorkspaces.h"
 #include "RecordEditor.h"
@@ -441,6 +442,14 @@ void MainWindow::updateActions()
 AboutDialog *MainWindow::showAbout()
 {
     auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+PreferencesDialog *MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;

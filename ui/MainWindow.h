@@ -31,6 +31,7 @@ class GraphPage;
 class ImportController;
 class AssessmentsPage;
 class InventoryPage;
+class PreferencesDialog;
 class Prompter;
 class Workspace;
 class WorkspaceEditor;
@@ -68,6 +69,8 @@ public:
     FindingsPage *findingsPage() const { return m_findingsPage; }
     /// Opens Help › About Strata without blocking and returns the dialog.
     AboutDialog *showAbout();
+    /// Opens Edit › Preferences… without blocking and returns the dialog.
+    PreferencesDialog *showPreferences();
     /// Imports files and folders into the open workspace in the background (File › Import, drops, the command line).
     void importFiles(const QStringList &paths);
     ImportController *importController() const { return m_import; }
@@ -147,6 +150,7 @@ private:
     QAction *m_demoAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
 };
 
 } // namespace strata

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "LanguageChoice.h"
 #include "MainWindow.h"
 #include "MessageBoxPrompter.h"
 #include "workspace/Workspace.h"
@@ -9,8 +10,42 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileOpenEvent>
+#include <QIcon>
+#include <QSettings>
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// macOS hands a double-clicked file to the running application as a QFileOpenEvent instead of an argument.
+class FileOpenHandler : public QObject
+{
+public:
+    explicit FileOpenHandler(strata::MainWindow *window)
+        : QObject(window)
+        , m_window(window)
+    {
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::FileOpen)
+            return QObject::eventFilter(watched, event);
+        const QString file = static_cast<QFileOpenEvent *>(event)->file();
+        if (strata::Database::isWorkspaceFile(file))
+            m_window->openWorkspace(file, strata::Database::OpenMode::ExistingOnly);
+        else
+            m_window->importFiles({file});
+        return true;
+    }
+
+private:
+    strata::MainWindow *m_window;
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -21,6 +56,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
     QGuiApplication::setApplicationDisplayName(u"Strata"_s);
     QGuiApplication::setDesktopFileName(u"io.github.strata.Strata"_s);
+    // The installed icon theme's sizes when there is one; the embedded SVG scales to any screen otherwise.
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(u"io.github.strata.Strata"_s, QIcon(u":/icons/io.github.strata.Strata.svg"_s)));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -44,12 +82,14 @@ int main(int argc, char *argv[])
     parser.process(app);
 
 #ifdef STRATA_HAVE_TRANSLATIONS
-    strata::installTranslations(app, parser.value(langOption));
+    // --lang first, then the language chosen in Preferences, then the system's.
+    strata::installTranslations(app, strata::LanguageChoice::startupLocale(parser.value(langOption), QSettings()));
 #endif
 
     strata::MessageBoxPrompter prompter;
     strata::MainWindow window(&prompter);
     window.show();
+    app.installEventFilter(new FileOpenHandler(&window));
     // A workspace file given as an argument (a double-click in the file manager) is opened, not imported.
     QString workspaceFile = parser.value(workspaceOption);
     QStringList imports;

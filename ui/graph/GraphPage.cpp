@@ -206,6 +206,7 @@ QWidget *GraphPage::createToolbar()
     m_search = new QLineEdit;
     m_search->setObjectName(u"graphSearch"_s);
     m_search->setPlaceholderText(tr("Find a record to focus on…"));
+    m_search->setAccessibleName(tr("Find a record to focus on"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(220);
     m_searchModel = new QStandardItemModel(this);

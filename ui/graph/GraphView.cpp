@@ -32,6 +32,7 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent)
     , m_scene(scene)
 {
     setObjectName(u"graphView"_s);
+    setAccessibleName(tr("Lineage graph"));
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
