@@ -121,7 +121,7 @@
 <context>
     <name>strata::DemoWorkspace</name>
     <message numerus="yes">
-        <location filename="../app/core/demo/DemoWorkspace.cpp" line="+36"/>
+        <location filename="../app/core/demo/DemoWorkspace.cpp" line="+37"/>
         <source>The demo goes into an empty workspace; %1 already holds %n record(s). Choose a new file for the demo.</source>
         <translation>
             <numerusform>The demo goes into an empty workspace; %1 already holds %n record. Choose a new file for the demo.</numerusform>

@@ -2671,7 +2671,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::DemoWorkspace</name>
     <message numerus="yes">
-        <location filename="../app/core/demo/DemoWorkspace.cpp" line="+36"/>
+        <location filename="../app/core/demo/DemoWorkspace.cpp" line="+37"/>
         <source>The demo goes into an empty workspace; %1 already holds %n record(s). Choose a new file for the demo.</source>
         <translation>
             <numerusform>演示数据只能放入空工作区，而 %1 中已有 %n 个条目。请为演示选择一个新文件。</numerusform>
@@ -2701,6 +2701,21 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <location line="+24"/>
         <source>A demo relation refers to an unknown record or type.</source>
         <translation>某条演示关系引用了未知的条目或类型。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No temporary folder for the demo&apos;s evidence files: %1.</source>
+        <translation>无法为演示的证据文件创建临时文件夹：%1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The demo could not write %1: %2.</source>
+        <translation>演示无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>A demo answer has an unknown status.</source>
+        <translation>某个演示结论的状态未知。</translation>
     </message>
 </context>
 <context>

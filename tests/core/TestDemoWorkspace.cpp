@@ -18,6 +18,7 @@ private Q_SLOTS:
     void hasARealisticSupplyChain();
     void hasTheLineageShapesAnalystsMeet();
     void refusesANonEmptyWorkspace();
+    void hasAReleaseUnderReview();
 
 private:
     QList<RelatedRecord> relationsOf(const QString &name);
@@ -98,6 +99,49 @@ void TestDemoWorkspace::refusesANonEmptyWorkspace()
     QVERIFY(!again.ok());
     QCOMPARE(again.error().code, ErrorCode::Conflict);
     QCOMPARE(m_ws->list(RecordQuery{}).value().size(), before);
+}
+
+void TestDemoWorkspace::hasAReleaseUnderReview()
+{
+    const QList<Release> releases = m_ws->releases().value();
+    QCOMPARE(releases.size(), 1);
+    QVERIFY2(releases.constFirst().members.size() > 5, "the release holds its root and everything upstream");
+    const QList<AssessmentSummary> assessments = m_ws->assessments().value();
+    QCOMPARE(assessments.size(), 1);
+    const Assessment a = m_ws->assessment(assessments.constFirst().id).value();
+
+    // Half done, as a review really is: every kind of answer, most items still open.
+    QMap<ItemStatus, int> byStatus;
+    int withEvidence = 0;
+    for (const AssessmentItem &item : a.items) {
+        ++byStatus[item.status];
+        withEvidence += item.evidence.isEmpty() ? 0 : 1;
+        if (item.status == ItemStatus::Pass || item.status == ItemStatus::Fail)
+            QVERIFY2(!item.notes.isEmpty(), qPrintable(item.key));
+    }
+    for (ItemStatus status : {ItemStatus::Pass, ItemStatus::Fail, ItemStatus::NotApplicable, ItemStatus::RiskAccepted})
+        QVERIFY2(byStatus.value(status) > 0, qPrintable(itemStatusKey(status)));
+    QVERIFY(byStatus.value(ItemStatus::NotStarted) > a.items.size() / 2);
+    QVERIFY(withEvidence >= 3);
+
+    // The evidence files are really in the store, and one of them is about to expire.
+    const EvidenceVerification verified = m_ws->verifyEvidence().value();
+    const QList<Evidence> evidence = m_ws->evidence().value();
+    QCOMPARE(verified.checked, int(evidence.size()));
+    QVERIFY(verified.problems.isEmpty());
+    QVERIFY(evidence.size() >= 3);
+    QVERIFY(std::any_of(evidence.cbegin(), evidence.cend(),
+                        [](const Evidence &e) { return e.expiresWithin(QDate::currentDate(), 30); }));
+
+    // One finding is open on a failed item, one is accepted until a day after today.
+    const QList<Finding> findings = m_ws->findings(a.id).value();
+    QCOMPARE(findings.size(), 2);
+    QVERIFY(std::any_of(findings.cbegin(), findings.cend(), [](const Finding &f) {
+        return f.status == FindingStatus::Accepted && f.acceptedUntil > QDate::currentDate() &&
+               !f.justification.isEmpty();
+    }));
+    QVERIFY(std::any_of(findings.cbegin(), findings.cend(),
+                        [](const Finding &f) { return f.status == FindingStatus::Open && f.dueDate.isValid(); }));
 }
 
 QTEST_GUILESS_MAIN(TestDemoWorkspace)

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -91,8 +92,89 @@ Status DemoWorkspace::populate(Workspace &workspace)
             if (Result<Relation> linked = workspace.link(from, *type, to, r.at(3).toString()); !linked)
                 return linked.error();
         }
-        return Ok{};
+        return populateReview(workspace, root.value(u"review"_s).toObject(), ids);
     });
+}
+
+Status DemoWorkspace::populateReview(Workspace &workspace, const QJsonObject &review, const QHash<QString, qint64> &ids)
+{
+    const QDate today = QDate::currentDate();
+    const auto day = [&today](const QJsonValue &offset) {
+        return offset.isUndefined() ? QDate() : today.addDays(offset.toInt());
+    };
+    const QJsonObject r = review.value(u"release"_s).toObject();
+    Result<Release> release = workspace.createRelease(r.value(u"name"_s).toString(), r.value(u"version"_s).toString(),
+                                                      ids.value(r.value(u"root"_s).toString()));
+    if (!release)
+        return release.error();
+    Result<Assessment> assessment = workspace.createAssessment(AssessmentScope{release.value().id, 0});
+    if (!assessment)
+        return assessment.error();
+    const qint64 assessmentId = assessment.value().id;
+
+    // Evidence files are written next to nothing the user owns: a temporary folder, copied into the store.
+    QTemporaryDir folder;
+    if (!folder.isValid())
+        return demoError(tr("No temporary folder for the demo's evidence files: %1.").arg(folder.errorString()));
+    QHash<QString, qint64> evidence;
+    const QJsonArray files = review.value(u"evidence"_s).toArray();
+    for (const QJsonValue &value : files) {
+        const QJsonObject e = value.toObject();
+        const QString path = folder.filePath(e.value(u"file"_s).toString());
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly) || out.write(e.value(u"text"_s).toString().toUtf8()) < 0)
+            return demoError(tr("The demo could not write %1: %2.").arg(path, out.errorString()));
+        out.close();
+        const EvidenceInput input{path,
+                                  e.value(u"title"_s).toString(),
+                                  {},
+                                  day(e.value(u"effective_days"_s)),
+                                  day(e.value(u"expires_days"_s))};
+        Result<EvidenceAddResult> added = workspace.addEvidence(input);
+        if (!added)
+            return added.error();
+        evidence.insert(e.value(u"key"_s).toString(), added.value().evidence.id);
+    }
+
+    const QJsonArray answers = review.value(u"answers"_s).toArray();
+    for (const QJsonValue &value : answers) {
+        const QJsonArray a = value.toArray();
+        const std::optional<ItemStatus> status = itemStatusFromKey(a.at(1).toString());
+        if (!status)
+            return demoError(tr("A demo answer has an unknown status."));
+        ItemUpdate update{a.at(0).toString(), *status, a.at(2).toString(), {}};
+        for (const QJsonValue &key : a.at(3).toArray())
+            update.evidenceIds << evidence.value(key.toString());
+        if (Result<AssessmentItem> answered = workspace.setItemStatus(assessmentId, update); !answered)
+            return answered.error();
+    }
+
+    const QJsonArray findings = review.value(u"findings"_s).toArray();
+    for (const QJsonValue &value : findings) {
+        const QJsonObject f = value.toObject();
+        Finding finding;
+        finding.assessmentId = assessmentId;
+        finding.itemKey = f.value(u"item"_s).toString();
+        finding.title = f.value(u"title"_s).toString();
+        finding.likelihood = f.value(u"likelihood"_s).toInt();
+        finding.impact = f.value(u"impact"_s).toInt();
+        finding.owner = f.value(u"owner"_s).toString();
+        finding.dueDate = day(f.value(u"due_days"_s));
+        Result<Finding> added = workspace.addFinding(finding);
+        if (!added)
+            return added.error();
+        const QJsonObject accept = f.value(u"accept"_s).toObject();
+        if (accept.isEmpty())
+            continue;
+        Result<Finding> accepted = workspace.acceptFinding(
+            added.value().id, accept.value(u"justification"_s).toString(), day(accept.value(u"until_days"_s)));
+        if (!accepted)
+            return accepted.error();
+        const ItemUpdate riskAccepted{finding.itemKey, ItemStatus::RiskAccepted, std::nullopt, {}};
+        if (Result<AssessmentItem> answered = workspace.setItemStatus(assessmentId, riskAccepted); !answered)
+            return answered.error();
+    }
+    return Ok{};
 }
 
 } // namespace strata
