@@ -92,7 +92,13 @@ Status DemoWorkspace::populate(Workspace &workspace)
             if (Result<Relation> linked = workspace.link(from, *type, to, r.at(3).toString()); !linked)
                 return linked.error();
         }
-        return populateReview(workspace, root.value(u"review"_s).toObject(), ids);
+        // The review is signed by the demo's reviewer, not by whoever opened the demo.
+        const QString actor = workspace.actor();
+        const QJsonObject review = root.value(u"review"_s).toObject();
+        workspace.setActor(review.value(u"reviewer"_s).toString(actor));
+        const Status reviewed = populateReview(workspace, review, ids);
+        workspace.setActor(actor);
+        return reviewed;
     });
 }
 
