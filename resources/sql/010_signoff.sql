@@ -27,5 +27,5 @@ CREATE INDEX signoff_release ON signoff (release_id, id);
 -- custom role's name). A release without a row needs one approval from a security lead.
 CREATE TABLE release_signoff_policy (
     release_id INTEGER PRIMARY KEY REFERENCES release (id) ON DELETE CASCADE,
-    roles TEXT NOT NULL CHECK (json_valid(roles) AND json_type(roles) = 'array' AND json_array_length(roles) >= 1)
+    roles TEXT NOT NULL CHECK (length(roles) BETWEEN 2 AND 10000)
 );
