@@ -132,7 +132,8 @@ int SignoffCommands::signoff(const CommandArguments &arguments)
                                    "usage: %1")
                                     .arg(usage));
     if (!requiring && (!arguments.has(u"key"_s) || !arguments.has(u"decision"_s)))
-        return m_out.usageError(tr("\"signoff\" needs --key KEYFILE and --decision approve|reject; usage: %1").arg(usage));
+        return m_out.usageError(
+            tr("\"signoff\" needs --key KEYFILE and --decision approve|reject; usage: %1").arg(usage));
     SignoffDecision decision = SignoffDecision::Approve;
     if (!requiring) {
         const QString text = arguments.value(u"decision"_s).trimmed().toLower();
@@ -171,17 +172,18 @@ int SignoffCommands::signoff(const CommandArguments &arguments)
                 for (const QString &reason : std::as_const(reasons.value()))
                     m_out.print(u"  - %1"_s.arg(Output::sanitized(reason)));
             return m_out.fail(Error{ErrorCode::InvalidInput,
-                                    tr("Approval of %1 is refused for the %n reason(s) listed; nothing was signed.",
-                                       "", int(reasons.value().size()))
+                                    tr("Approval of %1 is refused for the %n reason(s) listed; nothing was signed.", "",
+                                       int(reasons.value().size()))
                                         .arg(release.value().label())});
         }
     }
 
     const QString keyPath = arguments.value(u"key"_s);
     if (!QFileInfo(keyPath).isFile())
-        return m_out.fail(Error{ErrorCode::NotFound, tr("The key file %1 does not exist; give the file \"strata-cli key "
-                                                        "new\" wrote.")
-                                                         .arg(QDir::toNativeSeparators(keyPath))});
+        return m_out.fail(
+            Error{ErrorCode::NotFound, tr("The key file %1 does not exist; give the file \"strata-cli key "
+                                          "new\" wrote.")
+                                           .arg(QDir::toNativeSeparators(keyPath))});
     std::optional<QByteArray> secret = TrustCommands(m_options, m_out).passphrase(false);
     if (!secret)
         return 2;
@@ -258,12 +260,13 @@ void SignoffCommands::printChecks(const Release &release, const ReleaseSignoffSt
     m_out.printTable({tr("ID"), tr("STATE"), tr("SIGNER"), tr("DECISION"), tr("TIME"), tr("KEY")}, rows, 2);
     for (const SignoffCheck &check : status.checks) {
         for (const QString &problem : check.problems)
-            m_out.print(tr("  sign-off %1 is broken: %2").arg(QString::number(check.signoff.id), Output::sanitized(problem)));
+            m_out.print(
+                tr("  sign-off %1 is broken: %2").arg(QString::number(check.signoff.id), Output::sanitized(problem)));
         if (!check.current)
             continue;
         if (!check.changes.isEmpty())
-            m_out.print(tr("  changed since sign-off %1 (%n change(s)):", "", int(check.changes.size()))
-                            .arg(check.signoff.id));
+            m_out.print(
+                tr("  changed since sign-off %1 (%n change(s)):", "", int(check.changes.size())).arg(check.signoff.id));
         for (const QString &change : check.changes)
             m_out.print(u"    - %1"_s.arg(Output::sanitized(change)));
     }
@@ -292,11 +295,12 @@ int SignoffCommands::verify(const CommandArguments &arguments)
         // Nothing to verify is not a pass: a pipeline must not read "no signature" as "verified".
         return m_out.fail(Error{ErrorCode::NotFound, tr("%1 has no sign-off to verify.").arg(release.value().label())});
     case SignoffState::Broken:
-        return m_out.fail(Error{ErrorCode::Integrity, tr("%1: a sign-off does not verify.").arg(release.value().label())});
+        return m_out.fail(
+            Error{ErrorCode::Integrity, tr("%1: a sign-off does not verify.").arg(release.value().label())});
     case SignoffState::Stale:
-        return m_out.fail(Error{ErrorCode::Integrity,
-                                tr("%1: %n change(s) since it was signed off.", "", int(st.changes().size()))
-                                    .arg(release.value().label())});
+        return m_out.fail(
+            Error{ErrorCode::Integrity, tr("%1: %n change(s) since it was signed off.", "", int(st.changes().size()))
+                                            .arg(release.value().label())});
     case SignoffState::Valid:
         break;
     }

@@ -38,7 +38,8 @@ QString signoffDecisionKey(SignoffDecision decision)
 
 std::optional<SignoffDecision> signoffDecisionFromKey(const QString &key)
 {
-    for (SignoffDecision d : {SignoffDecision::Approve, SignoffDecision::ApproveWithConditions, SignoffDecision::Reject})
+    for (SignoffDecision d :
+         {SignoffDecision::Approve, SignoffDecision::ApproveWithConditions, SignoffDecision::Reject})
         if (signoffDecisionKey(d) == key)
             return d;
     return std::nullopt;
@@ -151,9 +152,11 @@ QJsonObject SignoffStatement::build(const Signoff &signoff,
 {
     const QString label = releaseVersion.isEmpty() ? releaseName : u"%1@%2"_s.arg(releaseName, releaseVersion);
     const QJsonObject predicate{
-        {u"release"_s, QJsonObject{{u"id"_s, signoff.releaseId}, {u"name"_s, releaseName}, {u"version"_s, releaseVersion}}},
-        {u"signer"_s,
-         QJsonObject{{u"name"_s, signoff.signer}, {u"role"_s, signoff.role}, {u"key_fingerprint"_s, signoff.keyFingerprint}}},
+        {u"release"_s,
+         QJsonObject{{u"id"_s, signoff.releaseId}, {u"name"_s, releaseName}, {u"version"_s, releaseVersion}}},
+        {u"signer"_s, QJsonObject{{u"name"_s, signoff.signer},
+                                  {u"role"_s, signoff.role},
+                                  {u"key_fingerprint"_s, signoff.keyFingerprint}}},
         {u"decision"_s, signoffDecisionKey(signoff.decision)},
         {u"conditions"_s, signoff.conditions},
         {u"signed_at"_s, signoff.signedAt.toUTC().toString(Qt::ISODateWithMs)},
@@ -162,9 +165,8 @@ QJsonObject SignoffStatement::build(const Signoff &signoff,
         {u"audit_head"_s, auditHead}};
     return QJsonObject{
         {u"_type"_s, signoffformat::kStatementType},
-        {u"subject"_s,
-         QJsonArray{QJsonObject{{u"name"_s, QString(kSubjectPrefix + label)},
-                                {u"digest"_s, QJsonObject{{u"sha256"_s, signoff.manifestSha256}}}}}},
+        {u"subject"_s, QJsonArray{QJsonObject{{u"name"_s, QString(kSubjectPrefix + label)},
+                                              {u"digest"_s, QJsonObject{{u"sha256"_s, signoff.manifestSha256}}}}}},
         {u"predicateType"_s, signoffformat::kPredicateType},
         {u"predicate"_s, predicate}};
 }
@@ -181,8 +183,7 @@ Result<Signoff> SignoffStatement::parse(const QJsonObject &statement, QString *a
     const QJsonArray subjects = statement.value(u"subject"_s).toArray();
     if (subjects.size() != 1 || !subjects.at(0).isObject())
         return refuse(tr("The statement must name exactly one subject; it names %1.").arg(subjects.size()));
-    const QString subjectDigest =
-        subjects.at(0).toObject().value(u"digest"_s).toObject().value(u"sha256"_s).toString();
+    const QString subjectDigest = subjects.at(0).toObject().value(u"digest"_s).toObject().value(u"sha256"_s).toString();
     if (!statement.value(u"predicate"_s).isObject())
         return refuse(tr("The statement has no predicate object."));
     const QJsonObject predicate = statement.value(u"predicate"_s).toObject();

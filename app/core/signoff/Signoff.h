@@ -41,7 +41,7 @@ bool isApproval(SignoffDecision decision);
 /// Where a sign-off (or a release's sign-offs together) stands when checked now.
 enum class SignoffState { None, Valid, Stale, Broken };
 
-QString signoffStateKey(SignoffState state); ///< "none", "valid", "stale", "broken"
+QString signoffStateKey(SignoffState state);   ///< "none", "valid", "stale", "broken"
 QString signoffStateLabel(SignoffState state); ///< translated
 
 /// One stored sign-off: the signed bytes and, for lists, what its statement says.
@@ -113,7 +113,9 @@ class SignoffStatement
 
 public:
     /// What the statement says; `signoff.manifestSha256` is the subject digest.
-    static QJsonObject build(const Signoff &signoff, const QString &releaseName, const QString &releaseVersion,
+    static QJsonObject build(const Signoff &signoff,
+                             const QString &releaseName,
+                             const QString &releaseVersion,
                              const QString &auditHead);
     /// Reads a verified payload back. Anything not exactly a Strata sign-off statement (other _type or
     /// predicateType, missing or mistyped fields, more than one subject) is refused with the reason.

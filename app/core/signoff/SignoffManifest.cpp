@@ -60,19 +60,12 @@ QJsonObject recordJson(const ScopeRecord &scoped)
     const QList<Artifact> sorted =
         sortedBy(scoped.artifacts, [](const Artifact &a) { return std::make_pair(a.fileName, a.digest); });
     for (const Artifact &a : sorted)
-        artifacts.append(QJsonObject{{u"file_name"_s, a.fileName},
-                                     {u"size"_s, a.size},
-                                     {u"algorithm"_s, a.algorithm},
-                                     {u"digest"_s, a.digest}});
-    return QJsonObject{{u"id"_s, r.id},
-                       {u"kind"_s, recordKindKey(r.kind)},
-                       {u"name"_s, r.name},
-                       {u"version"_s, r.version},
-                       {u"in_release"_s, scoped.inRelease},
-                       {u"placeholder"_s, r.placeholder},
-                       {u"fields"_s, fields},
-                       {u"artifacts"_s, artifacts},
-                       {u"evidence"_s, idArray(scoped.evidenceIds)}};
+        artifacts.append(QJsonObject{
+            {u"file_name"_s, a.fileName}, {u"size"_s, a.size}, {u"algorithm"_s, a.algorithm}, {u"digest"_s, a.digest}});
+    return QJsonObject{
+        {u"id"_s, r.id},           {u"kind"_s, recordKindKey(r.kind)},  {u"name"_s, r.name},
+        {u"version"_s, r.version}, {u"in_release"_s, scoped.inRelease}, {u"placeholder"_s, r.placeholder},
+        {u"fields"_s, fields},     {u"artifacts"_s, artifacts},         {u"evidence"_s, idArray(scoped.evidenceIds)}};
 }
 
 QJsonObject assessmentJson(const Assessment &a)
@@ -188,10 +181,7 @@ public:
     }
 
 private:
-    static QString keyText(const QJsonValue &v)
-    {
-        return v.isString() ? v.toString() : QString::number(v.toInteger());
-    }
+    static QString keyText(const QJsonValue &v) { return v.isString() ? v.toString() : QString::number(v.toInteger()); }
 
     static QString shown(const QJsonValue &v)
     {
@@ -310,7 +300,8 @@ QStringList SignoffManifest::refusals(const SignoffScope &scope, const QDate &to
             reasons << tr("Evidence %1 \"%2\" was altered: the file hashes to %3, not %4.")
                            .arg(id, e.evidence.title, e.fileSha256, e.evidence.sha256);
         if (e.evidence.isExpired(today))
-            reasons << tr("Evidence %1 \"%2\" expired on %3.").arg(id, e.evidence.title, dayText(e.evidence.expiryDate));
+            reasons
+                << tr("Evidence %1 \"%2\" expired on %3.").arg(id, e.evidence.title, dayText(e.evidence.expiryDate));
     }
     return reasons;
 }

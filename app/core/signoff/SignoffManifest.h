@@ -36,11 +36,11 @@ struct ScopeEvidence
 struct SignoffScope
 {
     Release release;
-    QList<ScopeRecord> records;     ///< frozen members and what is upstream of the root now, by id
-    QList<Assessment> assessments;  ///< assessments of the release, by id
-    QList<Finding> findings;        ///< findings of those assessments, by id
-    QList<ScopeEvidence> evidence;  ///< evidence linked to their items or to the records, by id
-    QString auditHead;              ///< the audit-trail head; not part of staleness
+    QList<ScopeRecord> records;    ///< frozen members and what is upstream of the root now, by id
+    QList<Assessment> assessments; ///< assessments of the release, by id
+    QList<Finding> findings;       ///< findings of those assessments, by id
+    QList<ScopeEvidence> evidence; ///< evidence linked to their items or to the records, by id
+    QString auditHead;             ///< the audit-trail head; not part of staleness
 };
 
 /// The canonical manifest of what a sign-off covers, why approval is refused, and what changed since signing.

@@ -98,8 +98,8 @@ SignoffCheck SignoffVerifier::check(const Signoff &stored,
     if (said.manifestSha256 != stored.manifestSha256)
         mismatches << tr("manifest digest");
     if (!mismatches.isEmpty())
-        return broken(tr("The stored sign-off differs from its signed statement in: %1.")
-                          .arg(mismatches.join(u", "_s)));
+        return broken(
+            tr("The stored sign-off differs from its signed statement in: %1.").arg(mismatches.join(u", "_s)));
 
     const QString manifestDigest = Sha256::hex(stored.manifest);
     if (manifestDigest != said.manifestSha256)

@@ -160,11 +160,12 @@ Result<Signoff> Workspace::signOff(qint64 releaseId,
     if (key.isNull() || key.type() != KeyType::Ed25519)
         return Error{ErrorCode::InvalidInput, tr("A sign-off needs an Ed25519 signing key; see strata-cli key new.")};
     const QString conditions = conditionsText.trimmed();
-    static const QRegularExpression control(u"[\\x{0}-\\x{8}\\x{B}-\\x{1F}\\x{7F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]"_s);
+    static const QRegularExpression control(
+        u"[\\x{0}-\\x{8}\\x{B}-\\x{1F}\\x{7F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]"_s);
     if (conditions.size() > kConditionsMax)
-        return Error{ErrorCode::InvalidInput, tr("The conditions have %1 characters; at most %2 are kept.")
-                                                  .arg(conditions.size())
-                                                  .arg(kConditionsMax)};
+        return Error{
+            ErrorCode::InvalidInput,
+            tr("The conditions have %1 characters; at most %2 are kept.").arg(conditions.size()).arg(kConditionsMax)};
     if (control.match(conditions).hasMatch())
         return Error{ErrorCode::InvalidInput, tr("The conditions contain control characters; type plain text.")};
     if (decision == SignoffDecision::Approve && !conditions.isEmpty())
@@ -352,8 +353,8 @@ Result<ReleaseSignoffStatus> Workspace::signoffStatus(qint64 releaseId) const
         status.gateReason = tr("%1 was rejected by %2 (%3).")
                                 .arg(label, rejection->signoff.signer, SignoffRoles::display(rejection->signoff.role));
     else if (!status.missingRoles.isEmpty())
-        status.gateReason = tr("%1 still needs an approval from: %2.")
-                                .arg(label, displayRoles(status.missingRoles).join(u", "_s));
+        status.gateReason =
+            tr("%1 still needs an approval from: %2.").arg(label, displayRoles(status.missingRoles).join(u", "_s));
     else
         status.gateReason = tr("%1 is approved by every required role (%2), and nothing changed since.")
                                 .arg(label, displayRoles(status.requiredRoles).join(u", "_s));
