@@ -42,7 +42,7 @@
 <context>
     <name>strata::AssessmentsPage</name>
     <message numerus="yes">
-        <location filename="../ui/assessments/AssessmentsPage.cpp" line="+151"/>
+        <location filename="../ui/assessments/AssessmentsPage.cpp" line="+157"/>
         <source>Release %1 holds %n record(s). Assess it now?</source>
         <translation>
             <numerusform>Release %1 holds %n record. Assess it now?</numerusform>
@@ -697,9 +697,20 @@
     </message>
 </context>
 <context>
+    <name>strata::ReleaseSignoffPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/assessments/ReleaseSignoffPanel.cpp" line="+234"/>
+        <source>What changed since it was signed (%n change(s)):</source>
+        <translation>
+            <numerusform>What changed since it was signed (%n change):</numerusform>
+            <numerusform>What changed since it was signed (%n changes):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::ReportCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/ReportCommands.cpp" line="+211"/>
+        <location filename="../app/cli/ReportCommands.cpp" line="+213"/>
         <source>Wrote the checklist results of %1 (%n item(s)) to %2.</source>
         <translation>
             <numerusform>Wrote the checklist results of %1 (%n item) to %2.</numerusform>
@@ -756,6 +767,44 @@
         <translation>
             <numerusform>Likelihood %1, impact %2 (score %3, %4): %n finding</numerusform>
             <numerusform>Likelihood %1, impact %2 (score %3, %4): %n findings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::SignoffCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/SignoffCommands.cpp" line="+175"/>
+        <source>Approval of %1 is refused for the %n reason(s) listed; nothing was signed.</source>
+        <translation>
+            <numerusform>Approval of %1 is refused for the %n reason listed; nothing was signed.</numerusform>
+            <numerusform>Approval of %1 is refused for the %n reasons listed; nothing was signed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+94"/>
+        <source>  changed since sign-off %1 (%n change(s)):</source>
+        <translation>
+            <numerusform>  changed since sign-off %1 (%n change):</numerusform>
+            <numerusform>  changed since sign-off %1 (%n changes):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%1: %n change(s) since it was signed off.</source>
+        <translation>
+            <numerusform>%1: %n change since it was signed off.</numerusform>
+            <numerusform>%1: %n changes since it was signed off.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::SignoffDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/assessments/SignoffDialog.cpp" line="+71"/>
+        <source>Approval is refused (%n reason(s)); you can still reject:</source>
+        <translation>
+            <numerusform>Approval is refused (%n reason); you can still reject:</numerusform>
+            <numerusform>Approval is refused (%n reasons); you can still reject:</numerusform>
         </translation>
     </message>
 </context>
@@ -832,6 +881,33 @@
         <translation>
             <numerusform>%1 matches %n key; give more digits of the fingerprint.</numerusform>
             <numerusform>%1 matches %n keys; give more digits of the fingerprint.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+192"/>
+        <source>Approval of %1 is refused (%n reason(s)): %2</source>
+        <translation>
+            <numerusform>Approval of %1 is refused (%n reason): %2</numerusform>
+            <numerusform>Approval of %1 is refused (%n reasons): %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+157"/>
+        <source>%1&apos;s sign-off is stale: %n change(s) since it was signed, the first: %2</source>
+        <translation>
+            <numerusform>%1&apos;s sign-off is stale: %n change since it was signed, the first: %2</numerusform>
+            <numerusform>%1&apos;s sign-off is stale: %n changes since it was signed, the first: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::WorkspaceSignoffSource</name>
+    <message numerus="yes">
+        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+48"/>
+        <source>stale: %n change(s) since signing, such as: %1</source>
+        <translation>
+            <numerusform>stale: %n change since signing, such as: %1</numerusform>
+            <numerusform>stale: %n changes since signing, such as: %1</numerusform>
         </translation>
     </message>
 </context>

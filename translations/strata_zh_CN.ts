@@ -917,7 +917,7 @@ assess set ASSESSMENT ITEM STATUS
 <context>
     <name>strata::AssessmentsPage</name>
     <message>
-        <location filename="../ui/assessments/AssessmentsPage.cpp" line="+41"/>
+        <location filename="../ui/assessments/AssessmentsPage.cpp" line="+42"/>
         <source>No assessments yet</source>
         <translation>还没有评估</translation>
     </message>
@@ -987,7 +987,7 @@ assess set ASSESSMENT ITEM STATUS
         <translation>证据</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <location line="+16"/>
         <source>New Release…</source>
         <translation>新建发布版本…</translation>
@@ -2016,7 +2016,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CliApplication</name>
     <message>
-        <location filename="../app/cli/CliApplication.cpp" line="+47"/>
+        <location filename="../app/cli/CliApplication.cpp" line="+49"/>
         <source>[COMMAND]</source>
         <translation>[COMMAND]</translation>
     </message>
@@ -2036,7 +2036,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>未指定命令；运行“strata-cli --help”查看命令列表。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -2703,7 +2703,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>某条演示关系引用了未知的条目或类型。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>No temporary folder for the demo&apos;s evidence files: %1.</source>
         <translation>无法为演示的证据文件创建临时文件夹：%1。</translation>
     </message>
@@ -5853,17 +5853,19 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
 <context>
     <name>strata::Identities</name>
     <message>
+        <location filename="../app/core/signoff/Signoff.cpp" line="+137"/>
         <location filename="../app/core/trust/Identity.cpp" line="+58"/>
         <source>analyst</source>
         <translation>分析师</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../app/core/trust/Identity.cpp" line="+2"/>
         <source>security lead</source>
         <translation>安全负责人</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../app/core/trust/Identity.cpp" line="+11"/>
         <source>An identity needs a name; give the reviewer&apos;s name with --name.</source>
         <translation>签名身份需要名称；请用 --name 给出审核人的姓名。</translation>
     </message>
@@ -7560,7 +7562,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::MessageBoxPrompter</name>
     <message>
-        <location filename="../ui/MessageBoxPrompter.cpp" line="+20"/>
+        <location filename="../ui/MessageBoxPrompter.cpp" line="+21"/>
         <source>Strata</source>
         <translation>Strata</translation>
     </message>
@@ -8802,6 +8804,121 @@ Referenced by an import but not yet verified.</source>
     </message>
 </context>
 <context>
+    <name>strata::ReleaseSignoffPanel</name>
+    <message>
+        <location filename="../ui/assessments/ReleaseSignoffPanel.cpp" line="+52"/>
+        <source>✔ Valid</source>
+        <translation>✔ 有效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ Stale</source>
+        <translation>⚠ 已失效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✖ Broken</source>
+        <translation>✖ 已损坏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>○ Not signed</source>
+        <translation>○ 未签核</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Releases and their sign-off</source>
+        <translation>发布版本及其签核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Release</source>
+        <translation>发布版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign-off</source>
+        <translation>签核</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Needs</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gate</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign-off details</source>
+        <translation>签核详情</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Releases</source>
+        <translation>发布版本</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign Off…</source>
+        <translation>签核…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve or reject the selected release with your signing key</source>
+        <translation>用您的签名密钥批准或驳回所选发布版本</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>✔ passes</source>
+        <translation>✔ 通过</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>✖ closed</source>
+        <translation>✖ 未通过</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No release yet: create one with New Release….</source>
+        <translation>尚无发布版本：请用“新建发布版本…”创建一个。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (%2): %3, %4. %5</source>
+        <translation>%1（%2）：%3，%4。%5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (superseded)</source>
+        <translation>%1（已被取代）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>    conditions: %1</source>
+        <translation>    条件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>    broken: %1</source>
+        <translation>    已损坏：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>What changed since it was signed (%n change(s)):</source>
+        <translation>
+            <numerusform>签核后发生的变更（%n 处）：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::ReportCanvas</name>
     <message>
         <location filename="../app/report/ReportCanvas.cpp" line="+118"/>
@@ -8868,7 +8985,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::ReportCommands</name>
     <message>
-        <location filename="../app/cli/ReportCommands.cpp" line="+55"/>
+        <location filename="../app/cli/ReportCommands.cpp" line="+56"/>
         <source>--release NAME|--assessment ID|--supplier ID -o FILE.pdf [--lang zh_CN] [--paper a4|letter] [--pdfa] [--date ISO-8601]</source>
         <translation>--release NAME|--assessment ID|--supplier ID -o FILE.pdf [--lang zh_CN] [--paper a4|letter] [--pdfa] [--date ISO-8601]</translation>
     </message>
@@ -9002,7 +9119,7 @@ strata-cli 核对报告的附录。
         <translation>-o 需要指定要写入的 PDF 文件名。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>strata-cli: drawing the report… %1 (%2 of %3)</source>
         <translation>strata-cli：正在绘制报告… %1（%2 / %3）</translation>
     </message>
@@ -9066,6 +9183,11 @@ strata-cli 核对报告的附录。
         <translation>签核已失效：签核后范围发生了变化</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Sign-off is broken: a signature or what it covers does not verify</source>
+        <translation>签核已损坏：签名或其涵盖的内容未通过验证</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>Critical</source>
         <translation>严重</translation>
@@ -9089,7 +9211,7 @@ strata-cli 核对报告的附录。
 <context>
     <name>strata::ReportExportDialog</name>
     <message>
-        <location filename="../ui/report/ReportExportDialog.cpp" line="+58"/>
+        <location filename="../ui/report/ReportExportDialog.cpp" line="+59"/>
         <source>Export Report</source>
         <translation>导出报告</translation>
     </message>
@@ -9229,7 +9351,7 @@ strata-cli 核对报告的附录。
         <translation>请至少选择一个要包含的章节。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>The report could not be drawn: the worker stopped unexpectedly. Try again.</source>
         <translation>无法绘制报告：后台任务意外停止。请重试。</translation>
     </message>
@@ -9985,6 +10107,713 @@ strata-cli 核对报告的附录。
         <location line="+3"/>
         <source>The SHA-256 computation failed inside OpenSSL.</source>
         <translation>OpenSSL 内部计算 SHA-256 失败。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::SignoffCommands</name>
+    <message>
+        <location filename="../app/cli/SignoffCommands.cpp" line="+70"/>
+        <source>RELEASE --key KEYFILE --decision approve|reject [--conditions TEXT] | RELEASE --require ROLE...</source>
+        <translation>RELEASE --key KEYFILE --decision approve|reject [--conditions TEXT] | RELEASE --require ROLE...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign a release off (approve or reject) with your signing key</source>
+        <translation>用您的签名密钥签核发布版本（批准或驳回）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Builds the manifest of everything reviewed for RELEASE (its records with their fields and
+digests, its assessments with every answer, the findings and accepted risks, the SHA-256 of every
+evidence file) and signs its digest with the key in KEYFILE, whose public key must be an identity
+of this workspace (strata-cli key new or key import). The passphrase comes from STRATA_PASSPHRASE
+or a prompt on the terminal. An approval is refused, with every reason listed, while a mandatory
+item is not started, an item failed without an accepted risk in force, or evidence is missing,
+altered or expired; a rejection is always recorded. --conditions makes an approval conditional.
+  --require ROLE   instead of signing, set the roles whose approval the release needs
+                   (repeat it: analyst, security-lead or a custom role; default: security-lead)</source>
+        <translation>为 RELEASE 构建所审核全部内容的签核清单（其条目及字段和摘要、其评估的每条结论、
+发现项和已接受的风险、每个证据文件的 SHA-256），并用 KEYFILE 中的密钥签署其摘要；
+该密钥的公钥必须是此工作区的签名身份（strata-cli key new 或 key import）。口令来自
+STRATA_PASSPHRASE 或终端提示。当有必选检查项尚未开始、有检查项不通过且没有仍有效的
+风险接受，或证据缺失、被篡改或已过期时，拒绝批准并列出每个原因；驳回总会被记录。
+--conditions 使批准成为有条件批准。
+  --require ROLE   不签核，而是设置发布版本需要其批准的角色
+                   （可重复：analyst、security-lead 或自定义角色；默认：security-lead）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>KEYFILE</source>
+        <translation>KEYFILE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>your encrypted private key file</source>
+        <translation>您的加密私钥文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approve|reject</source>
+        <translation>approve|reject</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>what you decide</source>
+        <translation>您的决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the conditions of an approval</source>
+        <translation>批准所附的条件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ROLE</source>
+        <translation>ROLE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a role whose approval the release needs</source>
+        <translation>发布版本需要其批准的角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+7"/>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>RELEASE</source>
+        <translation>RELEASE</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Check every sign-off of a release and show what changed since</source>
+        <translation>检查发布版本的每个签核，并列出签核后的变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifies each sign-off&apos;s signature with its signer&apos;s key, checks that the signed statement, the
+stored manifest and the sign-off agree, and compares the signed manifest with the release now.
+The exit code is 0 only when the release has sign-offs, every signature verifies and nothing
+they cover changed; otherwise what is broken or changed is listed.</source>
+        <translation>用签核人的密钥验证每个签核的签名，检查已签名声明、存储的签核清单与签核记录
+是否一致，并将已签名的签核清单与发布版本的当前状态比较。仅当发布版本有签核、
+所有签名均通过验证且其涵盖的内容没有变更时，退出码为 0；否则列出损坏或变更之处。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exit 0 only when a release is approved by every required role and still valid</source>
+        <translation>仅当发布版本已获每个所需角色批准且签核仍有效时退出码为 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For pipelines: the exit code is 0 only when every required role approved the release, no current
+sign-off rejects it, and every sign-off verifies and is not stale. One line says why not.</source>
+        <translation>用于流水线：仅当每个所需角色都已批准发布版本、没有当前签核驳回它，且每个签核都
+通过验证且未失效时，退出码为 0。否则用一行说明原因。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;signoff&quot; needs one RELEASE; usage: %1</source>
+        <translation>“signoff”需要一个 RELEASE；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--require sets the roles a release needs and cannot be combined with signing; usage: %1</source>
+        <translation>--require 用于设置发布版本所需的角色，不能与签核同时使用；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;signoff&quot; needs --key KEYFILE and --decision approve|reject; usage: %1</source>
+        <translation>“signoff”需要 --key KEYFILE 和 --decision approve|reject；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unknown decision &quot;%1&quot;; use approve or reject (with --conditions for a conditional approval).</source>
+        <translation>未知的决定“%1”；请使用 approve 或 reject（有条件批准请加 --conditions）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>Approval of %1 is refused for the %n reason(s) listed; nothing was signed.</source>
+        <translation>
+            <numerusform>因上列 %n 个原因，拒绝批准 %1；未签署任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The key file %1 does not exist; give the file &quot;strata-cli key new&quot; wrote.</source>
+        <translation>密钥文件 %1 不存在；请给出“strata-cli key new”写入的文件。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Signed off %1: %2.</source>
+        <translation>已签核 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>signer</source>
+        <translation>签核人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manifest</source>
+        <translation>签核清单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 now needs an approval from: %2.</source>
+        <translation>%1 现在需要以下角色批准：%2。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1, superseded</source>
+        <translation>%1，已被取代</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign-offs of %1:</source>
+        <translation>%1 的签核：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SIGNER</source>
+        <translation>SIGNER</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DECISION</source>
+        <translation>DECISION</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TIME</source>
+        <translation>TIME</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KEY</source>
+        <translation>KEY</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  sign-off %1 is broken: %2</source>
+        <translation>  签核 %1 已损坏：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>  changed since sign-off %1 (%n change(s)):</source>
+        <translation>
+            <numerusform>  签核 %1 之后的变更（%n 处）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;verify&quot; takes one RELEASE; usage: strata-cli verify RELEASE</source>
+        <translation>“verify”需要一个 RELEASE；用法：strata-cli verify RELEASE</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 has no sign-off to verify.</source>
+        <translation>%1 没有可验证的签核。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: a sign-off does not verify.</source>
+        <translation>%1：有签核未通过验证。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1: %n change(s) since it was signed off.</source>
+        <translation>
+            <numerusform>%1：签核后有 %n 处变更。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: every signature verifies and nothing changed since.</source>
+        <translation>%1：所有签名均通过验证，签核后没有任何变更。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;gate&quot; takes one RELEASE; usage: strata-cli gate RELEASE</source>
+        <translation>“gate”需要一个 RELEASE；用法：strata-cli gate RELEASE</translation>
+    </message>
+</context>
+<context>
+    <name>strata::SignoffDialog</name>
+    <message>
+        <location filename="../ui/assessments/SignoffDialog.cpp" line="+48"/>
+        <source>Sign Off %1</source>
+        <translation>签核 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your signature covers %1 as it is now: its records with their fields and digests, every answer of its assessments, the findings and accepted risks, and the SHA-256 of every evidence file. It goes stale when any of these changes. This release needs an approval from: %2.</source>
+        <translation>您的签名涵盖 %1 的当前状态：其条目及字段和摘要、其评估的每条结论、发现项和已接受的风险，以及每个证据文件的 SHA-256。其中任何一项变更，签核即失效。此发布版本需要以下角色批准：%2。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Approval is refused (%n reason(s)); you can still reject:</source>
+        <translation>
+            <numerusform>拒绝批准（%n 个原因）；您仍可驳回：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Approve for release</source>
+        <translation>批准发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Conditions of the approval, or the reasons for a rejection (optional)</source>
+        <translation>批准所附的条件，或驳回的原因（可选）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The private key file &quot;strata-cli key new&quot; wrote</source>
+        <translation>“strata-cli key new”写入的私钥文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Decision:</source>
+        <translation>决定(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;onditions:</source>
+        <translation>条件(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Key file:</source>
+        <translation>密钥文件(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unlocking the key…</source>
+        <translation>正在解锁密钥…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Sign</source>
+        <translation>签核(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Approval is refused for the reasons listed above.</source>
+        <translation>因上列原因，拒绝批准。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose Your Private Key File</source>
+        <translation>选择您的私钥文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The key file %1 does not exist; choose the file &quot;strata-cli key new&quot; wrote.</source>
+        <translation>密钥文件 %1 不存在；请选择“strata-cli key new”写入的文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unlock Your Key</source>
+        <translation>解锁您的密钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passphrase of %1:</source>
+        <translation>%1 的口令：</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The key could not be read.</source>
+        <translation>无法读取密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::SignoffManifest</name>
+    <message>
+        <location filename="../app/core/signoff/SignoffManifest.cpp" line="+175"/>
+        <source>%1 was removed</source>
+        <translation>%1 已被移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was added</source>
+        <translation>%1 已被添加</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: %2 changed from %3 to %4</source>
+        <translation>%1：%2 从 %3 改为 %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 changed</source>
+        <translation>%1：%2 已更改</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: the file is missing from the evidence store</source>
+        <translation>%1：证据库中缺少该文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the file is back in the evidence store</source>
+        <translation>%1：该文件已回到证据库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the file was altered (its SHA-256 is now %2)</source>
+        <translation>%1：该文件已被篡改（其 SHA-256 现为 %2）</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The release %1 has no assessment; assess it before approving.</source>
+        <translation>发布版本 %1 尚无评估；请先评估再批准。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assessment %1, item %2 (mandatory) is not started.</source>
+        <translation>评估 %1 的检查项 %2（必选）尚未开始。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Assessment %1, item %2: the accepted risk of finding %3 expired on %4.</source>
+        <translation>评估 %1 的检查项 %2：发现项 %3 的风险接受已于 %4 到期。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assessment %1, item %2 failed and no finding on it has an accepted risk.</source>
+        <translation>评估 %1 的检查项 %2 不通过，且其发现项均未接受风险。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assessment %1, item %2 is marked risk accepted, but none of its findings is accepted.</source>
+        <translation>评估 %1 的检查项 %2 标记为已接受风险，但其发现项均未被接受。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Evidence %1 &quot;%2&quot; is missing from the evidence store.</source>
+        <translation>证据库中缺少证据 %1“%2”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence %1 &quot;%2&quot; was altered: the file hashes to %3, not %4.</source>
+        <translation>证据 %1“%2”已被篡改：文件哈希为 %3，而非 %4。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evidence %1 &quot;%2&quot; expired on %3.</source>
+        <translation>证据 %1“%2”已于 %3 过期。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The manifest format changed from %1 to %2</source>
+        <translation>签核清单格式从 %1 变为 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Release</source>
+        <translation>发布版本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record %1 &quot;%2&quot;</source>
+        <translation>条目 %1“%2”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, artifact %2</source>
+        <translation>%1，制品 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Assessment %1</source>
+        <translation>评估 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, item %2</source>
+        <translation>%1，检查项 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Finding %1 &quot;%2&quot;</source>
+        <translation>发现项 %1“%2”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Evidence %1 &quot;%2&quot;</source>
+        <translation>证据 %1“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>strata::SignoffRepository</name>
+    <message>
+        <location filename="../app/core/storage/SignoffRepository.cpp" line="+39"/>
+        <source>Recording the sign-off of release %1</source>
+        <translation>记录发布版本 %1 的签核</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading the sign-offs of release %1</source>
+        <translation>读取发布版本 %1 的签核</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Reading the roles release %1 needs</source>
+        <translation>读取发布版本 %1 所需的角色</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Recording the roles release %1 needs</source>
+        <translation>记录发布版本 %1 所需的角色</translation>
+    </message>
+</context>
+<context>
+    <name>strata::SignoffStatement</name>
+    <message>
+        <location filename="../app/core/signoff/Signoff.cpp" line="-87"/>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>approved with conditions</source>
+        <translation>有条件批准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>not signed</source>
+        <translation>未签核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stale</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>broken</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The statement&apos;s _type is &quot;%1&quot;, not an in-toto Statement v1.</source>
+        <translation>声明的 _type 为“%1”，不是 in-toto Statement v1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The statement&apos;s predicate type is &quot;%1&quot;, not %2.</source>
+        <translation>声明的谓词类型为“%1”，而不是 %2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The statement must name exactly one subject; it names %1.</source>
+        <translation>声明必须恰好指明一个主体；它指明了 %1 个。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The statement has no predicate object.</source>
+        <translation>声明没有谓词对象。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The statement&apos;s decision &quot;%1&quot; is not approve, approve-with-conditions or reject.</source>
+        <translation>声明的决定“%1”不是 approve、approve-with-conditions 或 reject。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The statement&apos;s meaning &quot;%1&quot; does not match its decision %2.</source>
+        <translation>声明的含义“%1”与其决定 %2 不符。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The statement&apos;s predicate lacks a release id, signer, role, key fingerprint, time or manifest digest.</source>
+        <translation>声明的谓词缺少发布版本 ID、签核人、角色、密钥指纹、时间或签核清单摘要。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The statement&apos;s subject digest %1 differs from its manifest digest %2.</source>
+        <translation>声明的主体摘要 %1 与其签核清单摘要 %2 不同。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::SignoffVerifier</name>
+    <message>
+        <location filename="../app/core/signoff/SignoffVerifier.cpp" line="+44"/>
+        <source>sign-off %1</source>
+        <translation>签核 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The identity that signed (id %1) is no longer in this workspace.</source>
+        <translation>签署的签名身份（ID %1）已不在此工作区中。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The identity %1&apos;s key %2 is not the key %3 the sign-off names.</source>
+        <translation>签名身份 %1 的密钥 %2 不是签核所指的密钥 %3。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The envelope is malformed: %1</source>
+        <translation>DSSE 信封格式错误：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The envelope&apos;s payload type is &quot;%1&quot;, not %2.</source>
+        <translation>DSSE 信封的载荷类型为“%1”，而不是 %2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The envelope holds no signature.</source>
+        <translation>DSSE 信封中没有签名。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No signature in the envelope verifies with %1&apos;s key %2.</source>
+        <translation>DSSE 信封中没有签名能用 %1 的密钥 %2 验证通过。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The signed payload is not a JSON object.</source>
+        <translation>已签名的载荷不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signed payload is malformed: %1</source>
+        <translation>已签名的载荷格式错误：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>release</source>
+        <translation>发布版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>signer</source>
+        <translation>签核人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>manifest digest</source>
+        <translation>签核清单摘要</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The stored sign-off differs from its signed statement in: %1.</source>
+        <translation>存储的签核与其已签名声明在以下方面不同：%1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The stored manifest hashes to %1, but the signature covers %2.</source>
+        <translation>存储的签核清单哈希为 %1，但签名涵盖的是 %2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The stored manifest is not canonical JSON.</source>
+        <translation>存储的签核清单不是规范化 JSON。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signed manifest is about another release.</source>
+        <translation>已签名的签核清单属于另一个发布版本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The manifest&apos;s audit-trail head differs from the statement&apos;s.</source>
+        <translation>签核清单中的审计追踪头部与声明中的不同。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The current state of the release could not be read as a manifest.</source>
+        <translation>无法将发布版本的当前状态读取为签核清单。</translation>
     </message>
 </context>
 <context>
@@ -11009,6 +11838,80 @@ only when everything matches. The transparency log is not consulted.
         <source>Model signature of %1 FAILED (key %2)</source>
         <translation>%1 的模型签名验证未通过（密钥 %2）</translation>
     </message>
+    <message>
+        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+161"/>
+        <source>A sign-off needs an Ed25519 signing key; see strata-cli key new.</source>
+        <translation>签核需要 Ed25519 签名密钥；请参阅 strata-cli key new。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The conditions have %1 characters; at most %2 are kept.</source>
+        <translation>条件有 %1 个字符；最多保留 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The conditions contain control characters; type plain text.</source>
+        <translation>条件中含有控制字符；请输入纯文本。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An approval with conditions needs the conditions written out.</source>
+        <translation>有条件批准需要写明条件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The key %1 is not the key of any identity in this workspace; import its public key with &quot;strata-cli key import&quot; first.</source>
+        <translation>密钥 %1 不属于此工作区中的任何签名身份；请先用“strata-cli key import”导入其公钥。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Approval of %1 is refused (%n reason(s)): %2</source>
+        <translation>
+            <numerusform>拒绝批准 %1（%n 个原因）：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>&quot;%1&quot; is not a role: give analyst, security-lead or a role name of at most %2 characters.</source>
+        <translation>“%1”不是角色：请给出 analyst、security-lead 或不超过 %2 个字符的角色名称。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A release needs an approval from at least one role.</source>
+        <translation>发布版本至少需要一个角色的批准。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 is not signed off; it needs an approval from: %2.</source>
+        <translation>%1 尚未签核；需要以下角色批准：%2。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 has a broken sign-off (%2 by %3): %4</source>
+        <translation>%1 有已损坏的签核（%3 的签核 %2）：%4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1&apos;s sign-off is stale: %n change(s) since it was signed, the first: %2</source>
+        <translation>
+            <numerusform>%1 的签核已失效：签核后有 %n 处变更，第一处：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was rejected by %2 (%3).</source>
+        <translation>%1 已被 %2（%3）驳回。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 still needs an approval from: %2.</source>
+        <translation>%1 仍需以下角色批准：%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is approved by every required role (%2), and nothing changed since.</source>
+        <translation>%1 已获所有所需角色（%2）批准，且此后没有任何变更。</translation>
+    </message>
 </context>
 <context>
     <name>strata::WorkspaceCommand</name>
@@ -11089,6 +11992,31 @@ only when everything matches. The transparency log is not consulted.
         <location line="+5"/>
         <source>No workspace is open. Open or create a workspace and try again.</source>
         <translation>未打开工作区。请打开或新建工作区后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::WorkspaceSignoffSource</name>
+    <message>
+        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+45"/>
+        <source>valid: the signature verifies and nothing changed</source>
+        <translation>有效：签名通过验证且没有任何变更</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>stale: %n change(s) since signing, such as: %1</source>
+        <translation>
+            <numerusform>已失效：签核后有 %n 处变更，例如：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>broken: %1</source>
+        <translation>已损坏：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (superseded by a later sign-off of the same signer)</source>
+        <translation>%1（已被同一签核人后来的签核取代）</translation>
     </message>
 </context>
 </TS>

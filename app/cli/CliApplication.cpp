@@ -11,6 +11,7 @@
 #include "InventoryCommands.h"
 #include "Output.h"
 #include "ReportCommands.h"
+#include "SignoffCommands.h"
 #include "Translations.h"
 #include "TrustCommands.h"
 #include "util/LibraryVersions.h"
@@ -43,6 +44,7 @@ QList<CommandSpec> CliApplication::commands()
     all.append(FindingCommands::specs());
     all.append(TrustCommands::specs());
     all.append(ReportCommands::specs());
+    all.append(SignoffCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -88,6 +90,8 @@ int CliApplication::run()
         return TrustCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else if (CommandLine::find(ReportCommands::specs(), invocation.command))
         return ReportCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(SignoffCommands::specs(), invocation.command))
+        return SignoffCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 

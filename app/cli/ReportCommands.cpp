@@ -6,6 +6,7 @@
 #include "Output.h"
 #include "ReportCollector.h"
 #include "ReportRenderer.h"
+#include "WorkspaceSignoffSource.h"
 #include "checklist/ChecklistExport.h"
 #include "util/AtomicFile.h"
 #include "workspace/Workspace.h"
@@ -144,7 +145,8 @@ int ReportCommands::run(const QString &command, const CommandArguments &argument
     Result<std::unique_ptr<Workspace>> workspace = Workspace::open(path, Database::OpenMode::ExistingOnly);
     if (!workspace)
         return m_out.fail(workspace.error());
-    Result<ReportData> data = ReportCollector::collect(*workspace.value(), scopes.constFirst(), options);
+    Result<ReportData> data =
+        ReportCollector::collect(*workspace.value(), scopes.constFirst(), options, WorkspaceSignoffSource());
     if (!data)
         return m_out.fail(data.error());
     const QString suffix = QFileInfo(output).suffix().toLower();

@@ -120,6 +120,8 @@ QString ReportData::decision() const
         return tr("Signed off (%n signature(s) verified)", "", int(signoffs.signoffs.size()));
     case ReportSignoffState::State::Stale:
         return tr("Sign-off is stale: the scope changed after it was signed");
+    case ReportSignoffState::State::Broken:
+        return tr("Sign-off is broken: a signature or what it covers does not verify");
     }
     return QString();
 }

@@ -25,17 +25,18 @@ struct ReportSignoff
     QString verification; ///< translated result of checking the signature
 };
 
-/// The sign-off state of a scope: none, valid, or stale (the scope changed after signing).
+/// The sign-off state of a scope: none, valid, stale (the scope changed after signing) or broken (a signature or
+/// what it covers does not verify).
 struct ReportSignoffState
 {
-    enum class State { None, Valid, Stale };
+    enum class State { None, Valid, Stale, Broken };
     State state = State::None;
     QList<ReportSignoff> signoffs;
     QString auditHead; ///< the hash at the head of the audit trail; empty when there is no audit trail
 };
 
-/// Where a report reads sign-offs and the audit-trail head from. Sign-offs and the audit trail arrive with
-/// issue 6; until then NoSignoffSource answers "no sign-off recorded", and issue 6 plugs in its own source.
+/// Where a report reads sign-offs and the audit-trail head from: WorkspaceSignoffSource in the programs,
+/// NoSignoffSource where a workspace's sign-offs are not wanted (and in tests).
 class SignoffSource
 {
 public:
@@ -44,7 +45,7 @@ public:
     virtual Result<ReportSignoffState> signoffs(const Workspace &workspace, qint64 releaseId) const = 0;
 };
 
-/// The source used while the workspace keeps no sign-offs: always State::None.
+/// A source that reports no sign-off: always State::None.
 class NoSignoffSource : public SignoffSource
 {
 public:

@@ -148,6 +148,12 @@ void TestDatabase::migratesFromEveryEarlierVersion()
         u"SELECT group_concat(name) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'relation_to%'"_s));
     QVERIFY(indexes.next());
     QCOMPARE(indexes.value(0).toString(), u"relation_to_cover"_s);
+    // Sign-offs (010_signoff): the tables exist, and a release without a policy of its own needs a security lead.
+    QSqlQuery signoffTables(ws.value()->database().connection());
+    QVERIFY(signoffTables.exec(u"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
+                               "('signoff', 'release_signoff_policy')"_s));
+    QVERIFY(signoffTables.next());
+    QCOMPARE(signoffTables.value(0).toInt(), 2);
     if (from >= 1) {
         auto found = ws.value()->recordIds(RecordQuery{RecordKind::Model, u"heirl"_s});
         QVERIFY(found.ok());

@@ -4,6 +4,8 @@
 #include "ReportRenderer.h"
 #include "ReportSamples.h"
 #include "Translations.h"
+#include "WorkspaceSignoffSource.h"
+#include "trust/Keys.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
@@ -68,6 +70,7 @@ private Q_SLOTS:
     void sectionsCanBeLeftOut();
     void paperAndPdfA();
     void signoffsComeFromTheSource();
+    void workspaceSignoffsAreVerifiedInTheReport();
     void unknownScopesAreRefused_data();
     void unknownScopesAreRefused();
 
@@ -390,6 +393,40 @@ void TestReport::signoffsComeFromTheSource()
     QVERIFY(flat.contains(u"SHA256:f00dfeed0123456789abcdef"_s));
     QVERIFY(text.contains(u"9c1e2b7f"_s));
     QVERIFY(!text.contains(u"No sign-off recorded"_s));
+}
+
+void TestReport::workspaceSignoffsAreVerifiedInTheReport()
+{
+    const PrivateKey key = PrivateKey::generate(KeyType::Ed25519).value();
+    Identity lead;
+    lead.name = u"Lee Signer"_s;
+    lead.role = IdentityRole::SecurityLead;
+    lead.publicKey = key.publicKey().pem();
+    const Result<Identity> added = m_ws->addIdentity(lead);
+    QVERIFY(added.ok());
+    const qint64 release = m_ws->release(u"chat-app@1.0"_s).value().id;
+    // Two items failed, so only a rejection can be signed here.
+    QVERIFY(m_ws->signOff(release, key, SignoffDecision::Reject, u"Pin the base weights first."_s).ok());
+    ReportOptions options;
+    options.date = kDate;
+    QString flat = pdfText(write(options, u"rejected.pdf"_s, WorkspaceSignoffSource()));
+    flat.remove(QRegularExpression(u"\\s"_s)); // table cells wrap
+    QVERIFY2(flat.contains(u"LeeSigner"_s), qPrintable(flat));
+    QVERIFY(flat.contains(u"securitylead"_s));
+    QVERIFY(flat.contains(u"rejected"_s));
+    QVERIFY(flat.contains(u"Pinthebaseweightsfirst."_s));
+    QVERIFY(flat.contains(Identities::displayFingerprint(added.value().fingerprint).left(24)));
+    QVERIFY(flat.contains(u"valid:thesignatureverifies"_s));
+    QVERIFY(flat.contains(u"Signedoff(1signature(s)verified)"_s) || flat.contains(u"Signedoff(1signatureverified)"_s));
+
+    // After a change to a record in the release the same report says the sign-off is stale.
+    Record chat = m_ws->record(m_ws->resolve(u"Chat App"_s).value()).value();
+    chat.license = u"Apache-2.0"_s;
+    QVERIFY(m_ws->updateRecord(chat).ok());
+    flat = pdfText(write(options, u"stale.pdf"_s, WorkspaceSignoffSource()));
+    flat.remove(QRegularExpression(u"\\s"_s));
+    QVERIFY2(flat.contains(u"stale:1change"_s), qPrintable(flat));
+    QVERIFY(flat.contains(u"Sign-offisstale"_s));
 }
 
 void TestReport::unknownScopesAreRefused_data()

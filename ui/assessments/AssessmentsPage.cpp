@@ -6,6 +6,7 @@
 #include "NewAssessmentDialog.h"
 #include "NewReleaseDialog.h"
 #include "Prompter.h"
+#include "ReleaseSignoffPanel.h"
 #include "WalkthroughView.h"
 #include "workspace/Workspace.h"
 
@@ -63,12 +64,17 @@ AssessmentsPage::AssessmentsPage(Workspace *workspace, Prompter *prompter, QWidg
     m_error->setWordWrap(true);
     m_error->hide();
 
+    m_releases = new ReleaseSignoffPanel(workspace, prompter);
+    m_releases->setObjectName(u"releaseSignoffPanel"_s);
+
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_releases);
     splitter->addWidget(m_assessments);
     splitter->addWidget(m_items);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 4);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 3);
 
     auto *listPage = new QWidget;
     auto *listLayout = new QVBoxLayout(listPage);

@@ -13,6 +13,7 @@ namespace strata {
 
 class EmptyStateWidget;
 class Prompter;
+class ReleaseSignoffPanel;
 class WalkthroughView;
 class Workspace;
 
@@ -35,6 +36,7 @@ public:
     /// Back to the list of assessments.
     void closeWalkthrough();
     WalkthroughView *walkthrough() const { return m_walkthrough; }
+    ReleaseSignoffPanel *releasePanel() const { return m_releases; }
 
     /// Asks for a release's name, version and root and creates it; true when one was created.
     bool newRelease();
@@ -53,6 +55,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     EmptyStateWidget *m_empty = nullptr;
     QTreeWidget *m_assessments = nullptr;
+    ReleaseSignoffPanel *m_releases = nullptr;
     QTreeWidget *m_items = nullptr;
     QLabel *m_error = nullptr;
 };

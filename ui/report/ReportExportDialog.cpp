@@ -7,6 +7,7 @@
 #include "ReportPreviewDialog.h"
 #include "ReportRenderer.h"
 #include "TaskProgressWidget.h"
+#include "WorkspaceSignoffSource.h"
 #include "workspace/Workspace.h"
 
 #include <QCheckBox>
@@ -242,7 +243,8 @@ bool ReportExportDialog::generate()
     }
     m_error->hide();
     // The workspace belongs to the GUI thread: read everything here; the worker only draws.
-    Result<ReportData> data = ReportCollector::collect(*m_workspace, reportScope, reportOptions);
+    Result<ReportData> data =
+        ReportCollector::collect(*m_workspace, reportScope, reportOptions, WorkspaceSignoffSource());
     if (!data) {
         m_prompter->showError(this, data.error().message);
         return false;

@@ -10,6 +10,8 @@
 #include "domain/Result.h"
 #include "evidence/Evidence.h"
 #include "graph/GraphSnapshot.h"
+#include "signoff/Signoff.h"
+#include "signoff/SignoffManifest.h"
 #include "storage/Database.h"
 #include "trust/Identity.h"
 
@@ -31,6 +33,7 @@ class ArtifactRepository;
 class ProvenanceRepository;
 struct ImportDocument;
 struct ModelVerification;
+class PrivateKey;
 
 /// How an import treats values a person typed by hand.
 struct ImportOptions
@@ -211,6 +214,30 @@ public:
     /// Evidence attached to a record as a whole, each with why it was attached, oldest first.
     Result<QList<std::pair<Evidence, QString>>> recordEvidence(qint64 recordId) const;
 
+    // Release sign-off (issue 6), implemented in WorkspaceSignoff.cpp.
+    /// Everything a sign-off of the release covers, read now; every covered evidence file is hashed again.
+    Result<SignoffScope> signoffScope(qint64 releaseId) const;
+    /// The canonical manifest (SignoffManifest) of what a sign-off of the release would cover now.
+    Result<QByteArray> signoffManifest(qint64 releaseId) const;
+    /// Why the release cannot be approved now, every reason listed; empty when it can.
+    Result<QStringList> approvalRefusals(qint64 releaseId) const;
+    /// Signs the release with `key`, whose public key must be an identity of this workspace: builds the manifest,
+    /// wraps the in-toto statement naming its digest in a DSSE envelope and stores both. An approval is refused,
+    /// with every reason, while approvalRefusals() names any; conditions turn an approval into "approve with
+    /// conditions". A rejection is always recorded.
+    Result<Signoff> signOff(qint64 releaseId,
+                            const PrivateKey &key,
+                            SignoffDecision decision,
+                            const QString &conditions = {});
+    /// The stored sign-offs of a release, oldest first, unchecked.
+    Result<QList<Signoff>> signoffs(qint64 releaseId) const;
+    /// Every sign-off of the release verified and compared with the release now, and the gate's verdict.
+    Result<ReleaseSignoffStatus> signoffStatus(qint64 releaseId) const;
+    /// The roles whose approval the release needs (role keys); SignoffRoles::defaultRoles() unless set.
+    Result<QStringList> requiredSignoffRoles(qint64 releaseId) const;
+    /// Sets the roles a release needs an approval from ("analyst", "security-lead" or custom role names).
+    Status setRequiredSignoffRoles(qint64 releaseId, const QStringList &roles);
+
 Q_SIGNALS:
     /// A release, assessment, answer or finding changed: assessment pages should refetch.
     void assessmentsChanged();
@@ -220,6 +247,8 @@ Q_SIGNALS:
     void evidenceChanged();
     /// A signing identity was added: identity lists should refetch.
     void identitiesChanged();
+    /// A release was signed off or its required roles changed: sign-off states should be read again.
+    void signoffsChanged();
     /// Records of this kind were added, removed or renamed: lists should refetch.
     void recordsChanged(strata::RecordKind kind);
     /// One record's fields, relations or artifacts changed.
@@ -242,6 +271,8 @@ private:
     /// The record, or the name of one of its suppliers, changed: its search row is rewritten before COMMIT.
     void noteIndexStale(qint64 id) { m_searchStale.insert(id); }
     void flushSignals();
+    /// The audit-trail head a sign-off names (WorkspaceSignoff.cpp).
+    QString signoffAuditHead() const;
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<RecordRepository> m_records;
