@@ -59,6 +59,63 @@
     </message>
 </context>
 <context>
+    <name>strata::AuditChain</name>
+    <message numerus="yes">
+        <location filename="../app/core/audit/AuditChain.cpp" line="+165"/>
+        <source>The verification of the audit trail was cancelled after %n row(s).</source>
+        <translation>
+            <numerusform>The verification of the audit trail was cancelled after %n row.</numerusform>
+            <numerusform>The verification of the audit trail was cancelled after %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+73"/>
+        <source>The audit trail is intact: %n row(s), head %1.</source>
+        <translation>
+            <numerusform>The audit trail is intact: %n row, head %1.</numerusform>
+            <numerusform>The audit trail is intact: %n rows, head %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::AuditPage</name>
+    <message numerus="yes">
+        <location filename="../ui/audit/AuditPage.cpp" line="+241"/>
+        <source>Showing the newest %n entries; filter to reach older ones.</source>
+        <translation>
+            <numerusform>Showing the newest %n entry; filter to reach older ones.</numerusform>
+            <numerusform>Showing the newest %n entries; filter to reach older ones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Checking %n audit row(s)…</source>
+        <translation>
+            <numerusform>Checking %n audit row…</numerusform>
+            <numerusform>Checking %n audit rows…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::AuditTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/AuditTableModel.cpp" line="+25"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::CatalogCommands</name>
     <message numerus="yes">
         <location filename="../app/cli/CatalogCommands.cpp" line="+343"/>
@@ -808,7 +865,7 @@
 <context>
     <name>strata::Workspace</name>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+174"/>
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+183"/>
         <source>&quot;%1&quot; names %n release(s) (%2); give NAME@VERSION.</source>
         <translation>
             <numerusform>&quot;%1&quot; names %n release (%2); give NAME@VERSION.</numerusform>
@@ -816,7 +873,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+95"/>
+        <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+100"/>
         <source>%1 matches %n key(s); give more digits of the fingerprint.</source>
         <translation>
             <numerusform>%1 matches %n key; give more digits of the fingerprint.</numerusform>

@@ -1062,6 +1062,553 @@ assess set ASSESSMENT ITEM STATUS
     </message>
 </context>
 <context>
+    <name>strata::AuditChain</name>
+    <message numerus="yes">
+        <location filename="../app/core/audit/AuditChain.cpp" line="+165"/>
+        <source>The verification of the audit trail was cancelled after %n row(s).</source>
+        <translation>
+            <numerusform>审计追踪的验证在检查 %n 条记录后已取消。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Audit row %1 is missing: it was deleted (the next row is %2).</source>
+        <translation>第 %1 条审计记录缺失：它已被删除（下一条是第 %2 条）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit rows %1 to %2 are missing: they were deleted.</source>
+        <translation>第 %1 至第 %2 条审计记录缺失：它们已被删除。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Audit row %1 was inserted or forged: the trail starts at row 1.</source>
+        <translation>第 %1 条审计记录是插入或伪造的：审计追踪从第 1 条开始。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Audit row %1 is out of order: it was recorded as row %2.</source>
+        <translation>第 %1 条审计记录顺序错乱：它记录时是第 %2 条。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audit row %1 was inserted or forged: it repeats row %2.</source>
+        <translation>第 %1 条审计记录是插入或伪造的：它重复了第 %2 条。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Audit row %1 was inserted or forged: row %2 was recorded as row %1.</source>
+        <translation>第 %1 条审计记录是插入或伪造的：第 %2 条记录时是第 %1 条。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audit row %1 was changed and its hash recomputed: row %2 no longer follows it.</source>
+        <translation>第 %1 条审计记录已被修改并重新计算了哈希：第 %2 条不再接续它。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Audit rows were deleted before row %1 and the later rows renumbered: row %1 was recorded as row %2.</source>
+        <translation>第 %1 条之前的审计记录已被删除，之后的记录被重新编号：第 %1 条记录时是第 %2 条。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+6"/>
+        <source>Audit row %1 was inserted or forged: it is not part of the chain.</source>
+        <translation>第 %1 条审计记录是插入或伪造的：它不属于哈希链。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Audit row %1 was changed: its content no longer matches its hash.</source>
+        <translation>第 %1 条审计记录已被修改：其内容与哈希不再相符。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The audit trail ends at row %1 but the checkpoint names row %2: rows %3 to %2 were removed.</source>
+        <translation>审计追踪止于第 %1 条，但检查点指向第 %2 条：第 %3 至第 %2 条已被删除。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Audit row %1 does not match the checkpoint %2: the trail was rewritten.</source>
+        <translation>第 %1 条审计记录与检查点 %2 不符：审计追踪已被重写。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The audit trail is intact: %n row(s), head %1.</source>
+        <translation>
+            <numerusform>审计追踪完好：共 %n 条记录，链头 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reordered</source>
+        <translation>顺序错乱</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inserted</source>
+        <translation>已插入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>truncated</source>
+        <translation>已截断</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rewritten</source>
+        <translation>已重写</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AuditCommands</name>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="+86"/>
+        <source>verify [--checkpoint SEQ:HASH] | list [--action A] [--actor X] [--record ID] [--since DATE] [--limit N]</source>
+        <translation>verify [--checkpoint SEQ:HASH] | list [--action A] [--actor X] [--record ID] [--since DATE] [--limit N]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify and list the audit trail</source>
+        <translation>验证并列出审计追踪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>audit verify        recompute the hash chain of every change; exit 0 only when it is intact,
+                    otherwise exit 1 and name the first bad row and what happened to it
+  --checkpoint S:H  a head recorded earlier (by a sign-off, a bundle or a report, or printed by
+                    this command): also catches dropped rows and a rewrite of the whole trail
+audit list          the trail, newest first
+  --action A        only this action, or every action under a prefix (&quot;finding&quot;)
+  --actor X         only changes made by X
+  --record ID       only changes to this record, with the imports and relations that touched it
+  --since DATE      only changes from this day or time on (ISO 8601, UTC unless an offset is given)
+  --limit N         at most N rows</source>
+        <translation>audit verify        重新计算每次更改的哈希链；仅在完好时以 0 退出，
+                    否则以 1 退出，并指出第一条有问题的记录及其遭遇
+  --checkpoint S:H  之前记录的链头（来自签核、资料包或报告，或由本命令打印）：
+                    还能发现被删除的末尾记录和整条审计追踪的重写
+audit list          审计追踪，最新的在前
+  --action A        仅此操作，或某前缀下的所有操作（&quot;finding&quot;）
+  --actor X         仅 X 所做的更改
+  --record ID       仅对此条目的更改，包括涉及它的导入和关系
+  --since DATE      仅从此日期或时间起的更改（ISO 8601，未给出时区偏移时为 UTC）
+  --limit N         最多 N 条记录</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>SEQ:HASH</source>
+        <translation>SEQ:HASH</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a trail head recorded earlier</source>
+        <translation>之前记录的审计追踪链头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>action or action prefix</source>
+        <translation>操作或操作前缀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>who made the change</source>
+        <translation>做出更改的操作者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>record id or unique name</source>
+        <translation>条目 ID 或唯一名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>earliest time (ISO 8601)</source>
+        <translation>最早时间（ISO 8601）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>most rows to list</source>
+        <translation>最多列出的记录数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verify|list</source>
+        <translation>verify|list</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;audit %1&quot; takes no further arguments; usage: %2</source>
+        <translation>“audit %1”不接受更多参数；用法：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;audit verify&quot; does not take --%1; usage: %2</source>
+        <translation>“audit verify”不接受 --%1；用法：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;audit list&quot; does not take --%1; usage: %2</source>
+        <translation>“audit list”不接受 --%1；用法：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown audit command &quot;%1&quot;; use verify or list. Usage: %2</source>
+        <translation>未知的 audit 命令“%1”；请使用 verify 或 list。用法：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--checkpoint &quot;%1&quot; is not a trail head; write it as SEQ:HASH, with the 64 hex digits &quot;strata-cli audit verify&quot; prints.</source>
+        <translation>--checkpoint “%1”不是审计追踪链头；请写成 SEQ:HASH，使用“strata-cli audit verify”打印的 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>--since &quot;%1&quot; is not a date; write it as YYYY-MM-DD or an ISO 8601 time.</source>
+        <translation>--since “%1”不是日期；请写成 YYYY-MM-DD 或 ISO 8601 时间。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--limit &quot;%1&quot; is not a positive whole number.</source>
+        <translation>--limit “%1”不是正整数。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No audit entries match.</source>
+        <translation>没有匹配的审计记录。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SEQ</source>
+        <translation>SEQ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TIME</source>
+        <translation>TIME</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ACTOR</source>
+        <translation>ACTOR</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ACTION</source>
+        <translation>ACTION</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ENTITY</source>
+        <translation>ENTITY</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CHANGE</source>
+        <translation>CHANGE</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AuditPage</name>
+    <message>
+        <location filename="../ui/audit/AuditPage.cpp" line="+75"/>
+        <source>Verify Audit Trail</source>
+        <translation>验证审计追踪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recompute the hash chain and name the first row that was changed, removed, reordered or inserted</source>
+        <translation>重新计算哈希链，并指出第一条被修改、删除、重排或插入的记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show entries by action</source>
+        <translation>按操作显示记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All actions</source>
+        <translation>所有操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Records</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Artifacts</source>
+        <translation>制品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imports</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Catalogs</source>
+        <translation>检查项目录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Releases</source>
+        <translation>发布版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assessments</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Findings</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identities</source>
+        <translation>签名身份</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model signatures</source>
+        <translation>模型签名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign-offs</source>
+        <translation>签核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundles</source>
+        <translation>资料包</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Actor</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show entries by actor</source>
+        <translation>按操作者显示记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record id or name</source>
+        <translation>条目 ID 或名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show entries about a record</source>
+        <translation>显示与某条目相关的记录</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not verified since the workspace was opened.</source>
+        <translation>自打开工作区以来尚未验证。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel the audit trail check</source>
+        <translation>取消审计追踪检查</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Audit trail</source>
+        <translation>审计追踪</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Before</source>
+        <translation>更改前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>更改后</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Before</source>
+        <translation>更改前(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;After</source>
+        <translation>更改后(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+89"/>
+        <source>Showing the newest %n entries; filter to reach older ones.</source>
+        <translation>
+            <numerusform>显示最新的 %n 条记录；筛选可查看更早的记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Row %1 by %2 at %3 · hash %4</source>
+        <translation>第 %1 条，%2 于 %3 · 哈希 %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Checking %n audit row(s)…</source>
+        <translation>
+            <numerusform>正在检查 %n 条审计记录…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Audit Trail Intact</source>
+        <translation>审计追踪完好</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The audit trail was tampered with. %1 Restore the workspace from a backup you trust, and find out who had access to the file.</source>
+        <translation>审计追踪已被篡改。%1 请从您信任的备份恢复工作区，并查明谁能访问该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AuditRepository</name>
+    <message>
+        <location filename="../app/core/storage/AuditRepository.cpp" line="+58"/>
+        <source>Reading the head of the audit trail</source>
+        <translation>读取审计追踪链头</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Appending &quot;%1&quot; to the audit trail</source>
+        <translation>向审计追踪追加“%1”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the audit trail</source>
+        <translation>读取审计追踪</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+16"/>
+        <source>Listing the audit trail</source>
+        <translation>列出审计追踪</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AuditTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/AuditTableModel.cpp" line="+25"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The verification found this row bad.</source>
+        <translation>验证发现此记录有问题。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actor</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed</source>
+        <translation>更改对象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>strata::AutomatedChecks</name>
     <message>
         <location filename="../app/core/checklist/AutomatedChecks.cpp" line="+91"/>
@@ -2011,7 +2558,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CliApplication</name>
     <message>
-        <location filename="../app/cli/CliApplication.cpp" line="+47"/>
+        <location filename="../app/cli/CliApplication.cpp" line="+49"/>
         <source>[COMMAND]</source>
         <translation>[COMMAND]</translation>
     </message>
@@ -2031,7 +2578,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>未指定命令；运行“strata-cli --help”查看命令列表。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -5858,15 +6405,15 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
 <context>
     <name>strata::ImportApplier</name>
     <message>
-        <location filename="../app/core/workspace/ImportApplier.cpp" line="+126"/>
+        <location filename="../app/core/workspace/ImportApplier.cpp" line="+127"/>
         <location line="+108"/>
-        <location line="+163"/>
-        <location line="+52"/>
+        <location line="+168"/>
+        <location line="+54"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-326"/>
         <source>%1 (%2): files with digests are recorded for models and datasets; &quot;%3&quot; is a %4.</source>
         <translation>%1（%2）：只有模型和数据集才记录带摘要的文件；“%3”是%4。</translation>
     </message>
@@ -7246,12 +7793,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+53"/>
+        <location filename="../ui/MainWindow.cpp" line="+54"/>
         <source>Strata workspaces (*.strata);;All files (*)</source>
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="+32"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+33"/>
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
@@ -7326,7 +7873,17 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
+        <source>&amp;Verify Audit Trail</source>
+        <translation>验证审计追踪(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recompute the audit trail&apos;s hash chain and name the first bad row</source>
+        <translation>重新计算审计追踪的哈希链，并指出第一条有问题的记录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>New &amp;Release…</source>
         <translation>新建发布版本(&amp;R)…</translation>
     </message>
@@ -7337,7 +7894,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+49"/>
-        <location filename="../ui/MainWindowActions.cpp" line="-37"/>
+        <location filename="../ui/MainWindowActions.cpp" line="-49"/>
         <source>Graph</source>
         <translation>谱系图</translation>
     </message>
@@ -7348,7 +7905,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="+40"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+52"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>打开演示工作区(&amp;D)</translation>
     </message>
@@ -7383,7 +7940,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -7419,7 +7981,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../ui/MainWindowActions.cpp" line="-84"/>
+        <location filename="../ui/MainWindowActions.cpp" line="-101"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
@@ -7428,6 +7990,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <location filename="../ui/MainWindowActions.cpp" line="+7"/>
         <source>Findings</source>
         <translation>发现项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+8"/>
+        <source>Audit</source>
+        <translation>审计</translation>
     </message>
     <message>
         <location line="+117"/>
@@ -7445,7 +8013,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
@@ -10586,12 +11154,12 @@ only when everything matches. The transparency log is not consulted.
 <context>
     <name>strata::Workspace</name>
     <message>
-        <location filename="../app/core/workspace/Workspace.cpp" line="+112"/>
+        <location filename="../app/core/workspace/Workspace.cpp" line="+114"/>
         <source>An import is being written to the workspace; try again when it has finished.</source>
         <translation>正在向工作区写入导入内容；请在完成后重试。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+137"/>
         <source>No record was named; give an id or a name.</source>
         <translation>未指定条目；请提供 ID 或名称。</translation>
     </message>
@@ -10621,7 +11189,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>新条目不能已有 ID。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
@@ -10631,12 +11199,12 @@ only when everything matches. The transparency log is not consulted.
         <translation>%1（副本 %2）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>The kind of a record cannot change (record %1 is a %2); create a new record instead.</source>
         <translation>条目的类型不能更改（条目 %1 是%2）；请改为新建条目。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>Only a record that was removed can be restored.</source>
         <translation>只能恢复已删除的条目。</translation>
     </message>
@@ -10646,7 +11214,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>无法恢复“%1”，因为它与条目 %2 的关系无法恢复：%3</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceRelations.cpp" line="+19"/>
+        <location filename="../app/core/workspace/WorkspaceRelations.cpp" line="+20"/>
         <source>A record cannot be related to itself (record %1); pick two different records.</source>
         <translation>条目不能与自身建立关系（条目 %1）；请选择两个不同的条目。</translation>
     </message>
@@ -10676,7 +11244,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>%1：工作区中已有内容不同的目录 %2 版本 %3。评估可能引用该目录，因此它永远不会被替换：请为修改后的目录指定新版本，然后重新导入。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>No catalog was named; give its id, id@version or number.</source>
         <translation>未指定目录；请给出其 ID、id@version 或编号。</translation>
     </message>
@@ -10736,7 +11304,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>证据标题无效；请填写不超过 %1 个字符且不含控制字符的标题。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+84"/>
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+86"/>
         <source>A release needs a name of 1 to %1 characters without control characters.</source>
         <translation>发布版本需要一个 1 到 %1 个字符且不含控制字符的名称。</translation>
     </message>
@@ -10761,7 +11329,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>发布版本 %1 已存在；发布版本保持审核时的样子，请为新的发布版本使用另一个版本号。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>No release was named; give its name, name@version or id.</source>
         <translation>未指定发布版本；请给出其名称、name@version 或 ID。</translation>
     </message>
@@ -10788,13 +11356,13 @@ only when everything matches. The transparency log is not consulted.
         <translation>检查项目录 %1 中没有适用于 %2 中条目类型的检查项；请选择其他目录。</translation>
     </message>
     <message>
-        <location line="+82"/>
-        <location line="+129"/>
+        <location line="+87"/>
+        <location line="+141"/>
         <source>Assessment %1 has no item &quot;%2&quot;; &quot;strata-cli assess show %1&quot; lists its items.</source>
         <translation>评估 %1 中没有检查项“%2”；“strata-cli assess show %1”可列出其检查项。</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-135"/>
         <source>The notes for item %1 are %2 characters long; at most %3 are allowed.</source>
         <translation>检查项 %1 的备注长 %2 个字符；最多允许 %3 个。</translation>
     </message>
@@ -10814,7 +11382,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>没有编号为 %1 的证据；“strata-cli evidence list”可列出证据。</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+105"/>
         <source>Item %1 is &quot;%2&quot;; a finding is raised on an item that failed, so set the item to fail first.</source>
         <translation>检查项 %1 的状态为“%2”；发现项针对不通过的检查项提出，请先将该检查项设为不通过。</translation>
     </message>
@@ -10859,12 +11427,12 @@ only when everything matches. The transparency log is not consulted.
         <translation>发现项 %1 已关闭；没有需要接受的风险。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Accepting a risk needs a justification and an expiry date; accept the finding instead.</source>
         <translation>接受风险需要理由和到期日期；请改用接受发现项。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+37"/>
+        <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+38"/>
         <source>The identity&apos;s key</source>
         <translation>签名身份的密钥</translation>
     </message>
@@ -10874,7 +11442,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>密钥 %1 已属于签名身份 %2“%3”；未添加任何内容。</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+49"/>
         <source>%1 matches %n key(s); give more digits of the fingerprint.</source>
         <translation>
             <numerusform>%1 匹配 %n 个密钥；请给出更多位指纹。</numerusform>
@@ -10909,6 +11477,11 @@ only when everything matches. The transparency log is not consulted.
         <location line="+2"/>
         <source>Model signature of %1 FAILED (key %2)</source>
         <translation>%1 的模型签名验证未通过（密钥 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/workspace/WorkspaceAudit.cpp" line="+39"/>
+        <source>The audit entry &quot;%1&quot; was not recorded: it must be written inside the transaction that makes the change.</source>
+        <translation>审计记录“%1”未被记录：它必须在做出更改的同一事务中写入。</translation>
     </message>
 </context>
 <context>
