@@ -25,6 +25,7 @@ private Q_SLOTS:
     void verifierNamesTheFirstBadRow_data();
     void verifierNamesTheFirstBadRow();
     void droppedTailIsCaughtByTheCheckpoint();
+    void standaloneVerifierAgrees();
 
 private:
     /// A fresh copy of the 1,001-row workspace.
@@ -163,6 +164,30 @@ void TestAuditTamper::droppedTailIsCaughtByTheCheckpoint()
     QCOMPARE(v.value().damage, AuditDamage::Truncated);
     QCOMPARE(v.value().firstBadSeq, m_head.seq - 9);
     QVERIFY2(v.value().message.contains(QString::number(m_head.seq)), qPrintable(v.value().message));
+}
+
+void TestAuditTamper::standaloneVerifierAgrees()
+{
+    // scripts/verify-audit.py recomputes the chain from the documented format alone, without Strata's code.
+    const QString python = QStandardPaths::findExecutable(u"python3"_s);
+    if (python.isEmpty())
+        QSKIP("python3 is not installed; the standalone verifier needs it.");
+    const QString script = QStringLiteral(STRATA_SOURCE_DIR) + u"/scripts/verify-audit.py"_s;
+    const auto run = [&](const QStringList &arguments, QString *out) {
+        QProcess p;
+        p.start(python, QStringList{script} + arguments);
+        if (!p.waitForFinished(30000))
+            return -1;
+        *out = QString::fromUtf8(p.readAllStandardOutput());
+        return p.exitCode();
+    };
+    QString out;
+    QCOMPARE(run({m_original, u"--checkpoint"_s, m_head.toString()}, &out), 0);
+    QVERIFY2(out.contains(m_head.toString()), qPrintable(out));
+    const QString path = copy(u"standalone"_s);
+    QVERIFY(sqlite(path, u"DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'x' WHERE seq = 77;"_s).isEmpty());
+    QCOMPARE(run({path}, &out), 1);
+    QVERIFY2(out.contains(u"row 77:"_s), qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TestAuditTamper)
