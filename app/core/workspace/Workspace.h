@@ -227,9 +227,8 @@ public:
     /// appended just before that transaction commits, and dropped if it rolls back. `action` is a dotted verb
     /// ("signoff.create", "bundle.import"); `entityKind`/`entityId` name what changed ("release", 7); `before` and
     /// `after` hold the changed fields with stable keys ({} when not applicable). Refused outside a transaction,
-    /// where the entry could not be written together with the change. Example:
-    ///     batch([&]() -> Status { ...write...; return recordAudit(u"signoff.create"_s, u"release"_s, id, {}, after);
-    ///     })
+    /// where the entry could not be written together with the change. Example, as the last step of a batch():
+    ///     return recordAudit(u"signoff.create"_s, u"release"_s, releaseId, {}, after);
     Status recordAudit(const QString &action,
                        const QString &entityKind,
                        qint64 entityId,
