@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "AuditPage.h"
 #include "CatalogImporter.h"
 #include "EmptyStateWidget.h"
 #include "EvidencePage.h"
@@ -104,6 +105,7 @@ void MainWindow::createCentralWidgets()
     new QListWidgetItem(tr("Assessments"), m_sidebar);
     new QListWidgetItem(tr("Evidence"), m_sidebar);
     new QListWidgetItem(tr("Findings"), m_sidebar);
+    new QListWidgetItem(tr("Audit"), m_sidebar);
     m_sidebar->setMinimumWidth(140);
 
     m_pageStack = new QStackedWidget;
@@ -282,6 +284,8 @@ void MainWindow::clearWorkspace()
     m_evidencePage = nullptr;
     delete m_findingsPage;
     m_findingsPage = nullptr;
+    delete m_auditPage;
+    m_auditPage = nullptr;
     m_import->setWorkspace(nullptr);
     m_catalogImporter->setWorkspace(nullptr);
     m_export->setWorkspace(nullptr);
@@ -338,6 +342,8 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace, std::unique_
     m_pageStack->addWidget(m_evidencePage);
     m_findingsPage = new FindingsPage(m_editor, m_prompter);
     m_pageStack->addWidget(m_findingsPage);
+    m_auditPage = new AuditPage(m_workspace.get(), m_prompter);
+    m_pageStack->addWidget(m_auditPage);
     m_central->setCurrentIndex(kWorkspaceIndex);
     m_sidebar->setCurrentRow(-1);
     m_sidebar->setCurrentRow(current);
@@ -437,6 +443,16 @@ void MainWindow::updateActions()
     m_newAssessmentAction->setEnabled(writable);
     m_evidenceAction->setEnabled(open);
     m_findingsAction->setEnabled(open);
+    m_auditAction->setEnabled(open);
+    m_verifyAuditAction->setEnabled(open && m_auditPage && !m_auditPage->isVerifying());
+}
+
+void MainWindow::verifyAuditTrail()
+{
+    if (!m_auditPage)
+        return;
+    m_sidebar->setCurrentRow(m_pageStack->indexOf(m_auditPage));
+    m_auditPage->verifyTrail();
 }
 
 AboutDialog *MainWindow::showAbout()

@@ -21,6 +21,7 @@ class QUndoGroup;
 namespace strata {
 
 class AboutDialog;
+class AuditPage;
 class CatalogImporter;
 class EmptyStateWidget;
 class EvidencePage;
@@ -67,6 +68,10 @@ public:
     /// The Evidence and Findings pages (null while no workspace is open).
     EvidencePage *evidencePage() const { return m_evidencePage; }
     FindingsPage *findingsPage() const { return m_findingsPage; }
+    /// The Audit page (null while no workspace is open).
+    AuditPage *auditPage() const { return m_auditPage; }
+    /// Tools › Verify Audit Trail: shows the Audit page and checks the chain in the background.
+    void verifyAuditTrail();
     /// Opens Help › About Strata without blocking and returns the dialog.
     AboutDialog *showAbout();
     /// Opens Edit › Preferences… without blocking and returns the dialog.
@@ -116,6 +121,7 @@ private:
     AssessmentsPage *m_assessmentsPage = nullptr; ///< after the inventory pages in the page stack
     EvidencePage *m_evidencePage = nullptr;
     FindingsPage *m_findingsPage = nullptr;
+    AuditPage *m_auditPage = nullptr;
 
     QStackedWidget *m_central = nullptr;
     EmptyStateWidget *m_welcome = nullptr;
@@ -147,6 +153,8 @@ private:
     QAction *m_newAssessmentAction = nullptr;
     QAction *m_evidenceAction = nullptr;
     QAction *m_findingsAction = nullptr;
+    QAction *m_auditAction = nullptr;
+    QAction *m_verifyAuditAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;

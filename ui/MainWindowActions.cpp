@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
 // MainWindow: its actions, their shortcuts, and the menus (the rest is in MainWindow.cpp).
+#include "AuditPage.h"
 #include "CatalogImporter.h"
 #include "EvidencePage.h"
 #include "ExportController.h"
@@ -140,6 +141,18 @@ void MainWindow::createActions()
             m_sidebar->setCurrentRow(m_pageStack->indexOf(m_findingsPage));
     });
 
+    m_auditAction = new QAction(tr("Audit"), this);
+    m_auditAction->setObjectName(u"showAuditAction"_s);
+    m_auditAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0)); // the tenth page, after Ctrl+1…9
+    connect(m_auditAction, &QAction::triggered, this, [this] {
+        if (m_auditPage)
+            m_sidebar->setCurrentRow(m_pageStack->indexOf(m_auditPage));
+    });
+    m_verifyAuditAction = new QAction(tr("&Verify Audit Trail"), this);
+    m_verifyAuditAction->setObjectName(u"verifyAuditTrailAction"_s);
+    m_verifyAuditAction->setStatusTip(tr("Recompute the audit trail's hash chain and name the first bad row"));
+    connect(m_verifyAuditAction, &QAction::triggered, this, &MainWindow::verifyAuditTrail);
+
     auto assessmentsPage = [this] {
         if (m_assessmentsPage)
             m_sidebar->setCurrentRow(m_pageStack->indexOf(m_assessmentsPage));
@@ -215,6 +228,11 @@ void MainWindow::createMenus()
     view->addAction(m_assessmentsAction);
     view->addAction(m_evidenceAction);
     view->addAction(m_findingsAction);
+    view->addAction(m_auditAction);
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(u"toolsMenu"_s);
+    tools->addAction(m_verifyAuditAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_demoAction);

@@ -3,6 +3,7 @@
 #include "CliApplication.h"
 
 #include "AssessmentCommands.h"
+#include "AuditCommands.h"
 #include "CatalogCommands.h"
 #include "EvidenceCommands.h"
 #include "FindingCommands.h"
@@ -45,6 +46,7 @@ QList<CommandSpec> CliApplication::commands()
     all.append(TrustCommands::specs());
     all.append(ReportCommands::specs());
     all.append(SignoffCommands::specs());
+    all.append(AuditCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -92,6 +94,8 @@ int CliApplication::run()
         return ReportCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else if (CommandLine::find(SignoffCommands::specs(), invocation.command))
         return SignoffCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(AuditCommands::specs(), invocation.command))
+        return AuditCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 

@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -159,6 +160,23 @@ void TestDatabase::migratesFromEveryEarlierVersion()
         QVERIFY(found.ok());
         QCOMPARE(found.value(), QVector<qint64>{7});
     }
+    // Schema 9: the upgraded workspace has an audit trail that records the next change and refuses edits.
+    auto before = ws.value()->auditHead();
+    QVERIFY(before.ok());
+    Record r;
+    r.name = u"After Upgrade"_s;
+    QVERIFY(ws.value()->createRecord(r).ok());
+    auto after = ws.value()->auditHead();
+    QVERIFY(after.ok());
+    QCOMPARE(after.value().seq, before.value().seq + 1);
+    QSqlQuery audit(ws.value()->database().connection());
+    QVERIFY(!audit.exec(u"UPDATE audit SET actor = 'mallory'"_s));
+    QVERIFY(audit.lastError().databaseText().contains(u"append-only"_s));
+    QVERIFY(!audit.exec(u"DELETE FROM audit"_s));
+    QVERIFY(audit.lastError().databaseText().contains(u"append-only"_s));
+    auto verified = ws.value()->verifyAudit(after.value());
+    QVERIFY(verified.ok());
+    QVERIFY2(verified.value().intact(), qPrintable(verified.value().message));
 }
 
 void TestDatabase::newerSchemaOpensReadOnly()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "workspace/Workspace.h"
 
+#include "audit/AuditJson.h"
 #include "domain/Fields.h"
 #include "evidence/EvidenceStore.h"
 #include "interop/ImportDocument.h"
@@ -14,6 +15,7 @@
 
 #include <QDir>
 #include <QRegularExpression>
+#include <QScopedValueRollback>
 #include <QStandardPaths>
 
 #include <pwd.h>
@@ -119,6 +121,10 @@ Status Workspace::inTransaction(const std::function<Status()> &work)
     m_records->invalidateCaches(); // every write can change which records a list shows, or their order
     if (result.ok() && m_depth == 0)
         result = m_records->writeSearch(std::exchange(m_searchStale, {}));
+    // The audit entries go into the same transaction as the change they describe, last, so the chain never forks
+    // and a rolled-back change leaves no entry.
+    if (result.ok() && m_depth == 0)
+        result = appendAudit();
     if (result.ok())
         result = tx.commit();
     if (m_depth == 0) {
@@ -130,6 +136,7 @@ Status Workspace::inTransaction(const std::function<Status()> &work)
             m_pendingChanges = 0;
             m_records->discardPendingSearch();
             m_searchStale.clear();
+            m_pendingAudit.clear();
         }
     }
     return result;
@@ -155,6 +162,8 @@ void Workspace::flushSignals()
         Q_EMIT evidenceChanged();
     if (changes & static_cast<int>(Change::Identities))
         Q_EMIT identitiesChanged();
+    if (changes & static_cast<int>(Change::Signoffs))
+        Q_EMIT signoffsChanged();
     for (RecordKind kind : allRecordKinds()) {
         if (kinds.contains(static_cast<int>(kind)))
             Q_EMIT recordsChanged(kind);
@@ -248,6 +257,7 @@ Result<QByteArray> Workspace::storedLayout(const QByteArray &key) const
 
 Status Workspace::storeLayout(const QByteArray &key, const QByteArray &data, int nodeCount)
 {
+    // A computed layout is a cache, not an edit: it records no audit entry.
     if (m_db->isReadOnly())
         return Ok{};
     return inTransaction([&] { return GraphRepository(*m_db).storeLayout(key, data, nodeCount); });
@@ -325,7 +335,7 @@ Result<qint64> Workspace::createRecord(const Record &record)
             return inserted.error();
         id = inserted.value();
         noteKind(stored.kind);
-        return Ok{};
+        return recordAudit(u"record.create"_s, u"record"_s, id, {}, audit_json::record(stored));
     });
     if (!s)
         return s.error();
@@ -341,7 +351,9 @@ Result<qint64> Workspace::duplicateRecord(qint64 id)
     copy.id = 0;
     copy.placeholder = false;
     qint64 newId = 0;
-    const Status s = inTransaction([&]() -> Status {
+    const auto copyParts = [&]() -> Status {
+        // One audit entry for the copy as a whole, not one for the record and one per relation it copies.
+        const QScopedValueRollback<int> quiet(m_auditMuted, m_auditMuted + 1);
         for (int n = 1;; ++n) {
             copy.name = n == 1 ? tr("%1 (copy)").arg(original.value().record.name)
                                : tr("%1 (copy %2)").arg(original.value().record.name).arg(n);
@@ -364,6 +376,13 @@ Result<qint64> Workspace::duplicateRecord(qint64 id)
                 return linked.error();
         }
         return Ok{};
+    };
+    const Status s = inTransaction([&]() -> Status {
+        if (Status copied = copyParts(); !copied)
+            return copied;
+        QJsonObject after = audit_json::record(copy);
+        after.insert(u"copyOf"_s, id);
+        return recordAudit(u"record.duplicate"_s, u"record"_s, newId, {}, after);
     });
     if (!s)
         return s.error();
@@ -398,6 +417,9 @@ Status Workspace::updateRecord(const Record &record)
         }
         stored.manualFields.sort();
         if (Status s = m_records->update(stored); !s)
+            return s;
+        const auto [before, after] = audit_json::recordChanges(existing.value(), stored);
+        if (Status s = recordAudit(u"record.update"_s, u"record"_s, stored.id, before, after); !s)
             return s;
         noteIndexStale(stored.id);
         if (stored.kind == RecordKind::Supplier && stored.name != existing.value().name) {
@@ -434,7 +456,10 @@ Result<RecordSnapshot> Workspace::removeRecord(qint64 id)
             noteRecord(r.otherId);
             noteKind(r.otherKind);
         }
-        return Ok{};
+        QJsonObject before = audit_json::record(removed.value().record);
+        before.insert(u"relations"_s, static_cast<int>(removed.value().relations.size()));
+        before.insert(u"artifacts"_s, static_cast<int>(removed.value().artifacts.size()));
+        return recordAudit(u"record.remove"_s, u"record"_s, id, before, {});
     });
     if (!s)
         return s.error();
@@ -470,7 +495,10 @@ Status Workspace::restoreRecord(const RecordSnapshot &snapshot)
         }
         noteKind(snapshot.record.kind);
         noteRecord(snapshot.record.id);
-        return Ok{};
+        QJsonObject after = audit_json::record(snapshot.record);
+        after.insert(u"relations"_s, static_cast<int>(snapshot.relations.size()));
+        after.insert(u"artifacts"_s, static_cast<int>(snapshot.artifacts.size()));
+        return recordAudit(u"record.restore"_s, u"record"_s, snapshot.record.id, {}, after);
     });
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "audit/AuditEntry.h"
 #include "checklist/Assessment.h"
 #include "checklist/Catalog.h"
 #include "domain/Provenance.h"
@@ -21,6 +22,7 @@
 #include <QSet>
 #include <QVector>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -237,6 +239,30 @@ public:
     Result<QStringList> requiredSignoffRoles(qint64 releaseId) const;
     /// Sets the roles a release needs an approval from ("analyst", "security-lead" or custom role names).
     Status setRequiredSignoffRoles(qint64 releaseId, const QStringList &roles);
+    // Audit trail (issue 6), implemented in WorkspaceAudit.cpp. Every write above appends one entry, chained by
+    // hash, in its own transaction; the layout cache (storeLayout) is not an edit and is not audited.
+    /// The newest entry's seq and hash; seq 0 and 64 zeros for an empty trail. Sign-offs, bundles and reports carry
+    /// it as a checkpoint, so even a rewrite of the whole trail is caught later.
+    Result<AuditHead> auditHead() const;
+    /// Entries matching `query`, newest first.
+    Result<QList<AuditEntry>> auditTrail(const AuditQuery &query) const;
+    /// Recomputes the whole chain; names the first bad seq and what is wrong with it. With a checkpoint, a trail
+    /// that ends before it (dropped rows) or disagrees with its hash (rewritten) fails too. The GUI reads the rows
+    /// with auditTrail (oldestFirst) and runs AuditChain::verify on a worker instead.
+    Result<AuditVerification> verifyAudit(const std::optional<AuditHead> &checkpoint = {},
+                                          const std::atomic<bool> *cancel = nullptr) const;
+    /// Queues one audit entry for the transaction in progress; for write paths outside this file (sign-off, bundle
+    /// import). Call it inside batch() (or inTransaction) after the change succeeded: the entry is chained and
+    /// appended just before that transaction commits, and dropped if it rolls back. `action` is a dotted verb
+    /// ("signoff.create", "bundle.import"); `entityKind`/`entityId` name what changed ("release", 7); `before` and
+    /// `after` hold the changed fields with stable keys ({} when not applicable). Refused outside a transaction,
+    /// where the entry could not be written together with the change. Example, as the last step of a batch():
+    ///     return recordAudit(u"signoff.create"_s, u"release"_s, releaseId, {}, after);
+    Status recordAudit(const QString &action,
+                       const QString &entityKind,
+                       qint64 entityId,
+                       const QJsonObject &before = {},
+                       const QJsonObject &after = {});
 
 Q_SIGNALS:
     /// A release, assessment, answer or finding changed: assessment pages should refetch.
@@ -266,13 +292,14 @@ private:
     void noteRecord(qint64 id) { m_pendingIds.insert(id); }
     /// What a write changed besides records. Outside a batch the signal goes out now; inside one it goes out after
     /// the outermost commit (and not at all when the batch is rolled back), like recordsChanged.
-    enum class Change { Assessments = 1, Catalogs = 2, Evidence = 4, Identities = 8 };
+    enum class Change { Assessments = 1, Catalogs = 2, Evidence = 4, Identities = 8, Signoffs = 16 };
     void changed(Change change);
     /// The record, or the name of one of its suppliers, changed: its search row is rewritten before COMMIT.
     void noteIndexStale(qint64 id) { m_searchStale.insert(id); }
     void flushSignals();
     /// The audit-trail head a sign-off names (WorkspaceSignoff.cpp).
     QString signoffAuditHead() const;
+    Status appendAudit();
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<RecordRepository> m_records;
@@ -286,6 +313,8 @@ private:
     int m_pendingChanges = 0; ///< Change flags waiting for the outermost commit
     QSet<qint64> m_pendingIds;
     QSet<qint64> m_searchStale;
+    QList<AuditEntry> m_pendingAudit; ///< entries of the open transaction, appended just before COMMIT
+    int m_auditMuted = 0;             ///< > 0 while an operation that records one entry of its own calls other writes
 };
 
 } // namespace strata

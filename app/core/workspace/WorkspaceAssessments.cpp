@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The releases, assessments and findings part of Workspace: everything is checked first, then written in one
 // transaction, so a refused answer or finding leaves the workspace as it was.
+#include "audit/AuditJson.h"
 #include "checklist/AutomatedChecks.h"
 #include "checklist/ReleaseScope.h"
 #include "storage/ArtifactRepository.h"
@@ -13,6 +14,7 @@
 #include "workspace/Workspace.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -137,7 +139,14 @@ Result<Release> Workspace::createRelease(const QString &name, const QString &ver
         if (!id)
             return id.error();
         release.id = id.value();
-        return Ok{};
+        QJsonArray members;
+        for (const ReleaseMember &m : std::as_const(release.members))
+            members.append(m.recordId);
+        return recordAudit(u"release.create"_s, u"release"_s, release.id, {},
+                           QJsonObject{{u"name"_s, release.name},
+                                       {u"version"_s, release.version},
+                                       {u"rootId"_s, release.rootId},
+                                       {u"members"_s, members}});
     });
     if (!s)
         return s.error();
@@ -257,7 +266,12 @@ Result<Assessment> Workspace::createAssessment(const AssessmentScope &scope, con
         if (!inserted)
             return inserted.error();
         id = inserted.value();
-        return Ok{};
+        return recordAudit(u"assessment.create"_s, u"assessment"_s, id, {},
+                           QJsonObject{{u"catalog"_s, u"%1@%2"_s.arg(assessment.catalogKey, assessment.catalogVersion)},
+                                       {u"releaseId"_s, assessment.scope.releaseId},
+                                       {u"recordId"_s, assessment.scope.recordId},
+                                       {u"scope"_s, assessment.scopeLabel},
+                                       {u"items"_s, static_cast<int>(itemIds.size())}});
     });
     if (!s)
         return s.error();
@@ -384,7 +398,19 @@ Result<AssessmentItem> Workspace::setItemStatus(qint64 assessmentId, const ItemU
                 !l)
                 return l;
         }
-        return Ok{};
+        QJsonObject before{{u"item"_s, item.label()}, {u"status"_s, itemStatusKey(item.status)}};
+        QJsonObject after{{u"item"_s, item.label()}, {u"status"_s, itemStatusKey(answer.status)}};
+        if (answer.notes != item.notes) {
+            before.insert(u"notes"_s, item.notes);
+            after.insert(u"notes"_s, answer.notes);
+        }
+        if (!update.evidenceIds.isEmpty()) {
+            QJsonArray linked;
+            for (qint64 evidenceId : update.evidenceIds)
+                linked.append(evidenceId);
+            after.insert(u"evidenceIds"_s, linked);
+        }
+        return recordAudit(u"assessment.item"_s, u"assessment"_s, assessmentId, before, after);
     });
     if (!s)
         return s.error();
@@ -488,7 +514,7 @@ Result<Finding> Workspace::addFinding(const Finding &input)
         if (!id)
             return id.error();
         finding.id = id.value();
-        return Ok{};
+        return recordAudit(u"finding.add"_s, u"finding"_s, finding.id, {}, audit_json::finding(finding));
     });
     if (!s)
         return s.error();
@@ -530,7 +556,12 @@ Result<Finding> Workspace::acceptFinding(qint64 findingId, const QString &justif
     finding.status = FindingStatus::Accepted;
     finding.justification = why;
     finding.acceptedUntil = until;
-    const Status s = inTransaction([&]() -> Status { return repository.updateFinding(finding); });
+    const Status s = inTransaction([&]() -> Status {
+        if (Status u = repository.updateFinding(finding); !u)
+            return u;
+        return recordAudit(u"finding.accept"_s, u"finding"_s, findingId, audit_json::finding(found.value()),
+                           audit_json::finding(finding));
+    });
     if (!s)
         return s.error();
     changed(Change::Assessments);
@@ -552,7 +583,12 @@ Result<Finding> Workspace::setFindingStatus(qint64 findingId, FindingStatus stat
     finding.status = status;
     finding.justification.clear();
     finding.acceptedUntil = QDate();
-    const Status s = inTransaction([&]() -> Status { return repository.updateFinding(finding); });
+    const Status s = inTransaction([&]() -> Status {
+        if (Status u = repository.updateFinding(finding); !u)
+            return u;
+        return recordAudit(u"finding.status"_s, u"finding"_s, findingId, audit_json::finding(found.value()),
+                           audit_json::finding(finding));
+    });
     if (!s)
         return s.error();
     changed(Change::Assessments);
@@ -578,8 +614,12 @@ Result<AssessmentItem> Workspace::unlinkItemEvidence(qint64 assessmentId, const 
             tr("Item %1 has no evidence with the id %2; nothing was unlinked.").arg(item->label()).arg(evidenceId)};
     const qint64 itemId = item->catalogItemId;
     const QString key = item->key;
-    const Status s = inTransaction(
-        [&]() -> Status { return AssessmentRepository(*m_db).unlinkEvidence(assessmentId, itemId, evidenceId); });
+    const Status s = inTransaction([&]() -> Status {
+        if (Status unlinked = AssessmentRepository(*m_db).unlinkEvidence(assessmentId, itemId, evidenceId); !unlinked)
+            return unlinked;
+        return recordAudit(u"assessment.evidence.unlink"_s, u"assessment"_s, assessmentId,
+                           {{u"item"_s, key}, {u"evidence"_s, evidenceId}}, {{u"item"_s, key}});
+    });
     if (!s)
         return s.error();
     changed(Change::Assessments);

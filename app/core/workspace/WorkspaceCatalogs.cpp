@@ -50,7 +50,12 @@ Result<CatalogImportResult> Workspace::importCatalog(const Catalog &catalog)
             return id.error();
         result.catalogId = id.value();
         result.created = true;
-        return Ok{};
+        return recordAudit(u"catalog.import"_s, u"catalog"_s, result.catalogId, {},
+                           QJsonObject{{u"key"_s, stored.key},
+                                       {u"version"_s, stored.version},
+                                       {u"file"_s, source},
+                                       {u"sha256"_s, stored.contentSha256},
+                                       {u"items"_s, result.itemCount}});
     });
     if (!s)
         return s.error();

@@ -155,7 +155,18 @@ Result<EvidenceAddResult> Workspace::recordStoredEvidence(const EvidenceInput &i
         evidence.id = id.value();
         result.evidence = evidence;
         result.created = true;
-        return Ok{};
+        QJsonObject after{{u"sha256"_s, evidence.sha256},
+                          {u"size"_s, evidence.size},
+                          {u"title"_s, evidence.title},
+                          {u"fileName"_s, evidence.fileName},
+                          {u"mediaType"_s, evidence.mediaType}};
+        if (!evidence.sourceUrl.isEmpty())
+            after.insert(u"sourceUrl"_s, evidence.sourceUrl);
+        if (evidence.effectiveDate.isValid())
+            after.insert(u"effective"_s, evidence.effectiveDate.toString(Qt::ISODate));
+        if (evidence.expiryDate.isValid())
+            after.insert(u"expires"_s, evidence.expiryDate.toString(Qt::ISODate));
+        return recordAudit(u"evidence.add"_s, u"evidence"_s, evidence.id, {}, after);
     });
     // A failed row leaves only a blob nobody points at: harmless, and reused if the file is added again.
     if (!s)

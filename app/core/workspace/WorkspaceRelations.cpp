@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
 // Workspace: relations between records and the artifacts of a record (the rest is in Workspace.cpp).
+#include "audit/AuditJson.h"
 #include "domain/Fields.h"
 #include "storage/ArtifactRepository.h"
 #include "storage/RecordRepository.h"
@@ -88,7 +89,7 @@ Result<Relation> Workspace::insertRelation(const Relation &relation)
         }
         noteRecord(relation.fromId);
         noteRecord(relation.toId);
-        return Ok{};
+        return recordAudit(u"relation.link"_s, u"relation"_s, stored.id, {}, audit_json::relation(stored));
     });
     if (!s)
         return s.error();
@@ -119,7 +120,7 @@ Result<Relation> Workspace::removeRelation(qint64 relationId)
         }
         noteRecord(relation.fromId);
         noteRecord(relation.toId);
-        return Ok{};
+        return recordAudit(u"relation.unlink"_s, u"relation"_s, relationId, audit_json::relation(relation), {});
     });
     if (!s)
         return s.error();
@@ -146,7 +147,7 @@ Result<Artifact> Workspace::addArtifact(const Artifact &artifact)
             return inserted.error();
         stored = inserted.value();
         noteRecord(a.recordId);
-        return Ok{};
+        return recordAudit(u"artifact.add"_s, u"artifact"_s, stored.id, {}, audit_json::artifact(stored));
     });
     if (!s)
         return s.error();
@@ -162,7 +163,7 @@ Result<Artifact> Workspace::removeArtifact(qint64 artifactId)
         if (Status s = m_artifacts->remove(artifactId); !s)
             return s;
         noteRecord(existing.value().recordId);
-        return Ok{};
+        return recordAudit(u"artifact.remove"_s, u"artifact"_s, artifactId, audit_json::artifact(existing.value()), {});
     });
     if (!s)
         return s.error();

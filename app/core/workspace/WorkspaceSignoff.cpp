@@ -16,6 +16,8 @@
 #include "workspace/Workspace.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
@@ -45,9 +47,10 @@ QStringList displayRoles(const QStringList &roles)
 
 QString Workspace::signoffAuditHead() const
 {
-    // Issue 6: the audit trail is built on its own branch; this returns its head ("SEQ:HASH") once merged. Until
-    // then sign-offs name an empty head. It is signed, but never compared for staleness.
-    return QString();
+    // The trail's head ("SEQ:HASH") as the sign-off is made: signed, so a later rewrite of the whole trail is caught
+    // against it, but never compared for staleness, since unrelated changes move it.
+    const Result<AuditHead> head = auditHead();
+    return head ? head.value().toString() : QString();
 }
 
 Result<SignoffScope> Workspace::signoffScope(qint64 releaseId) const
@@ -222,12 +225,18 @@ Result<Signoff> Workspace::signOff(qint64 releaseId,
         if (!id)
             return id.error();
         signoff.id = id.value();
-        return Ok{};
+        return recordAudit(u"signoff.create"_s, u"release"_s, releaseId, {},
+                           QJsonObject{{u"signoff"_s, signoff.id},
+                                       {u"signer"_s, signoff.signer},
+                                       {u"role"_s, signoff.role},
+                                       {u"decision"_s, signoffDecisionKey(signoff.decision)},
+                                       {u"conditions"_s, signoff.conditions},
+                                       {u"key"_s, signoff.keyFingerprint},
+                                       {u"manifest_sha256"_s, signoff.manifestSha256}});
     });
     if (!s)
         return s.error();
-    if (m_depth == 0)
-        Q_EMIT signoffsChanged();
+    changed(Change::Signoffs);
     return signoff;
 }
 
@@ -268,12 +277,19 @@ Status Workspace::setRequiredSignoffRoles(qint64 releaseId, const QStringList &r
     Result<Release> release = AssessmentRepository(*m_db).release(releaseId);
     if (!release)
         return release.error();
-    const Status s =
-        inTransaction([&]() -> Status { return SignoffRepository(*m_db).setRequiredRoles(releaseId, normalized); });
+    Result<QStringList> previous = requiredSignoffRoles(releaseId);
+    if (!previous)
+        return previous.error();
+    const Status s = inTransaction([&]() -> Status {
+        if (Status set = SignoffRepository(*m_db).setRequiredRoles(releaseId, normalized); !set)
+            return set;
+        return recordAudit(u"signoff.roles"_s, u"release"_s, releaseId,
+                           {{u"roles"_s, QJsonArray::fromStringList(previous.value())}},
+                           {{u"roles"_s, QJsonArray::fromStringList(normalized)}});
+    });
     if (!s)
         return s;
-    if (m_depth == 0)
-        Q_EMIT signoffsChanged();
+    changed(Change::Signoffs);
     return Ok{};
 }
 

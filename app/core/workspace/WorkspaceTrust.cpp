@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QScopedValueRollback>
 #include <QTemporaryDir>
 
 using namespace Qt::Literals::StringLiterals;
@@ -54,7 +55,11 @@ Result<Identity> Workspace::addIdentity(const Identity &input)
         if (!id)
             return id.error();
         identity.id = id.value();
-        return Ok{};
+        return recordAudit(u"identity.add"_s, u"identity"_s, identity.id, {},
+                           QJsonObject{{u"name"_s, identity.name},
+                                       {u"role"_s, Identities::roleKey(identity.role)},
+                                       {u"customRole"_s, identity.customRole},
+                                       {u"fingerprint"_s, identity.fingerprint}});
     });
     if (!s)
         return s.error();
@@ -133,11 +138,27 @@ Result<Evidence> Workspace::attachModelVerification(qint64 recordId, const Model
     input.effectiveDate = verification.verifiedAt.toUTC().date();
     Evidence attached;
     const Status s = batch([&]() -> Status {
-        Result<EvidenceAddResult> added = addEvidence(input);
-        if (!added)
-            return added.error();
-        attached = added.value().evidence;
-        return TrustRepository(*m_db).linkRecordEvidence(recordId, attached.id, kModelSignaturePurpose, m_actor);
+        {
+            // One audit entry for the verification, which names the evidence it stored.
+            const QScopedValueRollback<int> quiet(m_auditMuted, m_auditMuted + 1);
+            Result<EvidenceAddResult> added = addEvidence(input);
+            if (!added)
+                return added.error();
+            attached = added.value().evidence;
+        }
+        if (Status s =
+                TrustRepository(*m_db).linkRecordEvidence(recordId, attached.id, kModelSignaturePurpose, m_actor);
+            !s)
+            return s;
+        return recordAudit(u"model.verification"_s, u"record"_s, recordId, {},
+                           QJsonObject{{u"recordId"_s, recordId},
+                                       {u"passed"_s, verification.passed()},
+                                       {u"keyFingerprint"_s, verification.keyFingerprint},
+                                       {u"signatureSha256"_s, verification.signatureSha256},
+                                       {u"files"_s, static_cast<int>(verification.coveredFiles.size())},
+                                       {u"problems"_s, static_cast<int>(verification.problems.size())},
+                                       {u"evidenceId"_s, attached.id},
+                                       {u"evidenceSha256"_s, attached.sha256}});
     });
     if (!s)
         return s.error();
