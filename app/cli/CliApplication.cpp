@@ -3,6 +3,7 @@
 #include "CliApplication.h"
 
 #include "AssessmentCommands.h"
+#include "BundleCommands.h"
 #include "CatalogCommands.h"
 #include "EvidenceCommands.h"
 #include "FindingCommands.h"
@@ -43,6 +44,7 @@ QList<CommandSpec> CliApplication::commands()
     all.append(FindingCommands::specs());
     all.append(TrustCommands::specs());
     all.append(ReportCommands::specs());
+    all.append(BundleCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -88,6 +90,8 @@ int CliApplication::run()
         return TrustCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else if (CommandLine::find(ReportCommands::specs(), invocation.command))
         return ReportCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(BundleCommands::specs(), invocation.command))
+        return BundleCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 

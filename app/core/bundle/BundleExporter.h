@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 Strata contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+
+#include <functional>
+
+namespace strata {
+
+class Workspace;
+
+/// What to put in a bundle and how to sign it.
+struct BundleExportOptions
+{
+    QString release;            ///< name, name@version or id
+    bool questionnaire = false; ///< the items only, for a supplier to answer: no answers, findings or evidence
+    QString keyFile;            ///< the exporter's encrypted Ed25519 key file
+    QByteArray passphrase;
+    QString output;                               ///< the .zip to write (atomically)
+    std::function<void(qint64, qint64)> progress; ///< bytes written over total
+};
+
+/// What an export wrote.
+struct BundleExportResult
+{
+    QString path;
+    QString bundleId;
+    qint64 sequence = 0;
+    QString releaseLabel;
+    int assessments = 0;
+    int answered = 0;
+    int evidence = 0;
+    QString signer;
+};
+
+/// Exports a release's assessment as a signed bundle (resources/bundles/README.md): the manifest, its DSSE envelope
+/// signed with the exporter's key, the CycloneDX ML-BOM of the release and the evidence files under their digests,
+/// written atomically. A bundle is always signed, because an importer trusts nothing else.
+class BundleExporter
+{
+    Q_DECLARE_TR_FUNCTIONS(strata::BundleExporter)
+
+public:
+    static Result<BundleExportResult> exportBundle(Workspace &workspace, const BundleExportOptions &options);
+
+private:
+    /// The audit-chain head the manifest carries. The audit trail is built on another branch (issue 6); this stays
+    /// empty until the lead wires it to the chain's head.
+    static QString auditHead(const Workspace &workspace);
+};
+
+} // namespace strata
