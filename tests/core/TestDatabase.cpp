@@ -148,6 +148,11 @@ void TestDatabase::migratesFromEveryEarlierVersion()
         u"SELECT group_concat(name) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'relation_to%'"_s));
     QVERIFY(indexes.next());
     QCOMPARE(indexes.value(0).toString(), u"relation_to_cover"_s);
+    // 011_bundle: the bundle sequence numbers that refuse a replayed assessment bundle.
+    QSqlQuery bundles(ws.value()->database().connection());
+    QVERIFY(bundles.exec(u"SELECT count(*) FROM bundle_sequence"_s));
+    QVERIFY(bundles.next());
+    QCOMPARE(bundles.value(0).toInt(), 0);
     if (from >= 1) {
         auto found = ws.value()->recordIds(RecordQuery{RecordKind::Model, u"heirl"_s});
         QVERIFY(found.ok());
