@@ -59,6 +59,7 @@ private Q_SLOTS:
     void readsAnHonestArchive();
     void refusesMaliciousArchives_data();
     void refusesMaliciousArchives();
+    void readsEntriesWithDataDescriptors();
     void nestedZipStaysOpaque();
     void nameProblemsAreNamed_data();
     void nameProblemsAreNamed();
@@ -233,6 +234,18 @@ void TestSafeZip::refusesMaliciousArchives_data()
         row("stored with two sizes", zip({e}), u"stored uncompressed"_s);
     }
     {
+        ForgedEntry first = entry("manifest.json", small);
+        first.trailer = "hidden payload";
+        row("hidden bytes between entries", zip({first, entry(kEvidence, small)}), u"unlisted data"_s);
+        ForgedEntry last = entry("manifest.json", small);
+        last.trailer = "hidden payload";
+        row("hidden bytes before the central directory", zip({last}), u"unlisted data"_s);
+        ForgedEntry described = entry("manifest.json", small);
+        described.flags |= 0x0008;
+        described.trailer = QByteArray("PK\x07\x08", 4) + QByteArray(12, '\x01');
+        row("data descriptor that disagrees", zip({described}), u"data descriptor"_s);
+    }
+    {
         ForgedEntry e = entry(kEvidence, small);
         e.crc = 12345;
         row("crc mismatch", zip({e}), u"CRC"_s);
@@ -258,6 +271,23 @@ void TestSafeZip::refusesMaliciousArchives()
     QVERIFY2(error.contains(u"hostile.zip"_s), qPrintable(error));
     // Nothing but the archive itself, and at most an empty temporary folder, is left.
     QCOMPARE(test::filesUnder(m_dir->path()), QStringList{u"hostile.zip"_s});
+}
+
+void TestSafeZip::readsEntriesWithDataDescriptors()
+{
+    // QuaZip itself writes a data descriptor after every entry: a correct one is accepted.
+    const QByteArray text = "{\"a\": 1}";
+    ForgedEntry e = entry("manifest.json", text);
+    e.flags |= 0x0008;
+    QByteArray descriptor("PK\x07\x08", 4);
+    for (const quint32 v : {test::crcOf(text), quint32(text.size()), quint32(text.size())})
+        for (int shift = 0; shift < 32; shift += 8)
+            descriptor.append(char((v >> shift) & 0xff));
+    e.trailer = descriptor;
+    const QString path = m_dir->filePath(u"described.zip"_s);
+    QVERIFY(writeFile(path, zip({e, entry(kEvidence, "x")})));
+    const QString error = readAll(path, ZipLimits{});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestSafeZip::nestedZipStaysOpaque()

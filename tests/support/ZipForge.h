@@ -25,6 +25,8 @@ struct ForgedEntry
     /// The declared compressed size reaches to the end of the last entry's data, over the entries after it: the
     /// overlapping-entry construction of D. Fifield's "A better zip bomb".
     bool overlapFollowing = false;
+    /// Bytes written after the data and counted by no header: a data descriptor, or hidden data.
+    QByteArray trailer;
 };
 
 /// Raw deflate (no zlib header), as zip stores it.
@@ -81,6 +83,7 @@ public:
             out.append(local);
             dataStarts.append(out.size());
             out.append(payload);
+            out.append(e.trailer);
         }
         const qint64 end = out.size();
         const qint64 cdOffset = out.size();

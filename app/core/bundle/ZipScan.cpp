@@ -7,6 +7,7 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <climits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -23,6 +24,8 @@ constexpr qint64 kLocalSize = 30;
 constexpr qint64 kMaxComment = 65535;
 constexpr quint16 kFlagEncrypted = 0x0001;
 constexpr quint16 kFlagStrongEncryption = 0x0040;
+constexpr quint16 kFlagDescriptor = 0x0008;
+constexpr quint32 kDescriptorSignature = 0x08074b50;
 constexpr quint32 kFileTypeMask = 0170000;
 constexpr quint32 kSymlinkType = 0120000;
 constexpr quint32 kDirectoryType = 0040000;
@@ -241,6 +244,7 @@ Result<QList<ZipEntry>> ZipScan::scan(QIODevice &device,
         if (method != entry.method || (flags & (kFlagEncrypted | kFlagStrongEncryption)) != 0)
             return refuseEntry(name, tr("its local header disagrees with the central directory"));
         entry.dataOffset = entry.localOffset + kLocalSize + nameLen + extraLen;
+        entry.hasDescriptor = (flags & kFlagDescriptor) != 0;
     }
     QList<int> order(entries.size());
     for (int i = 0; i < order.size(); ++i)
@@ -254,13 +258,26 @@ Result<QList<ZipEntry>> ZipScan::scan(QIODevice &device,
             return refuse(tr("%n byte(s) of other data come before the first entry", "", int(entry.localOffset)));
         if (entry.localOffset < expectedStart)
             return refuseEntry(rawNames.at(i), tr("its bytes overlap another entry's"));
+        if (entry.localOffset > expectedStart)
+            return refuseEntry(rawNames.at(i), tr("%n byte(s) of unlisted data come before it", "",
+                                                  int(qMin<qint64>(entry.localOffset - expectedStart, INT_MAX))));
         expectedStart = entry.dataOffset + entry.compressedSize;
+        if (entry.hasDescriptor) {
+            // The descriptor repeats the CRC and sizes, with or without its optional signature.
+            const QByteArray d = readAt(device, expectedStart, 16);
+            const qint64 at = d.size() == 16 && u32(d, 0) == kDescriptorSignature ? 4 : 0;
+            if (d.size() < 12 + at || u32(d, at) != entry.crc32 || u32(d, at + 4) != entry.compressedSize ||
+                u32(d, at + 8) != entry.size)
+                return refuseEntry(rawNames.at(i), tr("its data descriptor disagrees with the central directory"));
+            expectedStart += 12 + at;
+        }
         if (expectedStart > cdOffset)
             return refuseEntry(rawNames.at(i), tr("its data runs into the central directory; the archive may be cut "
                                                   "short"));
     }
-    if (entries.isEmpty() && cdOffset != 0)
-        return refuse(tr("%n byte(s) of other data come before the central directory", "", int(cdOffset)));
+    if (expectedStart != cdOffset)
+        return refuse(tr("%n byte(s) of unlisted data come before the central directory", "",
+                         int(qMin<qint64>(cdOffset - expectedStart, INT_MAX))));
     return entries;
 }
 

@@ -36,7 +36,8 @@ struct ZipEntry
     qint64 compressedSize = 0;
     qint64 size = 0; ///< declared uncompressed size
     qint64 localOffset = 0;
-    qint64 dataOffset = 0; ///< first byte of the compressed data
+    qint64 dataOffset = 0;      ///< first byte of the compressed data
+    bool hasDescriptor = false; ///< a data descriptor follows the data (general purpose flag bit 3)
 };
 
 /// Reads a zip archive's end record, central directory and local headers byte by byte, before QuaZip (whose minizip
