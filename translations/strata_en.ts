@@ -749,6 +749,17 @@
     </message>
 </context>
 <context>
+    <name>strata::SafeZipReader</name>
+    <message numerus="yes">
+        <location filename="../app/core/bundle/SafeZipReader.cpp" line="+147"/>
+        <source>it holds more than the %n byte(s) it declares</source>
+        <translation>
+            <numerusform>it holds more than the %n byte it declares</numerusform>
+            <numerusform>it holds more than the %n bytes it declares</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::Spdx3Reader</name>
     <message numerus="yes">
         <location filename="../app/core/interop/Spdx3Reader.cpp" line="+146"/>
@@ -821,6 +832,49 @@
         <translation>
             <numerusform>%1 matches %n key; give more digits of the fingerprint.</numerusform>
             <numerusform>%1 matches %n keys; give more digits of the fingerprint.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ZipScan</name>
+    <message numerus="yes">
+        <location filename="../app/core/bundle/ZipScan.cpp" line="+104"/>
+        <source>it is too short to be a zip archive (%n byte(s))</source>
+        <translation>
+            <numerusform>it is too short to be a zip archive (%n byte)</numerusform>
+            <numerusform>it is too short to be a zip archive (%n bytes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+124"/>
+        <source>its central directory holds more than the %n entry(s) it declares</source>
+        <translation>
+            <numerusform>its central directory holds more than the %n entry it declares</numerusform>
+            <numerusform>its central directory holds more than the %n entries it declares</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%n byte(s) of other data come before the first entry</source>
+        <translation>
+            <numerusform>%n byte of other data comes before the first entry</numerusform>
+            <numerusform>%n bytes of other data come before the first entry</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n byte(s) of unlisted data come before it</source>
+        <translation>
+            <numerusform>%n byte of unlisted data comes before it</numerusform>
+            <numerusform>%n bytes of unlisted data come before it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n byte(s) of unlisted data come before the central directory</source>
+        <translation>
+            <numerusform>%n byte of unlisted data comes before the central directory</numerusform>
+            <numerusform>%n bytes of unlisted data come before the central directory</numerusform>
         </translation>
     </message>
 </context>

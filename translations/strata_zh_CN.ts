@@ -1090,6 +1090,531 @@ assess set ASSESSMENT ITEM STATUS
     </message>
 </context>
 <context>
+    <name>strata::BundleCommands</name>
+    <message>
+        <location filename="../app/cli/BundleCommands.cpp" line="+60"/>
+        <source>export --release NAME [--questionnaire] --key KEYFILE -o FILE.zip | import FILE.zip</source>
+        <translation>export --release NAME [--questionnaire] --key KEYFILE -o FILE.zip | import FILE.zip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange a release&apos;s assessment as a signed bundle</source>
+        <translation>以签名资料包交换发布版本的评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bundle export   write the release&apos;s assessment as one .zip: the manifest, its signature
+                (DSSE, Ed25519), the CycloneDX ML-BOM of the release and the evidence
+                files under their SHA-256. The bundle is always signed with --key (the
+                passphrase comes from STRATA_PASSPHRASE or a prompt): an importer trusts
+                nothing else. The file is replaced atomically.
+  --questionnaire  only the items to answer, for a supplier: no answers, findings
+                or evidence of ours
+bundle import   check a bundle, then merge it in one transaction: the signature must verify
+                with a key this workspace trusts (strata-cli key import), every file must be
+                listed with its size and SHA-256, and a bundle older than the last one from
+                the same signer is refused. The exit code is 1, and nothing is written, when
+                anything is wrong; the message names the entry or field.</source>
+        <translation>bundle export   将发布版本的评估写成一个 .zip：清单、清单的签名（DSSE，Ed25519）、
+                发布版本的 CycloneDX 机器学习物料清单，以及按 SHA-256 命名的证据文件。
+                资料包总是用 --key 签名（口令来自 STRATA_PASSPHRASE 或提示输入）：
+                导入方不信任任何未签名的内容。文件以原子方式替换。
+  --questionnaire  只导出待回答的检查项，供供应商填写：不含我方的回答、发现项或证据
+bundle import   检查资料包，然后在一个事务中合并：签名必须能用本工作区信任的密钥验证
+                （strata-cli key import），每个文件都必须连同大小和 SHA-256 列出，
+                早于同一签名者上一个资料包的资料包会被拒绝。出现任何问题时退出码为 1，
+                不写入任何内容；消息会指出出错的归档项或字段。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the release to export (NAME or NAME@VERSION)</source>
+        <translation>要导出的发布版本（NAME 或 NAME@VERSION）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export the items for a supplier to answer</source>
+        <translation>导出检查项供供应商回答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KEYFILE</source>
+        <translation>KEYFILE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the encrypted key file to sign with</source>
+        <translation>用于签名的加密密钥文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>the .zip to write</source>
+        <translation>要写入的 .zip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export|import</source>
+        <translation>export|import</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;bundle export&quot; needs --release, --key and -o FILE.zip; usage: %1</source>
+        <translation>“bundle export”需要 --release、--key 和 -o FILE.zip；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;bundle import&quot; needs one FILE.zip and no options; usage: %1</source>
+        <translation>“bundle import”需要一个 FILE.zip，且不带选项；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown bundle command &quot;%1&quot;; use export or import. Usage: %2</source>
+        <translation>未知的 bundle 命令“%1”；请使用 export 或 import。用法：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No passphrase: set STRATA_PASSPHRASE, or run the command on a terminal to be asked.</source>
+        <translation>没有口令：请设置 STRATA_PASSPHRASE，或在终端中运行命令以便输入口令。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passphrase: </source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Wrote the questionnaire for %1 to %2, signed by %3.</source>
+        <translation>已将 %1 的问卷写入 %2，由 %3 签名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrote the assessment bundle of %1 to %2, signed by %3.</source>
+        <translation>已将 %1 的评估资料包写入 %2，由 %3 签名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>assessments</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answered items</source>
+        <translation>已回答的检查项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sequence</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Imported the questionnaire for %1, signed by %2 (%3).</source>
+        <translation>已导入 %1 的问卷，由 %2 签名（%3）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported the assessment bundle of %1, signed by %2 (%3).</source>
+        <translation>已导入 %1 的评估资料包，由 %2 签名（%3）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>records</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 added, %2 updated</source>
+        <translation>新增 %1 个，更新 %2 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assessments created</source>
+        <translation>新建的评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answers changed</source>
+        <translation>变更的回答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>findings added</source>
+        <translation>新增的发现项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence added</source>
+        <translation>新增的证据</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleExporter</name>
+    <message>
+        <location filename="../app/core/bundle/BundleExporter.cpp" line="+36"/>
+        <source>No file was named for the bundle; give the .zip to write.</source>
+        <translation>没有指定资料包文件；请给出要写入的 .zip。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder %1 does not exist; create it, or choose another file.</source>
+        <translation>文件夹 %1 不存在；请先创建它，或选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is the workspace itself; choose another file.</source>
+        <translation>%1 是工作区本身；请选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not an Ed25519 key; bundles are signed with a signing identity&apos;s key (strata-cli key new).</source>
+        <translation>%1 不是 Ed25519 密钥；资料包使用签名身份的密钥签名（strata-cli key new）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The key %1 belongs to no identity of this workspace; import its public key first (strata-cli key import %2.pub).</source>
+        <translation>密钥 %1 不属于本工作区的任何签名身份；请先导入其公钥（strata-cli key import %2.pub）。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Release %1 has no assessment to export; create one first (strata-cli assess new --release %1).</source>
+        <translation>发布版本 %1 没有可导出的评估；请先创建一个（strata-cli assess new --release %1）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The evidence &quot;%1&quot; (%2) is missing from the evidence store or has another size; run &quot;strata-cli evidence verify&quot;.</source>
+        <translation>证据“%1”（%2）在证据库中缺失或大小不符；请运行“strata-cli evidence verify”。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleImporter</name>
+    <message>
+        <location filename="../app/core/bundle/BundleImporter.cpp" line="+36"/>
+        <source>%1 was not imported: %2 Nothing was written.</source>
+        <translation>%1 未导入：%2未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>it holds no %1, so it is not a signed Strata bundle.</source>
+        <translation>其中没有 %1，因此不是经过签名的 Strata 资料包。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the payload type of %1 is &quot;%2&quot;, not a Strata bundle manifest.</source>
+        <translation>%1 的载荷类型是“%2”，不是 Strata 资料包清单。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 is not signed by a key this workspace trusts (the envelope names the key &quot;%2&quot;). Import the sender&apos;s public key with &quot;strata-cli key import&quot; if you trust it.</source>
+        <translation>%1 不是由本工作区信任的密钥签名的（信封中标明的密钥为“%2”）。如果您信任发送方，请用“strata-cli key import”导入其公钥。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not the manifest that %2 signed.</source>
+        <translation>%1 不是 %2 签名的那份清单。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the manifest names the exporter key %1, but it was signed by %2 (%3).</source>
+        <translation>清单标明的导出方密钥为 %1，但签名者是 %2（%3）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the manifest lists %1 twice.</source>
+        <translation>清单两次列出了 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the entry %1 is not listed in the signed manifest.</source>
+        <translation>归档项 %1 未列在已签名的清单中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the entry %1 holds %2 bytes, but the manifest says %3.</source>
+        <translation>归档项 %1 有 %2 字节，但清单写的是 %3 字节。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the manifest lists %1, but the archive does not hold it.</source>
+        <translation>清单列出了 %1，但归档中没有它。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the manifest lists %1 with the digest %2; evidence is stored under its own digest.</source>
+        <translation>清单列出的 %1 摘要为 %2；证据必须以其自身的摘要命名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it holds no %1.</source>
+        <translation>其中没有 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the manifest describes evidence %1, but lists no file of that size for it.</source>
+        <translation>清单描述了证据 %1，但没有列出该大小的对应文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the source address of evidence %1 is not an http or https URL.</source>
+        <translation>证据 %1 的来源地址不是 http 或 https URL。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the manifest lists %1 but does not describe it as evidence.</source>
+        <translation>清单列出了 %1，但没有将其描述为证据。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>it has sequence %1 from %2, but sequence %3 was already imported; it is a replayed or older bundle.</source>
+        <translation>它的序号为 %1（来自 %2），但已导入过序号 %3；这是重放的或较旧的资料包。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 does not have the SHA-256 the manifest lists.</source>
+        <translation>%1 的 SHA-256 与清单所列不符。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the entry %1 does not have the SHA-256 the manifest lists (it hashes to %2).</source>
+        <translation>归档项 %1 的 SHA-256 与清单所列不符（实际为 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleManifest</name>
+    <message>
+        <location filename="../app/core/bundle/BundleManifest.cpp" line="+63"/>
+        <source>%1: the field %2 %3.</source>
+        <translation>%1：字段 %2%3。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is not text</source>
+        <translation>不是文本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is longer than %1 characters</source>
+        <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>is not a whole number from %1 to %2</source>
+        <translation>不是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>is not a YYYY-MM-DD date</source>
+        <translation>不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>is not an ISO 8601 time</source>
+        <translation>不是 ISO 8601 时间</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+176"/>
+        <source>is not 64 lowercase hexadecimal digits</source>
+        <translation>不是 64 位小写十六进制数字</translation>
+    </message>
+    <message>
+        <location line="-168"/>
+        <source>is not a list</source>
+        <translation>不是列表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>has more than %1 entries</source>
+        <translation>超过 %1 项</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>names no kind of record</source>
+        <translation>不是任何条目类型</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is not &quot;strata-assessment-bundle&quot;</source>
+        <translation>不是“strata-assessment-bundle”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a bundle of format version %2; this Strata reads version %3. Update Strata to import it.</source>
+        <translation>%1 是格式版本 %2 的资料包；此版本的 Strata 只能读取版本 %3。请更新 Strata 后再导入。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>is neither &quot;assessment&quot; nor &quot;questionnaire&quot;</source>
+        <translation>既不是“assessment”也不是“questionnaire”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is not a UUID</source>
+        <translation>不是 UUID</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>names no item status</source>
+        <translation>不是任何检查项状态</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>holds an answer, which a questionnaire never does</source>
+        <translation>含有回答，而问卷从不包含回答</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>names an assessment the bundle does not hold</source>
+        <translation>指向资料包中不存在的评估</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>names no finding status</source>
+        <translation>不是任何发现项状态</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>names a file a bundle cannot list</source>
+        <translation>指向资料包不能列出的文件</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleRepository</name>
+    <message>
+        <location filename="../app/core/storage/BundleRepository.cpp" line="+36"/>
+        <source>Reading the bundle sequence of key %1</source>
+        <translation>读取密钥 %1 的资料包序号</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Recording bundle %1</source>
+        <translation>记录资料包 %1</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleWriter</name>
+    <message>
+        <location filename="../app/core/bundle/BundleWriter.cpp" line="+81"/>
+        <source>Writing the bundle %1 failed: %2. The previous file, if any, is unchanged.</source>
+        <translation>写入资料包 %1 失败：%2。原有文件（如有）保持不变。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The bundle entry name &quot;%1…&quot; is %2 bytes long; zip allows at most %3.</source>
+        <translation>资料包归档项名称“%1…”长 %2 字节；zip 最多允许 %3 字节。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The bundle entry &quot;%1&quot; cannot be written: %2.</source>
+        <translation>无法写入资料包归档项“%1”：%2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bundles never hold such a name</source>
+        <translation>资料包中不会出现这样的名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The bundle entry &quot;%1&quot; is %2 bytes; a bundle entry holds at most %3.</source>
+        <translation>资料包归档项“%1”有 %2 字节；一个归档项最多 %3 字节。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The bundle would hold %1 bytes; a bundle holds at most %2.</source>
+        <translation>资料包将有 %1 字节；一个资料包最多 %2 字节。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 exists and is not a regular file; choose another name.</source>
+        <translation>%1 已存在且不是普通文件；请选择其他名称。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+61"/>
+        <source>zip error %1</source>
+        <translation>zip 错误 %1</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the entry &quot;%1&quot; could not be started (zip error %2)</source>
+        <translation>无法开始写入归档项“%1”（zip 错误 %2）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the entry &quot;%1&quot; could not be written</source>
+        <translation>无法写入归档项“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 changed while it was written into the bundle %2; nothing was written.</source>
+        <translation>%1 在写入资料包 %2 的过程中发生了变化；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the disk did not confirm the data (%1)</source>
+        <translation>磁盘未确认数据已写入（%1）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the entry &quot;%1&quot; reads back differently</source>
+        <translation>归档项“%1”读回的内容不一致</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the entry &quot;%1&quot; is missing</source>
+        <translation>缺少归档项“%1”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the written archive did not read back: %1</source>
+        <translation>写入的归档无法正确读回：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 was written, but the folder could not be synced to disk (%2).</source>
+        <translation>%1 已写入，但文件夹无法同步到磁盘（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>strata::Catalog</name>
     <message>
         <location filename="../app/core/checklist/Catalog.cpp" line="+71"/>
@@ -2011,7 +2536,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CliApplication</name>
     <message>
-        <location filename="../app/cli/CliApplication.cpp" line="+47"/>
+        <location filename="../app/cli/CliApplication.cpp" line="+49"/>
         <source>[COMMAND]</source>
         <translation>[COMMAND]</translation>
     </message>
@@ -2031,7 +2556,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>未指定命令；运行“strata-cli --help”查看命令列表。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -2522,7 +3047,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::Database</name>
     <message>
-        <location filename="../app/core/storage/Database.cpp" line="+110"/>
+        <location filename="../app/core/storage/Database.cpp" line="+111"/>
         <source>No workspace file was given.</source>
         <translation>未指定工作区文件。</translation>
     </message>
@@ -3243,12 +3768,12 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
     <name>strata::EvidenceStore</name>
     <message>
         <location filename="../app/core/evidence/EvidenceStore.cpp" line="+100"/>
-        <location line="+84"/>
+        <location line="+123"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-120"/>
         <source>Cannot create the evidence folder %1; check that the folder beside the workspace is writable.</source>
         <translation>无法创建证据文件夹 %1；请检查工作区所在文件夹是否可写。</translation>
     </message>
@@ -3279,16 +3804,37 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
     </message>
     <message>
         <location line="+5"/>
+        <location line="+43"/>
         <source>cannot create the folder %1</source>
         <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-27"/>
         <source>%1 was stored, but the folder %2 could not be synced to disk (%3); it was not recorded as evidence.</source>
         <translation>%1 已保存，但文件夹 %2 未能同步到磁盘（%3）；未将其记录为证据。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>%1 is not in the evidence store&apos;s temporary folder.</source>
+        <translation>%1 不在证据库的临时文件夹中。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 hashes to %2, not %3; it was not stored.</source>
+        <translation>%1 的哈希为 %2，而不是 %3；未存储。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Moving %1 into the evidence store failed: %2. Nothing was stored.</source>
+        <translation>将 %1 移入证据库失败：%2。未存储任何内容。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the folder %1 could not be synced to disk (%2)</source>
+        <translation>文件夹 %1 无法同步到磁盘（%2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 is missing.</source>
         <translation>%1 缺失。</translation>
     </message>
@@ -9890,6 +10436,137 @@ strata-cli 核对报告的附录。
     </message>
 </context>
 <context>
+    <name>strata::SafeZipReader</name>
+    <message>
+        <location filename="../app/core/bundle/SafeZipReader.cpp" line="+74"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 could not be opened as a zip archive (zip error %2).</source>
+        <translation>无法将 %1 作为 zip 归档打开（zip 错误 %2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was refused: its entry count is read two different ways.</source>
+        <translation>%1 被拒绝：两次读取到的归档项数量不同。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not open.</source>
+        <translation>%1 未打开。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was refused: it holds more entries than it lists.</source>
+        <translation>%1 被拒绝：实际归档项多于其列出的数量。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 was refused: the entry &quot;%2&quot; reads differently the second time.</source>
+        <translation>%1 被拒绝：归档项“%2”第二次读取时内容不同。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 could not be read to its end (zip error %2).</source>
+        <translation>无法完整读取 %1（zip 错误 %2）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was refused: it holds fewer entries than it lists.</source>
+        <translation>%1 被拒绝：实际归档项少于其列出的数量。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 was refused: the entry &quot;%2&quot;: %3.</source>
+        <translation>%1 被拒绝：归档项“%2”：%3。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it cannot be opened (zip error %1)</source>
+        <translation>无法打开（zip 错误 %1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its compression method reads differently the second time</source>
+        <translation>第二次读取时压缩方法不同</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>zlib could not be started</source>
+        <translation>无法启动 zlib</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>it holds more than the %n byte(s) it declares</source>
+        <translation>
+            <numerusform>多于其声明的 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it holds more compressed bytes than it declares</source>
+        <translation>压缩数据多于其声明的字节数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+19"/>
+        <source>data follows the end of its compressed stream</source>
+        <translation>压缩流结束后还有数据</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>its compressed data is damaged</source>
+        <translation>压缩数据已损坏</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>it is cut short</source>
+        <translation>数据不完整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it holds %1 bytes but declares %2</source>
+        <translation>实际有 %1 字节，但声明为 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its CRC does not match its content</source>
+        <translation>其 CRC 与内容不符</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was refused: the entry &quot;%2&quot; declares %3 bytes; at most %4 are allowed for it.</source>
+        <translation>%1 被拒绝：归档项“%2”声明为 %3 字节；该项最多允许 %4 字节。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot create the temporary folder %1.</source>
+        <translation>无法创建临时文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot write to the temporary folder %1: %2</source>
+        <translation>无法写入临时文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copying the entry &quot;%1&quot; of %2 failed: %3</source>
+        <translation>复制 %2 中的归档项“%1”失败：%3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copying the entry &quot;%1&quot; of %2 failed: the disk did not confirm the data (%3).</source>
+        <translation>复制 %2 中的归档项“%1”失败：磁盘未确认数据已写入（%3）。</translation>
+    </message>
+</context>
+<context>
     <name>strata::Sha256</name>
     <message>
         <location filename="../app/core/util/Sha256.cpp" line="+67"/>
@@ -10910,6 +11587,26 @@ only when everything matches. The transparency log is not consulted.
         <source>Model signature of %1 FAILED (key %2)</source>
         <translation>%1 的模型签名验证未通过（密钥 %2）</translation>
     </message>
+    <message>
+        <location filename="../app/core/workspace/WorkspaceBundle.cpp" line="+86"/>
+        <source>This bundle from %1 has sequence %2, but one with sequence %3 was already imported: it is a replayed or older bundle, and nothing was imported.</source>
+        <translation>来自 %1 的此资料包序号为 %2，但已导入过序号为 %3 的资料包：这是重放的或较旧的资料包，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The bundle&apos;s release %1 has the root %2, which is not in the workspace after merging its BOM: %3</source>
+        <translation>资料包的发布版本 %1 的根条目为 %2，合并其物料清单后工作区中仍没有该条目：%3</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The bundle answers item %1, which the assessment of %2 with catalog %3 does not hold.</source>
+        <translation>资料包回答了检查项 %1，但 %2 使用检查项目录 %3 的评估中没有该项。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Item %1 of the bundle links evidence %2, which the bundle does not describe.</source>
+        <translation>资料包中的检查项 %1 关联了证据 %2，但资料包没有描述该证据。</translation>
+    </message>
 </context>
 <context>
     <name>strata::WorkspaceCommand</name>
@@ -10980,6 +11677,231 @@ only when everything matches. The transparency log is not consulted.
         <location line="+5"/>
         <source>No workspace is open. Open or create a workspace and try again.</source>
         <translation>未打开工作区。请打开或新建工作区后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ZipScan</name>
+    <message>
+        <location filename="../app/core/bundle/ZipScan.cpp" line="+67"/>
+        <source>the name is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the name contains a control character or NUL</source>
+        <translation>名称包含控制字符或 NUL</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the name is not valid UTF-8</source>
+        <translation>名称不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name is an absolute path</source>
+        <translation>名称是绝对路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name contains a backslash</source>
+        <translation>名称包含反斜杠</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name starts with a drive letter</source>
+        <translation>名称以驱动器号开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the name contains &quot;..&quot; or &quot;.&quot;</source>
+        <translation>名称包含“..”或“.”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+94"/>
+        <source>the entry is a directory</source>
+        <translation>该归档项是目录</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>%1 is not a bundle Strata can open safely: %2.</source>
+        <translation>%1 不是 Strata 能安全打开的资料包：%2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was refused: the entry &quot;%2&quot;: %3.</source>
+        <translation>%1 被拒绝：归档项“%2”：%3。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>it is too short to be a zip archive (%n byte(s))</source>
+        <translation>
+            <numerusform>文件太短，不可能是 zip 归档（%n 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no zip end record was found; it is not a zip archive, or it was cut short</source>
+        <translation>找不到 zip 结束记录；它不是 zip 归档，或者数据不完整</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>it is a ZIP64 archive, which bundles never are</source>
+        <translation>它是 ZIP64 归档，而资料包从不使用 ZIP64</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+61"/>
+        <source>it spans several disks</source>
+        <translation>它跨越多个分卷</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>it holds %1 entries, more than the %2 allowed</source>
+        <translation>它有 %1 个归档项，超过允许的 %2 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its central directory is %1 bytes, more than the %2 allowed</source>
+        <translation>其中央目录有 %1 字节，超过允许的 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>data was added before or inside the archive (the central directory does not end where the end record starts)</source>
+        <translation>归档之前或内部被加入了数据（中央目录的结尾与结束记录的开头不一致）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its central directory cannot be read; it may be cut short</source>
+        <translation>无法读取其中央目录；数据可能不完整</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>central directory entry %1 is damaged</source>
+        <translation>中央目录第 %1 项已损坏</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>central directory entry %1 runs past the directory&apos;s end</source>
+        <translation>中央目录第 %1 项超出了目录末尾</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>its name is %1 bytes long, more than the %2 allowed</source>
+        <translation>名称长 %1 字节，超过允许的 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it is a symbolic link</source>
+        <translation>它是符号链接</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it is encrypted</source>
+        <translation>它已加密</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it uses compression method %1; only stored (0) and deflate (8) are accepted</source>
+        <translation>它使用压缩方法 %1；只接受存储（0）和 deflate（8）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it has ZIP64 sizes</source>
+        <translation>它带有 ZIP64 大小</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the archive holds this name twice</source>
+        <translation>归档中两次出现此名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it differs only in case from &quot;%1&quot;</source>
+        <translation>它与“%1”仅大小写不同</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bundles never hold such a name</source>
+        <translation>资料包中不会出现这样的名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it declares %1 bytes, more than the %2 allowed for one entry</source>
+        <translation>它声明为 %1 字节，超过单个归档项允许的 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it is stored uncompressed but declares %1 bytes stored for %2 bytes of content</source>
+        <translation>它以未压缩方式存储，却声明以 %1 字节存储 %2 字节的内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it would expand %1 times, more than the %2 allowed</source>
+        <translation>它将膨胀 %1 倍，超过允许的 %2 倍</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its entries declare more than the %1 bytes allowed in all</source>
+        <translation>其归档项声明的总大小超过允许的 %1 字节</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>its central directory holds more than the %n entry(s) it declares</source>
+        <translation>
+            <numerusform>其中央目录的项数多于声明的 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its local header is missing or damaged</source>
+        <translation>其本地文件头缺失或已损坏</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the name in its local header differs from the central directory</source>
+        <translation>其本地文件头中的名称与中央目录不同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its local header disagrees with the central directory</source>
+        <translation>其本地文件头与中央目录不一致</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n byte(s) of other data come before the first entry</source>
+        <translation>
+            <numerusform>第一个归档项之前有 %n 字节的其他数据</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its bytes overlap another entry&apos;s</source>
+        <translation>其数据与另一归档项的数据重叠</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n byte(s) of unlisted data come before it</source>
+        <translation>
+            <numerusform>它之前有 %n 字节未列出的数据</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its data descriptor disagrees with the central directory</source>
+        <translation>其数据描述符与中央目录不一致</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its data runs into the central directory; the archive may be cut short</source>
+        <translation>其数据延伸到了中央目录中；归档可能不完整</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n byte(s) of unlisted data come before the central directory</source>
+        <translation>
+            <numerusform>中央目录之前有 %n 字节未列出的数据</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
