@@ -30,6 +30,21 @@ QString BundleExporter::auditHead(const Workspace &workspace)
 
 Result<BundleExportResult> BundleExporter::exportBundle(Workspace &workspace, const BundleExportOptions &options)
 {
+    Result<PrivateKey> key = KeyFile::read(options.keyFile, options.passphrase);
+    if (!key)
+        return key.error();
+    Result<PreparedExport> prepared = prepare(workspace, options, key.value());
+    if (!prepared)
+        return prepared.error();
+    if (Status written = write(prepared.value(), options.progress); !written)
+        return written.error();
+    return prepared.value().result;
+}
+
+Result<PreparedExport> BundleExporter::prepare(Workspace &workspace,
+                                               const BundleExportOptions &options,
+                                               const PrivateKey &key)
+{
     const QString shown = QDir::toNativeSeparators(options.output);
     const QFileInfo target(options.output);
     if (options.output.isEmpty())
@@ -43,14 +58,11 @@ Result<BundleExportResult> BundleExporter::exportBundle(Workspace &workspace, co
     Result<Release> release = workspace.release(options.release);
     if (!release)
         return release.error();
-    Result<PrivateKey> key = KeyFile::read(options.keyFile, options.passphrase);
-    if (!key)
-        return key.error();
-    if (key.value().type() != KeyType::Ed25519)
+    if (key.isNull() || key.type() != KeyType::Ed25519)
         return Error{ErrorCode::InvalidInput, tr("%1 is not an Ed25519 key; bundles are signed with a signing "
                                                  "identity's key (strata-cli key new).")
                                                   .arg(QDir::toNativeSeparators(options.keyFile))};
-    const QString fingerprint = key.value().publicKey().fingerprint();
+    const QString fingerprint = key.publicKey().fingerprint();
     Result<Identity> identity = workspace.identity(fingerprint);
     if (!identity)
         return Error{ErrorCode::NotFound,
@@ -154,20 +166,18 @@ Result<BundleExportResult> BundleExporter::exportBundle(Workspace &workspace, co
     DsseEnvelope envelope;
     envelope.payloadType = BundleManifest::kPayloadType;
     envelope.payload = manifestJson;
-    Result<QByteArray> signature = key.value().sign(envelope.preAuthenticationEncoding());
+    Result<QByteArray> signature = key.sign(envelope.preAuthenticationEncoding());
     if (!signature)
         return signature.error();
     envelope.signatures.append(DsseSignature{fingerprint, signature.value()});
 
-    BundleWriter writer(options.output, bundleformat::isAllowedName);
-    writer.addData(QString(bundleformat::kManifest), manifestJson);
-    writer.addData(QString(bundleformat::kManifestEnvelope), Dsse::serialize(envelope));
-    writer.addData(QString(bundleformat::kBom), bom.value());
+    PreparedExport prepared;
+    prepared.output = options.output;
+    prepared.manifest = manifestJson;
+    prepared.envelope = Dsse::serialize(envelope);
+    prepared.bom = bom.value();
     for (const QString &sha : std::as_const(digests))
-        writer.addFile(bundleformat::evidenceName(sha), store.blobPath(sha), sha);
-    if (Status written = writer.write(options.progress); !written)
-        return written.error();
-
+        prepared.evidence.append({sha, store.blobPath(sha)});
     result.path = target.absoluteFilePath();
     result.bundleId = manifest.bundleId;
     result.sequence = manifest.sequence;
@@ -175,7 +185,19 @@ Result<BundleExportResult> BundleExporter::exportBundle(Workspace &workspace, co
     result.assessments = int(manifest.assessments.size());
     result.evidence = int(digests.size());
     result.signer = identity.value().name;
-    return result;
+    prepared.result = result;
+    return prepared;
+}
+
+Status BundleExporter::write(const PreparedExport &prepared, const std::function<void(qint64, qint64)> &progress)
+{
+    BundleWriter writer(prepared.output, bundleformat::isAllowedName);
+    writer.addData(QString(bundleformat::kManifest), prepared.manifest);
+    writer.addData(QString(bundleformat::kManifestEnvelope), prepared.envelope);
+    writer.addData(QString(bundleformat::kBom), prepared.bom);
+    for (const auto &[sha, blob] : prepared.evidence)
+        writer.addFile(bundleformat::evidenceName(sha), blob, sha);
+    return writer.write(progress);
 }
 
 } // namespace strata

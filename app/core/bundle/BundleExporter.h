@@ -3,12 +3,15 @@
 #pragma once
 
 #include "domain/Result.h"
+#include "trust/Keys.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 
 #include <functional>
+#include <utility>
 
 namespace strata {
 
@@ -38,6 +41,17 @@ struct BundleExportResult
     QString signer;
 };
 
+/// A signed bundle ready to be written: built and signed on the thread that owns the workspace, written on any.
+struct PreparedExport
+{
+    QString output;
+    QByteArray manifest;
+    QByteArray envelope;
+    QByteArray bom;
+    QList<std::pair<QString, QString>> evidence; ///< SHA-256 and the blob's path in the evidence store
+    BundleExportResult result;
+};
+
 /// Exports a release's assessment as a signed bundle (resources/bundles/README.md): the manifest, its DSSE envelope
 /// signed with the exporter's key, the CycloneDX ML-BOM of the release and the evidence files under their digests,
 /// written atomically. A bundle is always signed, because an importer trusts nothing else.
@@ -46,7 +60,15 @@ class BundleExporter
     Q_DECLARE_TR_FUNCTIONS(strata::BundleExporter)
 
 public:
+    /// Reads the key, then prepare() and write(), for callers that may block (the command line).
     static Result<BundleExportResult> exportBundle(Workspace &workspace, const BundleExportOptions &options);
+    /// Builds the manifest, takes the next sequence for the key and signs it (options.keyFile and passphrase are
+    /// not used: `key` is the key already read, off the GUI thread, with KeyFile::read).
+    static Result<PreparedExport> prepare(Workspace &workspace,
+                                          const BundleExportOptions &options,
+                                          const PrivateKey &key);
+    /// Writes the archive atomically (BundleWriter); touches no workspace, so it may run on a worker thread.
+    static Status write(const PreparedExport &prepared, const std::function<void(qint64, qint64)> &progress = {});
 
 private:
     /// The audit-chain head the manifest carries. The audit trail is built on another branch (issue 6); this stays

@@ -31,12 +31,36 @@ Result<BundleImportResult> BundleImporter::importBundle(Workspace &workspace,
                                                         const QString &path,
                                                         const ZipLimits &limits)
 {
+    if (workspace.isReadOnly())
+        return Error{ErrorCode::ReadOnly, workspace.readOnlyReason()};
+    Result<QList<Identity>> identities = workspace.identities();
+    if (!identities)
+        return identities.error();
+    QHash<QString, qint64> lastSequences;
+    for (const Identity &identity : std::as_const(identities.value())) {
+        Result<qint64> last = workspace.lastImportedBundleSequence(identity.fingerprint);
+        if (!last)
+            return last.error();
+        lastSequences.insert(identity.fingerprint, last.value());
+    }
+    Result<PreparedBundle> prepared =
+        prepare(path, identities.value(), lastSequences, workspace.evidenceFolder(), limits);
+    if (!prepared)
+        return prepared.error();
+    return apply(workspace, prepared.value());
+}
+
+Result<PreparedBundle> BundleImporter::prepare(const QString &path,
+                                               const QList<Identity> &trusted,
+                                               const QHash<QString, qint64> &lastSequences,
+                                               const QString &evidenceFolder,
+                                               const ZipLimits &limits,
+                                               const std::function<void(qint64, qint64)> &progress)
+{
     const QString shown = QDir::toNativeSeparators(path);
     const auto refuse = [&](const QString &why) {
         return Error{ErrorCode::Integrity, tr("%1 was not imported: %2 Nothing was written.").arg(shown, why)};
     };
-    if (workspace.isReadOnly())
-        return Error{ErrorCode::ReadOnly, workspace.readOnlyReason()};
 
     // 1. The archive's structure, before any entry is inflated.
     SafeZipReader reader(path, limits, bundleformat::isAllowedName);
@@ -79,12 +103,9 @@ Result<BundleImportResult> BundleImporter::importBundle(Workspace &workspace,
     if (envelope.value().payloadType != BundleManifest::kPayloadType)
         return refuse(tr("the payload type of %1 is \"%2\", not a Strata bundle manifest.")
                           .arg(QString(bundleformat::kManifestEnvelope), envelope.value().payloadType.left(100)));
-    Result<QList<Identity>> identities = workspace.identities();
-    if (!identities)
-        return identities.error();
     std::optional<Identity> signer;
     const QByteArray pae = envelope.value().preAuthenticationEncoding();
-    for (const Identity &identity : std::as_const(identities.value())) {
+    for (const Identity &identity : trusted) {
         Result<PublicKey> key = PublicKey::fromPem(identity.publicKey, {KeyType::Ed25519}, identity.name);
         if (!key)
             continue;
@@ -161,15 +182,13 @@ Result<BundleImportResult> BundleImporter::importBundle(Workspace &workspace,
     }
 
     // 5. Not a replay of this signer's earlier bundles.
-    Result<qint64> last = workspace.lastImportedBundleSequence(signer->fingerprint);
-    if (!last)
-        return last.error();
-    if (manifest.sequence <= last.value())
+    const qint64 last = lastSequences.value(signer->fingerprint);
+    if (manifest.sequence <= last)
         return refuse(tr("it has sequence %1 from %2, but sequence %3 was already imported; it is a replayed or older "
                          "bundle.")
                           .arg(manifest.sequence)
                           .arg(signer->name)
-                          .arg(last.value()));
+                          .arg(last));
 
     // 6. Every digest: the BOM's, then each evidence file's while it is copied into the store's temporary folder.
     if (Sha256::hex(bomJson) != listed.value(QString(bundleformat::kBom)).sha256)
@@ -177,40 +196,57 @@ Result<BundleImportResult> BundleImporter::importBundle(Workspace &workspace,
     Result<ImportDocument> bom = CycloneDxReader::read(bomJson, QString(bundleformat::kBom));
     if (!bom)
         return bom.error();
-    const EvidenceStore store(workspace.evidenceFolder());
-    StagedFiles staged;
-    QHash<QString, StagedFile> copies;
+    const EvidenceStore store(evidenceFolder);
+    PreparedBundle prepared;
+    prepared.staged = std::make_shared<StagedFiles>();
+    qint64 total = 0;
+    for (const BundleEvidence &e : manifest.evidence)
+        total += e.size;
+    qint64 done = 0;
     read = reader.visit([&](const ZipEntry &e) -> Status {
         if (!bundleformat::isEvidenceName(e.name))
             return Ok{};
-        Result<StagedFile> copy = reader.stageCurrent(store.temporaryFolder(), staged);
+        Result<StagedFile> copy = reader.stageCurrent(store.temporaryFolder(), *prepared.staged);
         if (!copy)
             return copy.error();
         if (copy.value().sha256 != listed.value(e.name).sha256)
             return refuse(tr("the entry %1 does not have the SHA-256 the manifest lists (it hashes to %2).")
                               .arg(e.name, copy.value().sha256));
-        copies.insert(copy.value().sha256, copy.value());
+        prepared.copies.append(copy.value());
+        done += copy.value().size;
+        if (progress)
+            progress(done, total);
         return Ok{};
     });
     if (!read)
         return read.error();
+    prepared.path = path;
+    prepared.manifest = manifest;
+    prepared.bom = std::move(bom).value();
+    prepared.bom.fileName = u"%1/%2"_s.arg(QFileInfo(path).fileName(), QString(bundleformat::kBom));
+    prepared.signer = *signer;
+    return prepared;
+}
 
-    // 7. Everything checked: the blobs go into the store (unrecorded blobs are harmless), then one transaction.
-    for (const StagedFile &copy : std::as_const(copies)) {
+Result<BundleImportResult> BundleImporter::apply(Workspace &workspace, PreparedBundle &prepared)
+{
+    // Everything checked: the blobs go into the store (unrecorded blobs are harmless), then one transaction, which
+    // checks the sequence again under the write lock.
+    const EvidenceStore store(workspace.evidenceFolder());
+    for (const StagedFile &copy : std::as_const(prepared.copies)) {
         Result<StoredBlob> blob = store.adopt(copy.path, copy.sha256);
         if (!blob)
             return blob.error();
-        staged.release(copy.path);
+        if (prepared.staged)
+            prepared.staged->release(copy.path);
     }
-    ImportDocument document = std::move(bom).value();
-    document.fileName = u"%1/%2"_s.arg(QFileInfo(path).fileName(), QString(bundleformat::kBom));
-    Result<BundleMergeSummary> merged = workspace.mergeBundle(manifest, document, *signer);
+    Result<BundleMergeSummary> merged = workspace.mergeBundle(prepared.manifest, prepared.bom, prepared.signer);
     if (!merged)
         return merged.error();
     BundleImportResult result;
-    result.kind = manifest.kind;
-    result.signer = *signer;
-    result.bundleId = manifest.bundleId;
+    result.kind = prepared.manifest.kind;
+    result.signer = prepared.signer;
+    result.bundleId = prepared.manifest.bundleId;
     result.merged = merged.value();
     return result;
 }
