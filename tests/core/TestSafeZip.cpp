@@ -10,6 +10,7 @@
 #include "util/Sha256.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void writerRoundTripsAndChoosesMethods();
     void writerRefusesOverlongNameBeforeQuaZip();
     void failedWriteKeepsThePreviousFile();
+    void killedExportLeavesThePreviousFile();
 
 private:
     /// Opens and stages every entry as an import would; returns the error message, or empty on success.
@@ -385,6 +387,28 @@ void TestSafeZip::failedWriteKeepsThePreviousFile()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), previous);
     QCOMPARE(test::filesUnder(m_dir->path()), (QStringList{u"bundle.zip"_s, u"evidence.txt"_s}));
+}
+
+void TestSafeZip::killedExportLeavesThePreviousFile()
+{
+    const QString helper = qEnvironmentVariable("STRATA_BUNDLE_CRASH");
+    if (helper.isEmpty())
+        QSKIP("STRATA_BUNDLE_CRASH is not set; run through ctest to have the crash helper");
+    const QString path = m_dir->filePath(u"bundle.zip"_s);
+    const QByteArray previous = "the previous bundle";
+    QVERIFY(writeFile(path, previous));
+    const QString source = m_dir->filePath(u"big.bin"_s);
+    QVERIFY(writeFile(source, test::deterministicBytes(8 * 1024 * 1024, 5)));
+    QProcess crash;
+    crash.start(helper, {path, source});
+    QVERIFY(crash.waitForFinished(60000));
+    // SIGKILL: the process died halfway, as `kill -9` would leave it.
+    QCOMPARE(crash.exitStatus(), QProcess::CrashExit);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), previous);
+    // No partial archive beside it: QSaveFile's temporary file has no name until it is committed.
+    QCOMPARE(test::filesUnder(m_dir->path()), (QStringList{u"big.bin"_s, u"bundle.zip"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestSafeZip)

@@ -149,7 +149,6 @@ Result<QList<ZipEntry>> ZipScan::scan(QIODevice &device,
     for (int i = 0; i < entryCount; ++i) {
         if (pos + kCentralSize > cd.size() || u32(cd, pos) != kCentralSignature)
             return refuse(tr("central directory entry %1 is damaged").arg(i + 1));
-        const quint16 madeBy = u16(cd, pos + 4);
         const quint16 flags = u16(cd, pos + 8);
         const quint16 method = u16(cd, pos + 10);
         const quint32 crc = u32(cd, pos + 16);
@@ -177,7 +176,6 @@ Result<QList<ZipEntry>> ZipScan::scan(QIODevice &device,
             return refuseEntry(name, tr("it is a symbolic link"));
         if (fileType == kDirectoryType || (external & 0x10) != 0)
             return refuseEntry(name, tr("the entry is a directory"));
-        Q_UNUSED(madeBy)
         if ((flags & (kFlagEncrypted | kFlagStrongEncryption)) != 0)
             return refuseEntry(name, tr("it is encrypted"));
         if (method != 0 && method != 8)
