@@ -4,6 +4,7 @@
 
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 
 namespace strata {
@@ -50,6 +51,17 @@ std::optional<QString> MessageBoxPrompter::askText(QWidget *parent,
     if (!ok)
         return std::nullopt;
     return answer;
+}
+
+std::optional<QByteArray> MessageBoxPrompter::askPassphrase(QWidget *parent, const QString &title, const QString &label)
+{
+    bool ok = false;
+    QString answer = QInputDialog::getText(parent, title, label, QLineEdit::Password, QString(), &ok);
+    if (!ok)
+        return std::nullopt;
+    QByteArray secret = answer.toUtf8();
+    answer.fill(u'\0');
+    return secret;
 }
 
 } // namespace strata

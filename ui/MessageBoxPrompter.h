@@ -24,6 +24,7 @@ public:
                                    const QString &title,
                                    const QString &label,
                                    const QString &text = {}) override;
+    std::optional<QByteArray> askPassphrase(QWidget *parent, const QString &title, const QString &label) override;
 };
 
 } // namespace strata

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +33,15 @@ public:
                                            const QString &title,
                                            const QString &label,
                                            const QString &text = {}) = 0;
+    /// Asks for a secret without showing it (a key's passphrase); nullopt when the user cancelled. Prompters that
+    /// cannot ask for secrets answer "cancelled".
+    virtual std::optional<QByteArray> askPassphrase(QWidget *parent, const QString &title, const QString &label)
+    {
+        Q_UNUSED(parent)
+        Q_UNUSED(title)
+        Q_UNUSED(label)
+        return std::nullopt;
+    }
 };
 
 } // namespace strata

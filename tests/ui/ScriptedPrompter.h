@@ -31,6 +31,8 @@ public:
 
     /// Answers for askText(), first in first out; nullopt (or an empty queue) means the user cancelled.
     QList<std::optional<QString>> texts;
+    /// Answers for askPassphrase(), first in first out; nullopt (or an empty queue) means the user cancelled.
+    QList<std::optional<QByteArray>> passphrases;
 
     QList<Question> questions;
     QStringList errors;
@@ -60,6 +62,12 @@ public:
     {
         questions.append({title, label});
         return texts.isEmpty() ? std::nullopt : texts.takeFirst();
+    }
+
+    std::optional<QByteArray> askPassphrase(QWidget *, const QString &title, const QString &label) override
+    {
+        questions.append({title, label});
+        return passphrases.isEmpty() ? std::nullopt : passphrases.takeFirst();
     }
 
 private:
