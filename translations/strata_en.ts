@@ -59,6 +59,17 @@
     </message>
 </context>
 <context>
+    <name>strata::BundleController</name>
+    <message numerus="yes">
+        <location filename="../ui/BundleController.cpp" line="+195"/>
+        <source>The bundle of %1 was written to %2 and signed by %3: %n evidence file(s).</source>
+        <translation>
+            <numerusform>The bundle of %1 was written to %2 and signed by %3: %n evidence file.</numerusform>
+            <numerusform>The bundle of %1 was written to %2 and signed by %3: %n evidence files.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::CatalogCommands</name>
     <message numerus="yes">
         <location filename="../app/cli/CatalogCommands.cpp" line="+343"/>
@@ -846,7 +857,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+124"/>
+        <location line="+122"/>
         <source>its central directory holds more than the %n entry(s) it declares</source>
         <translation>
             <numerusform>its central directory holds more than the %n entry it declares</numerusform>

@@ -1263,9 +1263,180 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
     </message>
 </context>
 <context>
+    <name>strata::BundleController</name>
+    <message>
+        <location filename="../ui/BundleController.cpp" line="+51"/>
+        <source>Export &amp;Bundle…</source>
+        <translation>导出资料包(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a release&apos;s assessment as a signed bundle for a supplier or colleague</source>
+        <translation>将发布版本的评估写成签名资料包，交给供应商或同事</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import B&amp;undle…</source>
+        <translation>导入资料包(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check a signed bundle and merge its answers and evidence</source>
+        <translation>检查签名资料包并合并其中的回答和证据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop waiting for the bundle</source>
+        <translation>停止等待资料包</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopped waiting; an import that was still being checked writes nothing.</source>
+        <translation>已停止等待；仍在检查中的导入不会写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>This workspace has no release to export; create a release and assess it first (Edit › New Release).</source>
+        <translation>此工作区没有可导出的发布版本；请先创建发布版本并进行评估（“编辑 › 新建发布版本”）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <location line="+12"/>
+        <source>Export Bundle</source>
+        <translation>导出资料包</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Release (NAME or NAME@VERSION):</source>
+        <translation>发布版本（NAME 或 NAME@VERSION）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export a questionnaire for a supplier to answer (the items only, without our answers, findings or evidence)? Choose No to export the assessment with everything.</source>
+        <translation>是否导出供供应商回答的问卷（只含检查项，不含我方的回答、发现项或证据）？选择“否”将导出包含全部内容的评估。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose Your Signing Key</source>
+        <translation>选择您的签名密钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key files (*.key);;All files (*)</source>
+        <translation>密钥文件 (*.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unlock Your Key</source>
+        <translation>解锁您的密钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passphrase of %1:</source>
+        <translation>%1 的口令：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bundles (*.zip)</source>
+        <translation>资料包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unlocking the key…</source>
+        <translation>正在解锁密钥…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The key could not be read.</source>
+        <translation>无法读取密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bundle was not exported: the workspace was closed.</source>
+        <translation>资料包未导出：工作区已关闭。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing the bundle…</source>
+        <translation>正在写入资料包…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Exported %1 to %2.</source>
+        <translation>已将 %1 导出到 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bundle Exported</source>
+        <translation>资料包已导出</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The bundle of %1 was written to %2 and signed by %3: %n evidence file(s).</source>
+        <translation>
+            <numerusform>%1 的资料包已写入 %2，由 %3 签名：共 %n 个证据文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import Bundle</source>
+        <translation>导入资料包</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bundles (*.zip);;All files (*)</source>
+        <translation>资料包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This workspace is read-only (%1), so no bundle can be imported into it.</source>
+        <translation>此工作区为只读（%1），因此无法导入资料包。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The bundle could not be checked.</source>
+        <translation>无法检查资料包。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The bundle was not imported: the workspace was closed.</source>
+        <translation>资料包未导入：工作区已关闭。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Imported the bundle of %1 from %2.</source>
+        <translation>已导入来自 %2 的 %1 资料包。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The questionnaire for %1, signed by %2, was checked and merged.
+Records: %3 added, %4 updated. Assessments created: %5.</source>
+        <translation>由 %2 签名的 %1 问卷已检查并合并。
+条目：新增 %3 个，更新 %4 个。新建评估：%5 个。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The assessment bundle of %1, signed by %2, was checked and merged.
+Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Findings added: %7. Evidence files added: %8.</source>
+        <translation>由 %2 签名的 %1 评估资料包已检查并合并。
+条目：新增 %3 个，更新 %4 个。新建评估：%5 个。变更的回答：%6 个。新增发现项：%7 个。新增证据文件：%8 个。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bundle Imported</source>
+        <translation>资料包已导入</translation>
+    </message>
+</context>
+<context>
     <name>strata::BundleExporter</name>
     <message>
-        <location filename="../app/core/bundle/BundleExporter.cpp" line="+36"/>
+        <location filename="../app/core/bundle/BundleExporter.cpp" line="+51"/>
         <source>No file was named for the bundle; give the .zip to write.</source>
         <translation>没有指定资料包文件；请给出要写入的 .zip。</translation>
     </message>
@@ -1280,7 +1451,7 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>%1 是工作区本身；请选择其他文件。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>%1 is not an Ed25519 key; bundles are signed with a signing identity&apos;s key (strata-cli key new).</source>
         <translation>%1 不是 Ed25519 密钥；资料包使用签名身份的密钥签名（strata-cli key new）。</translation>
     </message>
@@ -1303,12 +1474,12 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
 <context>
     <name>strata::BundleImporter</name>
     <message>
-        <location filename="../app/core/bundle/BundleImporter.cpp" line="+36"/>
+        <location filename="../app/core/bundle/BundleImporter.cpp" line="+62"/>
         <source>%1 was not imported: %2 Nothing was written.</source>
         <translation>%1 未导入：%2未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>it holds no %1, so it is not a signed Strata bundle.</source>
         <translation>其中没有 %1，因此不是经过签名的 Strata 资料包。</translation>
     </message>
@@ -1318,7 +1489,7 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>%1 的载荷类型是“%2”，不是 Strata 资料包清单。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>%1 is not signed by a key this workspace trusts (the envelope names the key &quot;%2&quot;). Import the sender&apos;s public key with &quot;strata-cli key import&quot; if you trust it.</source>
         <translation>%1 不是由本工作区信任的密钥签名的（信封中标明的密钥为“%2”）。如果您信任发送方，请用“strata-cli key import”导入其公钥。</translation>
     </message>
@@ -1378,7 +1549,7 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>清单列出了 %1，但没有将其描述为证据。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>it has sequence %1 from %2, but sequence %3 was already imported; it is a replayed or older bundle.</source>
         <translation>它的序号为 %1（来自 %2），但已导入过序号 %3；这是重放的或较旧的资料包。</translation>
     </message>
@@ -1388,7 +1559,7 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>%1 的 SHA-256 与清单所列不符。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>the entry %1 does not have the SHA-256 the manifest lists (it hashes to %2).</source>
         <translation>归档项 %1 的 SHA-256 与清单所列不符（实际为 %2）。</translation>
     </message>
@@ -7792,12 +7963,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+53"/>
+        <location filename="../ui/MainWindow.cpp" line="+54"/>
         <source>Strata workspaces (*.strata);;All files (*)</source>
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="+32"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+33"/>
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
@@ -7919,7 +8090,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -7965,7 +8136,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../ui/MainWindowActions.cpp" line="-84"/>
+        <location filename="../ui/MainWindowActions.cpp" line="-86"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
@@ -7976,7 +8147,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>发现项</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+121"/>
         <source>“%1” already exists. Choose another name for the new workspace, or open this one with File › Open Workspace.</source>
         <translation>“%1”已存在。请为新工作区另选名称，或通过“文件 › 打开工作区”打开它。</translation>
     </message>
@@ -7991,7 +8162,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
@@ -8055,7 +8226,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::MessageBoxPrompter</name>
     <message>
-        <location filename="../ui/MessageBoxPrompter.cpp" line="+20"/>
+        <location filename="../ui/MessageBoxPrompter.cpp" line="+21"/>
         <source>Strata</source>
         <translation>Strata</translation>
     </message>
@@ -11718,12 +11889,12 @@ only when everything matches. The transparency log is not consulted.
     </message>
     <message>
         <location line="+2"/>
-        <location line="+94"/>
+        <location line="+93"/>
         <source>the entry is a directory</source>
         <translation>该归档项是目录</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-83"/>
         <source>%1 is not a bundle Strata can open safely: %2.</source>
         <translation>%1 不是 Strata 能安全打开的资料包：%2。</translation>
     </message>
@@ -11751,12 +11922,12 @@ only when everything matches. The transparency log is not consulted.
     </message>
     <message>
         <location line="+2"/>
-        <location line="+61"/>
+        <location line="+59"/>
         <source>it spans several disks</source>
         <translation>它跨越多个分卷</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-57"/>
         <source>it holds %1 entries, more than the %2 allowed</source>
         <translation>它有 %1 个归档项，超过允许的 %2 个</translation>
     </message>
@@ -11781,7 +11952,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>中央目录第 %1 项已损坏</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>central directory entry %1 runs past the directory&apos;s end</source>
         <translation>中央目录第 %1 项超出了目录末尾</translation>
     </message>
@@ -11796,7 +11967,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>它是符号链接</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>it is encrypted</source>
         <translation>它已加密</translation>
     </message>
