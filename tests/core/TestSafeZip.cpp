@@ -91,7 +91,7 @@ QString TestSafeZip::readAll(const QString &path, const ZipLimits &limits, QList
     if (s)
         s = reader.visit([&](const ZipEntry &e) -> Status {
             if (!bundleformat::isEvidenceName(e.name)) {
-                const Result<QByteArray> content = reader.readCurrent(1024 * 1024);
+                const Result<QByteArray> content = reader.readCurrent(64 * 1024 * 1024);
                 return content ? Status(Ok{}) : Status(content.error());
             }
             Result<StagedFile> file = reader.stageCurrent(tmp, staged);
@@ -338,6 +338,8 @@ void TestSafeZip::writerRoundTripsAndChoosesMethods()
     BundleWriter writer(path, bundleformat::isAllowedName);
     writer.addData(u"manifest.json"_s, text);
     writer.addFile(bundleformat::evidenceName(digest), source, digest);
+    const QByteArray zeros(4 * 1024 * 1024, '\0');
+    writer.addData(u"bom.cdx.json"_s, zeros);
     const Status written = writer.write();
     QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message));
 
@@ -345,10 +347,12 @@ void TestSafeZip::writerRoundTripsAndChoosesMethods()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const Result<QList<ZipEntry>> entries = ZipScan::scan(f, path, ZipLimits{}, bundleformat::isAllowedName);
     QVERIFY2(entries.ok(), entries.ok() ? "" : qPrintable(entries.error().message));
-    QCOMPARE(entries.value().size(), 2);
+    QCOMPARE(entries.value().size(), 3);
     QCOMPARE(entries.value().at(0).method, 8); // text deflated
     QVERIFY(entries.value().at(0).compressedSize < text.size() / 5);
     QCOMPARE(entries.value().at(1).method, 0); // random bytes stored
+    QCOMPARE(entries.value().at(2).method, 0); // zeros stored too: deflated they would look like a zip bomb
+    QCOMPARE(entries.value().at(2).size, zeros.size());
     QList<StagedFile> staged;
     const QString error = readAll(path, ZipLimits{}, &staged);
     QVERIFY2(error.isEmpty(), qPrintable(error));

@@ -1,14 +1,19 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "BundleController.h"
+#include "MainWindow.h"
 #include "ScriptedPrompter.h"
 #include "TaskProgressWidget.h"
 #include "trust/KeyFile.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFile>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWidget>
@@ -28,6 +33,7 @@ private Q_SLOTS:
     void exportsAndImportsThroughTheMenu();
     void refusedBundleShowsTheReasonAndWritesNothing();
     void cancelledQuestionsWriteNothing();
+    void fileMenuOffersBundles();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -163,6 +169,34 @@ void TestBundleController::cancelledQuestionsWriteNothing()
     QVERIFY(!QFile::exists(path(u"chat.zip"_s)));
     QVERIFY(m_prompter.errors.isEmpty());
     QVERIFY(controller.exportAction()->isEnabled());
+}
+
+void TestBundleController::fileMenuOffersBundles()
+{
+    MainWindow window(&m_prompter);
+    auto *exportAction = window.findChild<QAction *>(u"exportBundleAction"_s);
+    auto *importAction = window.findChild<QAction *>(u"importBundleAction"_s);
+    QVERIFY(exportAction && importAction);
+    QVERIFY(!exportAction->isEnabled() && !importAction->isEnabled()); // no workspace yet
+    m_a.reset();                                                       // one writer at a time: the window opens it
+    QVERIFY(window.openWorkspace(path(u"a.strata"_s)));
+    QVERIFY(exportAction->isEnabled() && importAction->isEnabled());
+    QMenu *file = nullptr;
+    for (QMenu *menu : window.menuBar()->findChildren<QMenu *>())
+        if (menu->title() == u"&File"_s)
+            file = menu;
+    QVERIFY(file);
+    QVERIFY(file->actions().contains(exportAction) && file->actions().contains(importAction));
+    QVERIFY(window.statusBar()->isAncestorOf(window.bundleController()->progressWidget()));
+    const QString shots = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        window.resize(1000, 640);
+        window.show();
+        file->popup(window.mapToGlobal(QPoint(0, 0)));
+        QVERIFY(QTest::qWaitForWindowExposed(file));
+        file->grab().save(QDir(shots).filePath(u"bundle-file-menu.png"_s));
+        file->close();
+    }
 }
 
 QTEST_MAIN(TestBundleController)

@@ -100,7 +100,7 @@ Status BundleWriter::write(const std::function<void(qint64, qint64)> &progress)
                     .arg(entry.name.left(120), problem.isEmpty() ? tr("bundles never hold such a name") : problem)};
         seen.insert(entry.name.toCaseFolded(), true);
         const qint64 size = entry.sourcePath.isEmpty() ? entry.data.size() : QFileInfo(entry.sourcePath).size();
-        if (size > kMaxEntryBytes)
+        if (size > qMin(kMaxEntryBytes, ZipLimits{}.maxEntryBytes))
             return Error{ErrorCode::InvalidInput,
                          tr("The bundle entry \"%1\" is %2 bytes; a bundle entry holds at most "
                             "%3.")
@@ -109,9 +109,10 @@ Status BundleWriter::write(const std::function<void(qint64, qint64)> &progress)
                              .arg(kMaxEntryBytes)};
         total += size;
     }
-    if (total > kMaxArchiveBytes)
+    const qint64 maxTotal = qMin(kMaxArchiveBytes, ZipLimits{}.maxTotalBytes);
+    if (total > maxTotal)
         return Error{ErrorCode::InvalidInput,
-                     tr("The bundle would hold %1 bytes; a bundle holds at most %2.").arg(total).arg(kMaxArchiveBytes)};
+                     tr("The bundle would hold %1 bytes; a bundle holds at most %2.").arg(total).arg(maxTotal)};
     const QFileInfo target(m_path);
     if (target.exists() && !target.isFile())
         return Error{ErrorCode::InvalidInput,
@@ -142,7 +143,11 @@ Status BundleWriter::write(const std::function<void(qint64, qint64)> &progress)
                 }
                 sample = source.peek(kSample);
             }
-            const int method = looksCompressed(sample) ? 0 : Z_DEFLATED;
+            // Stored: bytes that deflate cannot shrink, and bytes that shrink so well a reader would take them for a
+            // zip bomb (ZipLimits::maxRatio).
+            const bool tooRepetitive = sample.size() >= kSample / 2 &&
+                                       qCompress(sample, 9).size() * (ZipLimits{}.maxRatio / 4) < sample.size();
+            const int method = looksCompressed(sample) || tooRepetitive ? 0 : Z_DEFLATED;
             QuaZipNewInfo info(entry.name);
             info.externalAttr = quint32(0100644) << 16; // a regular file, never a link or a folder
             QuaZipFile out(&zip);
@@ -218,7 +223,10 @@ Status BundleWriter::write(const std::function<void(qint64, qint64)> &progress)
             verified = Error{ErrorCode::Integrity, tr("the entry \"%1\" is missing").arg(expected.constBegin().key())};
         if (!verified) {
             file.cancelWriting();
-            return failed(tr("the written archive did not read back: %1").arg(verified.error().message));
+            QString reason = verified.error().message;
+            if (reason.endsWith(u'.'))
+                reason.chop(1);
+            return failed(tr("the written archive did not read back: %1").arg(reason));
         }
     }
     if (!file.commit())
