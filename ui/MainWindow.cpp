@@ -4,6 +4,7 @@
 
 #include "AboutDialog.h"
 #include "AuditPage.h"
+#include "BundleController.h"
 #include "CatalogImporter.h"
 #include "EmptyStateWidget.h"
 #include "EvidencePage.h"
@@ -143,6 +144,7 @@ void MainWindow::createCentralWidgets()
     statusBar()->addWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_import->progressWidget());
     statusBar()->addPermanentWidget(m_export->progressWidget());
+    statusBar()->addPermanentWidget(m_bundles->progressWidget());
     statusBar()->addPermanentWidget(m_countsLabel);
 }
 
@@ -156,6 +158,9 @@ void MainWindow::createTransfers()
     connect(m_export, &ExportController::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(m_export, &ExportController::runningChanged, this, &MainWindow::updateActions);
+    m_bundles = new BundleController(m_prompter, this);
+    connect(m_bundles, &BundleController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 }
 
 InventoryPage *MainWindow::page(RecordKind kind) const
@@ -289,6 +294,7 @@ void MainWindow::clearWorkspace()
     m_import->setWorkspace(nullptr);
     m_catalogImporter->setWorkspace(nullptr);
     m_export->setWorkspace(nullptr);
+    m_bundles->setWorkspace(nullptr);
     if (m_editor) {
         m_undoGroup->removeStack(m_editor->undoStack());
         delete m_editor;
@@ -314,6 +320,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace, std::unique_
     m_import->setWorkspace(m_workspace.get());
     m_catalogImporter->setWorkspace(m_workspace.get());
     m_export->setWorkspace(m_workspace.get());
+    m_bundles->setWorkspace(m_workspace.get());
 
     const int current = std::max(0, m_sidebar->currentRow());
     for (RecordKind kind : allRecordKinds()) {

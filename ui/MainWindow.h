@@ -23,6 +23,7 @@ namespace strata {
 class AboutDialog;
 class AuditPage;
 class CatalogImporter;
+class BundleController;
 class EmptyStateWidget;
 class EvidencePage;
 class FindingsPage;
@@ -79,6 +80,7 @@ public:
     /// Imports files and folders into the open workspace in the background (File › Import, drops, the command line).
     void importFiles(const QStringList &paths);
     ImportController *importController() const { return m_import; }
+    BundleController *bundleController() const { return m_bundles; }
     CatalogImporter *catalogImporter() const { return m_catalogImporter; }
     ExportController *exportController() const { return m_export; }
     /// Opens File › Export Report… without blocking, its scope taken from the selection; null without a workspace.
@@ -116,6 +118,7 @@ private:
     ImportController *m_import = nullptr;
     CatalogImporter *m_catalogImporter = nullptr;
     ExportController *m_export = nullptr;
+    BundleController *m_bundles = nullptr; ///< File › Export Bundle… and Import Bundle… (issue 6)
     QList<InventoryPage *> m_pages;
     GraphPage *m_graphPage = nullptr;
     AssessmentsPage *m_assessmentsPage = nullptr; ///< after the inventory pages in the page stack

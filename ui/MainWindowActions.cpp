@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // MainWindow: its actions, their shortcuts, and the menus (the rest is in MainWindow.cpp).
 #include "AuditPage.h"
+#include "BundleController.h"
 #include "CatalogImporter.h"
 #include "EvidencePage.h"
 #include "ExportController.h"
@@ -204,6 +205,8 @@ void MainWindow::createMenus()
     file->addAction(m_catalogImporter->action());
     file->addAction(m_exportAction);
     file->addAction(m_reportAction);
+    file->addAction(m_bundles->exportAction());
+    file->addAction(m_bundles->importAction());
     file->addSeparator();
     file->addAction(m_quitAction);
 

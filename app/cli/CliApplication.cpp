@@ -4,6 +4,7 @@
 
 #include "AssessmentCommands.h"
 #include "AuditCommands.h"
+#include "BundleCommands.h"
 #include "CatalogCommands.h"
 #include "EvidenceCommands.h"
 #include "FindingCommands.h"
@@ -47,6 +48,7 @@ QList<CommandSpec> CliApplication::commands()
     all.append(ReportCommands::specs());
     all.append(SignoffCommands::specs());
     all.append(AuditCommands::specs());
+    all.append(BundleCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -96,6 +98,8 @@ int CliApplication::run()
         return SignoffCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else if (CommandLine::find(AuditCommands::specs(), invocation.command))
         return AuditCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(BundleCommands::specs(), invocation.command))
+        return BundleCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 

@@ -389,13 +389,19 @@ void ReportSections::verification(ReportCanvas &canvas, const ReportData &data)
         steps.append({tr("Checklist answers"),
                       u"strata-cli %1 --json assess show %2"_s.arg(workspace).arg(data.assessment->id)});
     steps.append({tr("Findings"), u"strata-cli %1 findings list"_s.arg(workspace)});
+    if (data.scopeKind == ReportScope::Kind::Release)
+        steps.append({tr("Sign-offs"), u"strata-cli %1 verify %2"_s.arg(workspace, data.scopeLabel)});
+    if (!data.signoffs.auditHead.isEmpty())
+        steps.append({tr("Audit trail"),
+                      u"strata-cli %1 audit verify --checkpoint %2"_s.arg(workspace, data.signoffs.auditHead)});
     steps.append({tr("This document"),
                   tr("strata-cli %1 report ... --date %2 -o again.pdf, then cmp: the same workspace state and "
                      "options give the same bytes")
                       .arg(workspace, data.date.toString(Qt::ISODate))});
     canvas.fields(steps, 0.24);
-    canvas.paragraph(tr("Verifying sign-off signatures and the audit trail (\"strata-cli verify\", \"strata-cli "
-                        "audit verify\") becomes possible once the workspace records them."),
+    canvas.paragraph(tr("The audit-trail check passes only when no entry up to the head printed in this report was "
+                        "changed, removed, reordered or inserted, so even a rewrite of the whole trail after the "
+                        "report was made is caught."),
                      ReportCanvas::Style::Small, ReportCanvas::muted());
 }
 

@@ -32,7 +32,7 @@ struct ReportSignoffState
     enum class State { None, Valid, Stale, Broken };
     State state = State::None;
     QList<ReportSignoff> signoffs;
-    QString auditHead; ///< the hash at the head of the audit trail; empty when there is no audit trail
+    QString auditHead; ///< "SEQ:HASH" of the audit trail's head when the report was made; empty without a trail
 };
 
 /// Where a report reads sign-offs and the audit-trail head from: WorkspaceSignoffSource in the programs,

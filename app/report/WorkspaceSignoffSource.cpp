@@ -11,6 +11,9 @@ namespace strata {
 Result<ReportSignoffState> WorkspaceSignoffSource::signoffs(const Workspace &workspace, qint64 releaseId) const
 {
     ReportSignoffState state;
+    // The trail's head as the report is made: a rewrite of the trail after this report is caught against it.
+    if (const Result<AuditHead> head = workspace.auditHead(); head && head.value().seq > 0)
+        state.auditHead = head.value().toString();
     if (releaseId <= 0)
         return state; // an assessment of one record or a supplier has no release to sign
     Result<ReleaseSignoffStatus> status = workspace.signoffStatus(releaseId);
@@ -57,8 +60,6 @@ Result<ReportSignoffState> WorkspaceSignoffSource::signoffs(const Workspace &wor
         if (!check.current)
             row.verification = tr("%1 (superseded by a later sign-off of the same signer)").arg(row.verification);
         state.signoffs.append(row);
-        if (check.state != SignoffState::Broken)
-            state.auditHead = check.auditHead; // the newest head a verified statement names
     }
     return state;
 }

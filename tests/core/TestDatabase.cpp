@@ -155,6 +155,11 @@ void TestDatabase::migratesFromEveryEarlierVersion()
                                "('signoff', 'release_signoff_policy')"_s));
     QVERIFY(signoffTables.next());
     QCOMPARE(signoffTables.value(0).toInt(), 2);
+    // 011_bundle: the bundle sequence numbers that refuse a replayed assessment bundle.
+    QSqlQuery bundles(ws.value()->database().connection());
+    QVERIFY(bundles.exec(u"SELECT count(*) FROM bundle_sequence"_s));
+    QVERIFY(bundles.next());
+    QCOMPARE(bundles.value(0).toInt(), 0);
     if (from >= 1) {
         auto found = ws.value()->recordIds(RecordQuery{RecordKind::Model, u"heirl"_s});
         QVERIFY(found.ok());

@@ -175,6 +175,45 @@ Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const Evidenc
     return StoredBlob{digest, done, true};
 }
 
+Result<StoredBlob> EvidenceStore::adopt(const QString &temporaryPath, const QString &sha256) const
+{
+    const QString shown = QDir::toNativeSeparators(temporaryPath);
+    const QFileInfo info(temporaryPath);
+    if (info.absolutePath() != QFileInfo(temporaryFolder()).absoluteFilePath())
+        return Error{ErrorCode::InvalidInput, tr("%1 is not in the evidence store's temporary folder.").arg(shown)};
+    const Result<QString> digest = hashFile(temporaryPath, nullptr);
+    if (!digest)
+        return digest.error();
+    if (digest.value() != sha256)
+        return Error{ErrorCode::Integrity,
+                     tr("%1 hashes to %2, not %3; it was not stored.").arg(shown, digest.value(), sha256)};
+    const qint64 size = info.size();
+    const QString target = blobPath(sha256);
+    const QString folder = QFileInfo(target).absolutePath();
+    const auto failed = [&](const QString &reason) {
+        return Error{ErrorCode::Io,
+                     tr("Moving %1 into the evidence store failed: %2. Nothing was stored.").arg(shown, reason)};
+    };
+    if (!QDir().mkpath(folder))
+        return failed(tr("cannot create the folder %1").arg(QDir::toNativeSeparators(folder)));
+    if (QFileInfo::exists(target)) {
+        const Result<QString> existing = hashFile(target, nullptr);
+        if (existing && existing.value() == sha256) {
+            QFile::remove(temporaryPath);
+            return StoredBlob{sha256, size, false};
+        }
+    }
+    if (std::rename(QFile::encodeName(temporaryPath).constData(), QFile::encodeName(target).constData()) != 0)
+        return failed(systemError());
+    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    for (const QString &dir : {folder, QFileInfo(folder).absolutePath(), m_root}) {
+        if (!syncFolder(dir))
+            return failed(
+                tr("the folder %1 could not be synced to disk (%2)").arg(QDir::toNativeSeparators(dir), systemError()));
+    }
+    return StoredBlob{sha256, size, true};
+}
+
 Result<QString> EvidenceStore::hashFile(const QString &path, const std::atomic<bool> *cancel) const
 {
     QFile file(path);

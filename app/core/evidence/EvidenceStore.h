@@ -60,6 +60,10 @@ public:
     /// per digest). The first failure (or a cancel) stops the other files and is returned; files finished before it
     /// stay in the store unrecorded, which is harmless, and nothing is left in tmp/.
     Result<QList<StoredBlob>> storeAll(const QStringList &paths, const EvidenceBatchOptions &options = {}) const;
+    /// Moves a file already copied into temporaryFolder() and hashed to `sha256` into the store, as store() does
+    /// after its copy: synced folders, read-only blob, an existing blob kept when it still matches its name. The
+    /// file is hashed again first, so a caller's mistake cannot file content under the wrong name.
+    Result<StoredBlob> adopt(const QString &temporaryPath, const QString &sha256) const;
     /// SHA-256 of a stored blob, read again from disk; NotFound when the blob is missing.
     Result<QString> hashBlob(const QString &sha256, const std::atomic<bool> *cancel = nullptr) const;
     /// Removes what an interrupted add left in tmp/ (only one program writes a workspace at a time).

@@ -27,11 +27,11 @@ constexpr int kLockWaitMs = 200;
 const QStringList &migrationFiles()
 {
     // Index + 1 is the schema version; append only, never edit a released file.
-    static const QStringList files = {u":/sql/001_initial.sql"_s,      u":/sql/002_search.sql"_s,
-                                      u":/sql/003_provenance.sql"_s,   u":/sql/004_catalog.sql"_s,
-                                      u":/sql/005_graph_layout.sql"_s, u":/sql/006_assessments.sql"_s,
-                                      u":/sql/007_graph_index.sql"_s,  u":/sql/008_trust.sql"_s,
-                                      u":/sql/009_audit.sql"_s,        u":/sql/010_signoff.sql"_s};
+    static const QStringList files = {
+        u":/sql/001_initial.sql"_s,     u":/sql/002_search.sql"_s,       u":/sql/003_provenance.sql"_s,
+        u":/sql/004_catalog.sql"_s,     u":/sql/005_graph_layout.sql"_s, u":/sql/006_assessments.sql"_s,
+        u":/sql/007_graph_index.sql"_s, u":/sql/008_trust.sql"_s,        u":/sql/009_audit.sql"_s,
+        u":/sql/010_signoff.sql"_s,     u":/sql/011_bundle.sql"_s};
     return files;
 }
 

@@ -36,6 +36,8 @@ class ProvenanceRepository;
 struct ImportDocument;
 struct ModelVerification;
 class PrivateKey;
+struct BundleManifest;
+struct BundleMergeSummary;
 
 /// How an import treats values a person typed by hand.
 struct ImportOptions
@@ -263,6 +265,18 @@ public:
                        qint64 entityId,
                        const QJsonObject &before = {},
                        const QJsonObject &after = {});
+    // Assessment bundles (issue 6), implemented in WorkspaceBundle.cpp; BundleExporter and BundleImporter use them.
+    /// A sequence number for a new bundle signed with the key `signer` (a fingerprint), recorded so it is never used
+    /// again: above the last one, and at least the time in milliseconds so it also grows across workspaces.
+    Result<qint64> nextBundleSequence(const QString &signer, const QString &bundleId);
+    /// The last bundle sequence imported from the key `signer`; 0 when none was.
+    Result<qint64> lastImportedBundleSequence(const QString &signer) const;
+    /// Merges a bundle whose signature and digests were checked, in one transaction: the BOM's records, the release,
+    /// its assessments, the evidence rows (the blobs must already be in the store), answers and findings, then the
+    /// bundle's sequence. An older or replayed bundle, or anything that does not fit, changes nothing.
+    Result<BundleMergeSummary> mergeBundle(const BundleManifest &manifest,
+                                           const ImportDocument &bom,
+                                           const Identity &signer);
 
 Q_SIGNALS:
     /// A release, assessment, answer or finding changed: assessment pages should refetch.
