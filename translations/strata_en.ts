@@ -59,6 +59,74 @@
     </message>
 </context>
 <context>
+    <name>strata::AuditChain</name>
+    <message numerus="yes">
+        <location filename="../app/core/audit/AuditChain.cpp" line="+165"/>
+        <source>The verification of the audit trail was cancelled after %n row(s).</source>
+        <translation>
+            <numerusform>The verification of the audit trail was cancelled after %n row.</numerusform>
+            <numerusform>The verification of the audit trail was cancelled after %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+73"/>
+        <source>The audit trail is intact: %n row(s), head %1.</source>
+        <translation>
+            <numerusform>The audit trail is intact: %n row, head %1.</numerusform>
+            <numerusform>The audit trail is intact: %n rows, head %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::AuditPage</name>
+    <message numerus="yes">
+        <location filename="../ui/audit/AuditPage.cpp" line="+241"/>
+        <source>Showing the newest %n entries; filter to reach older ones.</source>
+        <translation>
+            <numerusform>Showing the newest %n entry; filter to reach older ones.</numerusform>
+            <numerusform>Showing the newest %n entries; filter to reach older ones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Checking %n audit row(s)…</source>
+        <translation>
+            <numerusform>Checking %n audit row…</numerusform>
+            <numerusform>Checking %n audit rows…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::AuditTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/AuditTableModel.cpp" line="+25"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleController</name>
+    <message numerus="yes">
+        <location filename="../ui/BundleController.cpp" line="+195"/>
+        <source>The bundle of %1 was written to %2 and signed by %3: %n evidence file(s).</source>
+        <translation>
+            <numerusform>The bundle of %1 was written to %2 and signed by %3: %n evidence file.</numerusform>
+            <numerusform>The bundle of %1 was written to %2 and signed by %3: %n evidence files.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::CatalogCommands</name>
     <message numerus="yes">
         <location filename="../app/cli/CatalogCommands.cpp" line="+339"/>
@@ -771,6 +839,17 @@
     </message>
 </context>
 <context>
+    <name>strata::SafeZipReader</name>
+    <message numerus="yes">
+        <location filename="../app/core/bundle/SafeZipReader.cpp" line="+147"/>
+        <source>it holds more than the %n byte(s) it declares</source>
+        <translation>
+            <numerusform>it holds more than the %n byte it declares</numerusform>
+            <numerusform>it holds more than the %n bytes it declares</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::SignoffCommands</name>
     <message numerus="yes">
         <location filename="../app/cli/SignoffCommands.cpp" line="+175"/>
@@ -868,7 +947,7 @@
 <context>
     <name>strata::Workspace</name>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+183"/>
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+192"/>
         <source>&quot;%1&quot; names %n release(s) (%2); give NAME@VERSION.</source>
         <translation>
             <numerusform>&quot;%1&quot; names %n release (%2); give NAME@VERSION.</numerusform>
@@ -876,7 +955,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+94"/>
+        <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+99"/>
         <source>%1 matches %n key(s); give more digits of the fingerprint.</source>
         <translation>
             <numerusform>%1 matches %n key; give more digits of the fingerprint.</numerusform>
@@ -884,7 +963,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+192"/>
+        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+195"/>
         <source>Approval of %1 is refused (%n reason(s)): %2</source>
         <translation>
             <numerusform>Approval of %1 is refused (%n reason): %2</numerusform>
@@ -892,7 +971,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+157"/>
+        <location line="+170"/>
         <source>%1&apos;s sign-off is stale: %n change(s) since it was signed, the first: %2</source>
         <translation>
             <numerusform>%1&apos;s sign-off is stale: %n change since it was signed, the first: %2</numerusform>
@@ -903,11 +982,54 @@
 <context>
     <name>strata::WorkspaceSignoffSource</name>
     <message numerus="yes">
-        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+48"/>
+        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+51"/>
         <source>stale: %n change(s) since signing, such as: %1</source>
         <translation>
             <numerusform>stale: %n change since signing, such as: %1</numerusform>
             <numerusform>stale: %n changes since signing, such as: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::ZipScan</name>
+    <message numerus="yes">
+        <location filename="../app/core/bundle/ZipScan.cpp" line="+104"/>
+        <source>it is too short to be a zip archive (%n byte(s))</source>
+        <translation>
+            <numerusform>it is too short to be a zip archive (%n byte)</numerusform>
+            <numerusform>it is too short to be a zip archive (%n bytes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+122"/>
+        <source>its central directory holds more than the %n entry(s) it declares</source>
+        <translation>
+            <numerusform>its central directory holds more than the %n entry it declares</numerusform>
+            <numerusform>its central directory holds more than the %n entries it declares</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%n byte(s) of other data come before the first entry</source>
+        <translation>
+            <numerusform>%n byte of other data comes before the first entry</numerusform>
+            <numerusform>%n bytes of other data come before the first entry</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n byte(s) of unlisted data come before it</source>
+        <translation>
+            <numerusform>%n byte of unlisted data comes before it</numerusform>
+            <numerusform>%n bytes of unlisted data come before it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n byte(s) of unlisted data come before the central directory</source>
+        <translation>
+            <numerusform>%n byte of unlisted data comes before the central directory</numerusform>
+            <numerusform>%n bytes of unlisted data come before the central directory</numerusform>
         </translation>
     </message>
 </context>

@@ -1067,6 +1067,553 @@ assess set ASSESSMENT ITEM STATUS
     </message>
 </context>
 <context>
+    <name>strata::AuditChain</name>
+    <message numerus="yes">
+        <location filename="../app/core/audit/AuditChain.cpp" line="+165"/>
+        <source>The verification of the audit trail was cancelled after %n row(s).</source>
+        <translation>
+            <numerusform>审计追踪的验证在检查 %n 条记录后已取消。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Audit row %1 is missing: it was deleted (the next row is %2).</source>
+        <translation>第 %1 条审计记录缺失：它已被删除（下一条是第 %2 条）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit rows %1 to %2 are missing: they were deleted.</source>
+        <translation>第 %1 至第 %2 条审计记录缺失：它们已被删除。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Audit row %1 was inserted or forged: the trail starts at row 1.</source>
+        <translation>第 %1 条审计记录是插入或伪造的：审计追踪从第 1 条开始。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Audit row %1 is out of order: it was recorded as row %2.</source>
+        <translation>第 %1 条审计记录顺序错乱：它记录时是第 %2 条。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audit row %1 was inserted or forged: it repeats row %2.</source>
+        <translation>第 %1 条审计记录是插入或伪造的：它重复了第 %2 条。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Audit row %1 was inserted or forged: row %2 was recorded as row %1.</source>
+        <translation>第 %1 条审计记录是插入或伪造的：第 %2 条记录时是第 %1 条。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audit row %1 was changed and its hash recomputed: row %2 no longer follows it.</source>
+        <translation>第 %1 条审计记录已被修改并重新计算了哈希：第 %2 条不再接续它。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Audit rows were deleted before row %1 and the later rows renumbered: row %1 was recorded as row %2.</source>
+        <translation>第 %1 条之前的审计记录已被删除，之后的记录被重新编号：第 %1 条记录时是第 %2 条。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+6"/>
+        <source>Audit row %1 was inserted or forged: it is not part of the chain.</source>
+        <translation>第 %1 条审计记录是插入或伪造的：它不属于哈希链。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Audit row %1 was changed: its content no longer matches its hash.</source>
+        <translation>第 %1 条审计记录已被修改：其内容与哈希不再相符。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The audit trail ends at row %1 but the checkpoint names row %2: rows %3 to %2 were removed.</source>
+        <translation>审计追踪止于第 %1 条，但检查点指向第 %2 条：第 %3 至第 %2 条已被删除。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Audit row %1 does not match the checkpoint %2: the trail was rewritten.</source>
+        <translation>第 %1 条审计记录与检查点 %2 不符：审计追踪已被重写。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The audit trail is intact: %n row(s), head %1.</source>
+        <translation>
+            <numerusform>审计追踪完好：共 %n 条记录，链头 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reordered</source>
+        <translation>顺序错乱</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inserted</source>
+        <translation>已插入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>truncated</source>
+        <translation>已截断</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rewritten</source>
+        <translation>已重写</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AuditCommands</name>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="+86"/>
+        <source>verify [--checkpoint SEQ:HASH] | list [--action A] [--actor X] [--record ID] [--since DATE] [--limit N]</source>
+        <translation>verify [--checkpoint SEQ:HASH] | list [--action A] [--actor X] [--record ID] [--since DATE] [--limit N]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify and list the audit trail</source>
+        <translation>验证并列出审计追踪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>audit verify        recompute the hash chain of every change; exit 0 only when it is intact,
+                    otherwise exit 1 and name the first bad row and what happened to it
+  --checkpoint S:H  a head recorded earlier (by a sign-off, a bundle or a report, or printed by
+                    this command): also catches dropped rows and a rewrite of the whole trail
+audit list          the trail, newest first
+  --action A        only this action, or every action under a prefix (&quot;finding&quot;)
+  --actor X         only changes made by X
+  --record ID       only changes to this record, with the imports and relations that touched it
+  --since DATE      only changes from this day or time on (ISO 8601, UTC unless an offset is given)
+  --limit N         at most N rows</source>
+        <translation>audit verify        重新计算每次更改的哈希链；仅在完好时以 0 退出，
+                    否则以 1 退出，并指出第一条有问题的记录及其遭遇
+  --checkpoint S:H  之前记录的链头（来自签核、资料包或报告，或由本命令打印）：
+                    还能发现被删除的末尾记录和整条审计追踪的重写
+audit list          审计追踪，最新的在前
+  --action A        仅此操作，或某前缀下的所有操作（&quot;finding&quot;）
+  --actor X         仅 X 所做的更改
+  --record ID       仅对此条目的更改，包括涉及它的导入和关系
+  --since DATE      仅从此日期或时间起的更改（ISO 8601，未给出时区偏移时为 UTC）
+  --limit N         最多 N 条记录</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>SEQ:HASH</source>
+        <translation>SEQ:HASH</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a trail head recorded earlier</source>
+        <translation>之前记录的审计追踪链头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>action or action prefix</source>
+        <translation>操作或操作前缀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>who made the change</source>
+        <translation>做出更改的操作者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>record id or unique name</source>
+        <translation>条目 ID 或唯一名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>earliest time (ISO 8601)</source>
+        <translation>最早时间（ISO 8601）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>most rows to list</source>
+        <translation>最多列出的记录数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verify|list</source>
+        <translation>verify|list</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;audit %1&quot; takes no further arguments; usage: %2</source>
+        <translation>“audit %1”不接受更多参数；用法：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;audit verify&quot; does not take --%1; usage: %2</source>
+        <translation>“audit verify”不接受 --%1；用法：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;audit list&quot; does not take --%1; usage: %2</source>
+        <translation>“audit list”不接受 --%1；用法：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown audit command &quot;%1&quot;; use verify or list. Usage: %2</source>
+        <translation>未知的 audit 命令“%1”；请使用 verify 或 list。用法：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--checkpoint &quot;%1&quot; is not a trail head; write it as SEQ:HASH, with the 64 hex digits &quot;strata-cli audit verify&quot; prints.</source>
+        <translation>--checkpoint “%1”不是审计追踪链头；请写成 SEQ:HASH，使用“strata-cli audit verify”打印的 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>--since &quot;%1&quot; is not a date; write it as YYYY-MM-DD or an ISO 8601 time.</source>
+        <translation>--since “%1”不是日期；请写成 YYYY-MM-DD 或 ISO 8601 时间。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--limit &quot;%1&quot; is not a positive whole number.</source>
+        <translation>--limit “%1”不是正整数。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No audit entries match.</source>
+        <translation>没有匹配的审计记录。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SEQ</source>
+        <translation>SEQ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TIME</source>
+        <translation>TIME</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ACTOR</source>
+        <translation>ACTOR</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ACTION</source>
+        <translation>ACTION</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ENTITY</source>
+        <translation>ENTITY</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CHANGE</source>
+        <translation>CHANGE</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AuditPage</name>
+    <message>
+        <location filename="../ui/audit/AuditPage.cpp" line="+75"/>
+        <source>Verify Audit Trail</source>
+        <translation>验证审计追踪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recompute the hash chain and name the first row that was changed, removed, reordered or inserted</source>
+        <translation>重新计算哈希链，并指出第一条被修改、删除、重排或插入的记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show entries by action</source>
+        <translation>按操作显示记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All actions</source>
+        <translation>所有操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Records</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Artifacts</source>
+        <translation>制品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imports</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Catalogs</source>
+        <translation>检查项目录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Releases</source>
+        <translation>发布版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assessments</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Findings</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identities</source>
+        <translation>签名身份</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model signatures</source>
+        <translation>模型签名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign-offs</source>
+        <translation>签核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundles</source>
+        <translation>资料包</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Actor</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show entries by actor</source>
+        <translation>按操作者显示记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record id or name</source>
+        <translation>条目 ID 或名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show entries about a record</source>
+        <translation>显示与某条目相关的记录</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not verified since the workspace was opened.</source>
+        <translation>自打开工作区以来尚未验证。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel the audit trail check</source>
+        <translation>取消审计追踪检查</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Audit trail</source>
+        <translation>审计追踪</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Before</source>
+        <translation>更改前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>更改后</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Before</source>
+        <translation>更改前(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;After</source>
+        <translation>更改后(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+89"/>
+        <source>Showing the newest %n entries; filter to reach older ones.</source>
+        <translation>
+            <numerusform>显示最新的 %n 条记录；筛选可查看更早的记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Row %1 by %2 at %3 · hash %4</source>
+        <translation>第 %1 条，%2 于 %3 · 哈希 %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Checking %n audit row(s)…</source>
+        <translation>
+            <numerusform>正在检查 %n 条审计记录…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Audit Trail Intact</source>
+        <translation>审计追踪完好</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The audit trail was tampered with. %1 Restore the workspace from a backup you trust, and find out who had access to the file.</source>
+        <translation>审计追踪已被篡改。%1 请从您信任的备份恢复工作区，并查明谁能访问该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AuditRepository</name>
+    <message>
+        <location filename="../app/core/storage/AuditRepository.cpp" line="+58"/>
+        <source>Reading the head of the audit trail</source>
+        <translation>读取审计追踪链头</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Appending &quot;%1&quot; to the audit trail</source>
+        <translation>向审计追踪追加“%1”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the audit trail</source>
+        <translation>读取审计追踪</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+16"/>
+        <source>Listing the audit trail</source>
+        <translation>列出审计追踪</translation>
+    </message>
+</context>
+<context>
+    <name>strata::AuditTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/AuditTableModel.cpp" line="+25"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The verification found this row bad.</source>
+        <translation>验证发现此记录有问题。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actor</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed</source>
+        <translation>更改对象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>strata::AutomatedChecks</name>
     <message>
         <location filename="../app/core/checklist/AutomatedChecks.cpp" line="+91"/>
@@ -1092,6 +1639,702 @@ assess set ASSESSMENT ITEM STATUS
         <location line="+6"/>
         <source>%1 (record %2) is a placeholder from an import that nobody has verified yet.</source>
         <translation>%1（条目 %2）是导入产生的占位条目，尚无人核实。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleCommands</name>
+    <message>
+        <location filename="../app/cli/BundleCommands.cpp" line="+60"/>
+        <source>export --release NAME [--questionnaire] --key KEYFILE -o FILE.zip | import FILE.zip</source>
+        <translation>export --release NAME [--questionnaire] --key KEYFILE -o FILE.zip | import FILE.zip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange a release&apos;s assessment as a signed bundle</source>
+        <translation>以签名资料包交换发布版本的评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bundle export   write the release&apos;s assessment as one .zip: the manifest, its signature
+                (DSSE, Ed25519), the CycloneDX ML-BOM of the release and the evidence
+                files under their SHA-256. The bundle is always signed with --key (the
+                passphrase comes from STRATA_PASSPHRASE or a prompt): an importer trusts
+                nothing else. The file is replaced atomically.
+  --questionnaire  only the items to answer, for a supplier: no answers, findings
+                or evidence of ours
+bundle import   check a bundle, then merge it in one transaction: the signature must verify
+                with a key this workspace trusts (strata-cli key import), every file must be
+                listed with its size and SHA-256, and a bundle older than the last one from
+                the same signer is refused. The exit code is 1, and nothing is written, when
+                anything is wrong; the message names the entry or field.</source>
+        <translation>bundle export   将发布版本的评估写成一个 .zip：清单、清单的签名（DSSE，Ed25519）、
+                发布版本的 CycloneDX 机器学习物料清单，以及按 SHA-256 命名的证据文件。
+                资料包总是用 --key 签名（口令来自 STRATA_PASSPHRASE 或提示输入）：
+                导入方不信任任何未签名的内容。文件以原子方式替换。
+  --questionnaire  只导出待回答的检查项，供供应商填写：不含我方的回答、发现项或证据
+bundle import   检查资料包，然后在一个事务中合并：签名必须能用本工作区信任的密钥验证
+                （strata-cli key import），每个文件都必须连同大小和 SHA-256 列出，
+                早于同一签名者上一个资料包的资料包会被拒绝。出现任何问题时退出码为 1，
+                不写入任何内容；消息会指出出错的归档项或字段。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the release to export (NAME or NAME@VERSION)</source>
+        <translation>要导出的发布版本（NAME 或 NAME@VERSION）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export the items for a supplier to answer</source>
+        <translation>导出检查项供供应商回答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KEYFILE</source>
+        <translation>KEYFILE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the encrypted key file to sign with</source>
+        <translation>用于签名的加密密钥文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>the .zip to write</source>
+        <translation>要写入的 .zip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export|import</source>
+        <translation>export|import</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;bundle export&quot; needs --release, --key and -o FILE.zip; usage: %1</source>
+        <translation>“bundle export”需要 --release、--key 和 -o FILE.zip；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;bundle import&quot; needs one FILE.zip and no options; usage: %1</source>
+        <translation>“bundle import”需要一个 FILE.zip，且不带选项；用法：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown bundle command &quot;%1&quot;; use export or import. Usage: %2</source>
+        <translation>未知的 bundle 命令“%1”；请使用 export 或 import。用法：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No passphrase: set STRATA_PASSPHRASE, or run the command on a terminal to be asked.</source>
+        <translation>没有口令：请设置 STRATA_PASSPHRASE，或在终端中运行命令以便输入口令。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passphrase: </source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Wrote the questionnaire for %1 to %2, signed by %3.</source>
+        <translation>已将 %1 的问卷写入 %2，由 %3 签名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrote the assessment bundle of %1 to %2, signed by %3.</source>
+        <translation>已将 %1 的评估资料包写入 %2，由 %3 签名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>assessments</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answered items</source>
+        <translation>已回答的检查项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sequence</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Imported the questionnaire for %1, signed by %2 (%3).</source>
+        <translation>已导入 %1 的问卷，由 %2 签名（%3）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported the assessment bundle of %1, signed by %2 (%3).</source>
+        <translation>已导入 %1 的评估资料包，由 %2 签名（%3）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>records</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 added, %2 updated</source>
+        <translation>新增 %1 个，更新 %2 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assessments created</source>
+        <translation>新建的评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answers changed</source>
+        <translation>变更的回答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>findings added</source>
+        <translation>新增的发现项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence added</source>
+        <translation>新增的证据</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleController</name>
+    <message>
+        <location filename="../ui/BundleController.cpp" line="+51"/>
+        <source>Export &amp;Bundle…</source>
+        <translation>导出资料包(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a release&apos;s assessment as a signed bundle for a supplier or colleague</source>
+        <translation>将发布版本的评估写成签名资料包，交给供应商或同事</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import B&amp;undle…</source>
+        <translation>导入资料包(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check a signed bundle and merge its answers and evidence</source>
+        <translation>检查签名资料包并合并其中的回答和证据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop waiting for the bundle</source>
+        <translation>停止等待资料包</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopped waiting; an import that was still being checked writes nothing.</source>
+        <translation>已停止等待；仍在检查中的导入不会写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>This workspace has no release to export; create a release and assess it first (Edit › New Release).</source>
+        <translation>此工作区没有可导出的发布版本；请先创建发布版本并进行评估（“编辑 › 新建发布版本”）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <location line="+12"/>
+        <source>Export Bundle</source>
+        <translation>导出资料包</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Release (NAME or NAME@VERSION):</source>
+        <translation>发布版本（NAME 或 NAME@VERSION）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export a questionnaire for a supplier to answer (the items only, without our answers, findings or evidence)? Choose No to export the assessment with everything.</source>
+        <translation>是否导出供供应商回答的问卷（只含检查项，不含我方的回答、发现项或证据）？选择“否”将导出包含全部内容的评估。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose Your Signing Key</source>
+        <translation>选择您的签名密钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key files (*.key);;All files (*)</source>
+        <translation>密钥文件 (*.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unlock Your Key</source>
+        <translation>解锁您的密钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passphrase of %1:</source>
+        <translation>%1 的口令：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bundles (*.zip)</source>
+        <translation>资料包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unlocking the key…</source>
+        <translation>正在解锁密钥…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The key could not be read.</source>
+        <translation>无法读取密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bundle was not exported: the workspace was closed.</source>
+        <translation>资料包未导出：工作区已关闭。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing the bundle…</source>
+        <translation>正在写入资料包…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Exported %1 to %2.</source>
+        <translation>已将 %1 导出到 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bundle Exported</source>
+        <translation>资料包已导出</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The bundle of %1 was written to %2 and signed by %3: %n evidence file(s).</source>
+        <translation>
+            <numerusform>%1 的资料包已写入 %2，由 %3 签名：共 %n 个证据文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import Bundle</source>
+        <translation>导入资料包</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bundles (*.zip);;All files (*)</source>
+        <translation>资料包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This workspace is read-only (%1), so no bundle can be imported into it.</source>
+        <translation>此工作区为只读（%1），因此无法导入资料包。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The bundle could not be checked.</source>
+        <translation>无法检查资料包。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The bundle was not imported: the workspace was closed.</source>
+        <translation>资料包未导入：工作区已关闭。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Imported the bundle of %1 from %2.</source>
+        <translation>已导入来自 %2 的 %1 资料包。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The questionnaire for %1, signed by %2, was checked and merged.
+Records: %3 added, %4 updated. Assessments created: %5.</source>
+        <translation>由 %2 签名的 %1 问卷已检查并合并。
+条目：新增 %3 个，更新 %4 个。新建评估：%5 个。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The assessment bundle of %1, signed by %2, was checked and merged.
+Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Findings added: %7. Evidence files added: %8.</source>
+        <translation>由 %2 签名的 %1 评估资料包已检查并合并。
+条目：新增 %3 个，更新 %4 个。新建评估：%5 个。变更的回答：%6 个。新增发现项：%7 个。新增证据文件：%8 个。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bundle Imported</source>
+        <translation>资料包已导入</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleExporter</name>
+    <message>
+        <location filename="../app/core/bundle/BundleExporter.cpp" line="+51"/>
+        <source>No file was named for the bundle; give the .zip to write.</source>
+        <translation>没有指定资料包文件；请给出要写入的 .zip。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder %1 does not exist; create it, or choose another file.</source>
+        <translation>文件夹 %1 不存在；请先创建它，或选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is the workspace itself; choose another file.</source>
+        <translation>%1 是工作区本身；请选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not an Ed25519 key; bundles are signed with a signing identity&apos;s key (strata-cli key new).</source>
+        <translation>%1 不是 Ed25519 密钥；资料包使用签名身份的密钥签名（strata-cli key new）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The key %1 belongs to no identity of this workspace; import its public key first (strata-cli key import %2.pub).</source>
+        <translation>密钥 %1 不属于本工作区的任何签名身份；请先导入其公钥（strata-cli key import %2.pub）。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Release %1 has no assessment to export; create one first (strata-cli assess new --release %1).</source>
+        <translation>发布版本 %1 没有可导出的评估；请先创建一个（strata-cli assess new --release %1）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The evidence &quot;%1&quot; (%2) is missing from the evidence store or has another size; run &quot;strata-cli evidence verify&quot;.</source>
+        <translation>证据“%1”（%2）在证据库中缺失或大小不符；请运行“strata-cli evidence verify”。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleImporter</name>
+    <message>
+        <location filename="../app/core/bundle/BundleImporter.cpp" line="+62"/>
+        <source>%1 was not imported: %2 Nothing was written.</source>
+        <translation>%1 未导入：%2未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>it holds no %1, so it is not a signed Strata bundle.</source>
+        <translation>其中没有 %1，因此不是经过签名的 Strata 资料包。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the payload type of %1 is &quot;%2&quot;, not a Strata bundle manifest.</source>
+        <translation>%1 的载荷类型是“%2”，不是 Strata 资料包清单。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 is not signed by a key this workspace trusts (the envelope names the key &quot;%2&quot;). Import the sender&apos;s public key with &quot;strata-cli key import&quot; if you trust it.</source>
+        <translation>%1 不是由本工作区信任的密钥签名的（信封中标明的密钥为“%2”）。如果您信任发送方，请用“strata-cli key import”导入其公钥。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not the manifest that %2 signed.</source>
+        <translation>%1 不是 %2 签名的那份清单。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the manifest names the exporter key %1, but it was signed by %2 (%3).</source>
+        <translation>清单标明的导出方密钥为 %1，但签名者是 %2（%3）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the manifest lists %1 twice.</source>
+        <translation>清单两次列出了 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the entry %1 is not listed in the signed manifest.</source>
+        <translation>归档项 %1 未列在已签名的清单中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the entry %1 holds %2 bytes, but the manifest says %3.</source>
+        <translation>归档项 %1 有 %2 字节，但清单写的是 %3 字节。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the manifest lists %1, but the archive does not hold it.</source>
+        <translation>清单列出了 %1，但归档中没有它。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the manifest lists %1 with the digest %2; evidence is stored under its own digest.</source>
+        <translation>清单列出的 %1 摘要为 %2；证据必须以其自身的摘要命名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it holds no %1.</source>
+        <translation>其中没有 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the manifest describes evidence %1, but lists no file of that size for it.</source>
+        <translation>清单描述了证据 %1，但没有列出该大小的对应文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the source address of evidence %1 is not an http or https URL.</source>
+        <translation>证据 %1 的来源地址不是 http 或 https URL。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the manifest lists %1 but does not describe it as evidence.</source>
+        <translation>清单列出了 %1，但没有将其描述为证据。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it has sequence %1 from %2, but sequence %3 was already imported; it is a replayed or older bundle.</source>
+        <translation>它的序号为 %1（来自 %2），但已导入过序号 %3；这是重放的或较旧的资料包。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 does not have the SHA-256 the manifest lists.</source>
+        <translation>%1 的 SHA-256 与清单所列不符。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the entry %1 does not have the SHA-256 the manifest lists (it hashes to %2).</source>
+        <translation>归档项 %1 的 SHA-256 与清单所列不符（实际为 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleManifest</name>
+    <message>
+        <location filename="../app/core/bundle/BundleManifest.cpp" line="+63"/>
+        <source>%1: the field %2 %3.</source>
+        <translation>%1：字段 %2%3。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is not text</source>
+        <translation>不是文本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is longer than %1 characters</source>
+        <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>is not a whole number from %1 to %2</source>
+        <translation>不是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>is not a YYYY-MM-DD date</source>
+        <translation>不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>is not an ISO 8601 time</source>
+        <translation>不是 ISO 8601 时间</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+176"/>
+        <source>is not 64 lowercase hexadecimal digits</source>
+        <translation>不是 64 位小写十六进制数字</translation>
+    </message>
+    <message>
+        <location line="-168"/>
+        <source>is not a list</source>
+        <translation>不是列表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>has more than %1 entries</source>
+        <translation>超过 %1 项</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>names no kind of record</source>
+        <translation>不是任何条目类型</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is not &quot;strata-assessment-bundle&quot;</source>
+        <translation>不是“strata-assessment-bundle”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a bundle of format version %2; this Strata reads version %3. Update Strata to import it.</source>
+        <translation>%1 是格式版本 %2 的资料包；此版本的 Strata 只能读取版本 %3。请更新 Strata 后再导入。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>is neither &quot;assessment&quot; nor &quot;questionnaire&quot;</source>
+        <translation>既不是“assessment”也不是“questionnaire”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is not a UUID</source>
+        <translation>不是 UUID</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>names no item status</source>
+        <translation>不是任何检查项状态</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>holds an answer, which a questionnaire never does</source>
+        <translation>含有回答，而问卷从不包含回答</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>names an assessment the bundle does not hold</source>
+        <translation>指向资料包中不存在的评估</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>names no finding status</source>
+        <translation>不是任何发现项状态</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>names a file a bundle cannot list</source>
+        <translation>指向资料包不能列出的文件</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleRepository</name>
+    <message>
+        <location filename="../app/core/storage/BundleRepository.cpp" line="+36"/>
+        <source>Reading the bundle sequence of key %1</source>
+        <translation>读取密钥 %1 的资料包序号</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Recording bundle %1</source>
+        <translation>记录资料包 %1</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BundleWriter</name>
+    <message>
+        <location filename="../app/core/bundle/BundleWriter.cpp" line="+81"/>
+        <source>Writing the bundle %1 failed: %2. The previous file, if any, is unchanged.</source>
+        <translation>写入资料包 %1 失败：%2。原有文件（如有）保持不变。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The bundle entry name &quot;%1…&quot; is %2 bytes long; zip allows at most %3.</source>
+        <translation>资料包归档项名称“%1…”长 %2 字节；zip 最多允许 %3 字节。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The bundle entry &quot;%1&quot; cannot be written: %2.</source>
+        <translation>无法写入资料包归档项“%1”：%2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bundles never hold such a name</source>
+        <translation>资料包中不会出现这样的名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The bundle entry &quot;%1&quot; is %2 bytes; a bundle entry holds at most %3.</source>
+        <translation>资料包归档项“%1”有 %2 字节；一个归档项最多 %3 字节。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The bundle would hold %1 bytes; a bundle holds at most %2.</source>
+        <translation>资料包将有 %1 字节；一个资料包最多 %2 字节。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 exists and is not a regular file; choose another name.</source>
+        <translation>%1 已存在且不是普通文件；请选择其他名称。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+65"/>
+        <source>zip error %1</source>
+        <translation>zip 错误 %1</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the entry &quot;%1&quot; could not be started (zip error %2)</source>
+        <translation>无法开始写入归档项“%1”（zip 错误 %2）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the entry &quot;%1&quot; could not be written</source>
+        <translation>无法写入归档项“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 changed while it was written into the bundle %2; nothing was written.</source>
+        <translation>%1 在写入资料包 %2 的过程中发生了变化；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the disk did not confirm the data (%1)</source>
+        <translation>磁盘未确认数据已写入（%1）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the entry &quot;%1&quot; reads back differently</source>
+        <translation>归档项“%1”读回的内容不一致</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the entry &quot;%1&quot; is missing</source>
+        <translation>缺少归档项“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the written archive did not read back: %1</source>
+        <translation>写入的归档无法正确读回：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 was written, but the folder could not be synced to disk (%2).</source>
+        <translation>%1 已写入，但文件夹无法同步到磁盘（%2）。</translation>
     </message>
 </context>
 <context>
@@ -2016,7 +3259,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CliApplication</name>
     <message>
-        <location filename="../app/cli/CliApplication.cpp" line="+49"/>
+        <location filename="../app/cli/CliApplication.cpp" line="+53"/>
         <source>[COMMAND]</source>
         <translation>[COMMAND]</translation>
     </message>
@@ -2036,7 +3279,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>未指定命令；运行“strata-cli --help”查看命令列表。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -2532,7 +3775,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::Database</name>
     <message>
-        <location filename="../app/core/storage/Database.cpp" line="+110"/>
+        <location filename="../app/core/storage/Database.cpp" line="+111"/>
         <source>No workspace file was given.</source>
         <translation>未指定工作区文件。</translation>
     </message>
@@ -3268,12 +4511,12 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
     <name>strata::EvidenceStore</name>
     <message>
         <location filename="../app/core/evidence/EvidenceStore.cpp" line="+100"/>
-        <location line="+84"/>
+        <location line="+123"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-120"/>
         <source>Cannot create the evidence folder %1; check that the folder beside the workspace is writable.</source>
         <translation>无法创建证据文件夹 %1；请检查工作区所在文件夹是否可写。</translation>
     </message>
@@ -3304,16 +4547,37 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
     </message>
     <message>
         <location line="+5"/>
+        <location line="+43"/>
         <source>cannot create the folder %1</source>
         <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-27"/>
         <source>%1 was stored, but the folder %2 could not be synced to disk (%3); it was not recorded as evidence.</source>
         <translation>%1 已保存，但文件夹 %2 未能同步到磁盘（%3）；未将其记录为证据。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>%1 is not in the evidence store&apos;s temporary folder.</source>
+        <translation>%1 不在证据库的临时文件夹中。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 hashes to %2, not %3; it was not stored.</source>
+        <translation>%1 的哈希为 %2，而不是 %3；未存储。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Moving %1 into the evidence store failed: %2. Nothing was stored.</source>
+        <translation>将 %1 移入证据库失败：%2。未存储任何内容。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the folder %1 could not be synced to disk (%2)</source>
+        <translation>文件夹 %1 无法同步到磁盘（%2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 is missing.</source>
         <translation>%1 缺失。</translation>
     </message>
@@ -5893,15 +7157,15 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
 <context>
     <name>strata::ImportApplier</name>
     <message>
-        <location filename="../app/core/workspace/ImportApplier.cpp" line="+126"/>
+        <location filename="../app/core/workspace/ImportApplier.cpp" line="+127"/>
         <location line="+108"/>
-        <location line="+163"/>
-        <location line="+52"/>
+        <location line="+168"/>
+        <location line="+54"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-326"/>
         <source>%1 (%2): files with digests are recorded for models and datasets; &quot;%3&quot; is a %4.</source>
         <translation>%1（%2）：只有模型和数据集才记录带摘要的文件；“%3”是%4。</translation>
     </message>
@@ -7294,12 +8558,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+54"/>
+        <location filename="../ui/MainWindow.cpp" line="+56"/>
         <source>Strata workspaces (*.strata);;All files (*)</source>
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="+32"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+34"/>
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
@@ -7374,7 +8638,17 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
+        <source>&amp;Verify Audit Trail</source>
+        <translation>验证审计追踪(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recompute the audit trail&apos;s hash chain and name the first bad row</source>
+        <translation>重新计算审计追踪的哈希链，并指出第一条有问题的记录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>New &amp;Release…</source>
         <translation>新建发布版本(&amp;R)…</translation>
     </message>
@@ -7385,7 +8659,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+49"/>
-        <location filename="../ui/MainWindowActions.cpp" line="-37"/>
+        <location filename="../ui/MainWindowActions.cpp" line="-49"/>
         <source>Graph</source>
         <translation>谱系图</translation>
     </message>
@@ -7396,7 +8670,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="+40"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+52"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>打开演示工作区(&amp;D)</translation>
     </message>
@@ -7426,7 +8700,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -7436,7 +8710,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -7472,7 +8751,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../ui/MainWindowActions.cpp" line="-91"/>
+        <location filename="../ui/MainWindowActions.cpp" line="-110"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
@@ -7483,7 +8762,13 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>发现项</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+1"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+8"/>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location line="+121"/>
         <source>“%1” already exists. Choose another name for the new workspace, or open this one with File › Open Workspace.</source>
         <translation>“%1”已存在。请为新工作区另选名称，或通过“文件 › 打开工作区”打开它。</translation>
     </message>
@@ -7498,7 +8783,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+116"/>
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
@@ -9962,11 +11247,12 @@ strata-cli 核对报告的附录。
     </message>
     <message>
         <location line="+13"/>
+        <location line="+44"/>
         <source>Sign-offs</source>
         <translation>签核</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-41"/>
         <source>No sign-off recorded for this scope. A release is approved by signing it off with &quot;strata-cli signoff&quot;; the signatures then appear here with their verification.</source>
         <translation>此范围没有签核记录。发布版本通过“strata-cli signoff”签核批准；签名及其验证结果随后会显示在这里。</translation>
     </message>
@@ -10046,7 +11332,12 @@ strata-cli 核对报告的附录。
         <translation>检查项结论</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>Audit trail</source>
+        <translation type="unfinished">审计追踪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This document</source>
         <translation>本文档</translation>
     </message>
@@ -10057,8 +11348,8 @@ strata-cli 核对报告的附录。
     </message>
     <message>
         <location line="+4"/>
-        <source>Verifying sign-off signatures and the audit trail (&quot;strata-cli verify&quot;, &quot;strata-cli audit verify&quot;) becomes possible once the workspace records them.</source>
-        <translation>工作区记录签核和审计追踪后，即可验证签核签名和审计追踪（“strata-cli verify”“strata-cli audit verify”）。</translation>
+        <source>The audit-trail check passes only when no entry up to the head printed in this report was changed, removed, reordered or inserted, so even a rewrite of the whole trail after the report was made is caught.</source>
+        <translation>只有当本报告所印审计追踪头部之前的记录均未被更改、删除、重新排序或插入时，审计追踪检查才会通过；因此即使报告生成后整个追踪被重写，也能被发现。</translation>
     </message>
 </context>
 <context>
@@ -10094,6 +11385,137 @@ strata-cli 核对报告的附录。
         <location line="+48"/>
         <source>Risk heat map: %1</source>
         <translation>风险热力图：%1</translation>
+    </message>
+</context>
+<context>
+    <name>strata::SafeZipReader</name>
+    <message>
+        <location filename="../app/core/bundle/SafeZipReader.cpp" line="+74"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 could not be opened as a zip archive (zip error %2).</source>
+        <translation>无法将 %1 作为 zip 归档打开（zip 错误 %2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was refused: its entry count is read two different ways.</source>
+        <translation>%1 被拒绝：两次读取到的归档项数量不同。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not open.</source>
+        <translation>%1 未打开。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was refused: it holds more entries than it lists.</source>
+        <translation>%1 被拒绝：实际归档项多于其列出的数量。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 was refused: the entry &quot;%2&quot; reads differently the second time.</source>
+        <translation>%1 被拒绝：归档项“%2”第二次读取时内容不同。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 could not be read to its end (zip error %2).</source>
+        <translation>无法完整读取 %1（zip 错误 %2）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was refused: it holds fewer entries than it lists.</source>
+        <translation>%1 被拒绝：实际归档项少于其列出的数量。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 was refused: the entry &quot;%2&quot;: %3.</source>
+        <translation>%1 被拒绝：归档项“%2”：%3。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it cannot be opened (zip error %1)</source>
+        <translation>无法打开（zip 错误 %1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its compression method reads differently the second time</source>
+        <translation>第二次读取时压缩方法不同</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>zlib could not be started</source>
+        <translation>无法启动 zlib</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>it holds more than the %n byte(s) it declares</source>
+        <translation>
+            <numerusform>多于其声明的 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it holds more compressed bytes than it declares</source>
+        <translation>压缩数据多于其声明的字节数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+19"/>
+        <source>data follows the end of its compressed stream</source>
+        <translation>压缩流结束后还有数据</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>its compressed data is damaged</source>
+        <translation>压缩数据已损坏</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>it is cut short</source>
+        <translation>数据不完整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it holds %1 bytes but declares %2</source>
+        <translation>实际有 %1 字节，但声明为 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its CRC does not match its content</source>
+        <translation>其 CRC 与内容不符</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was refused: the entry &quot;%2&quot; declares %3 bytes; at most %4 are allowed for it.</source>
+        <translation>%1 被拒绝：归档项“%2”声明为 %3 字节；该项最多允许 %4 字节。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot create the temporary folder %1.</source>
+        <translation>无法创建临时文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot write to the temporary folder %1: %2</source>
+        <translation>无法写入临时文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copying the entry &quot;%1&quot; of %2 failed: %3</source>
+        <translation>复制 %2 中的归档项“%1”失败：%3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copying the entry &quot;%1&quot; of %2 failed: the disk did not confirm the data (%3).</source>
+        <translation>复制 %2 中的归档项“%1”失败：磁盘未确认数据已写入（%3）。</translation>
     </message>
 </context>
 <context>
@@ -11510,12 +12932,12 @@ only when everything matches. The transparency log is not consulted.
 <context>
     <name>strata::Workspace</name>
     <message>
-        <location filename="../app/core/workspace/Workspace.cpp" line="+112"/>
+        <location filename="../app/core/workspace/Workspace.cpp" line="+114"/>
         <source>An import is being written to the workspace; try again when it has finished.</source>
         <translation>正在向工作区写入导入内容；请在完成后重试。</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+156"/>
         <source>No record was named; give an id or a name.</source>
         <translation>未指定条目；请提供 ID 或名称。</translation>
     </message>
@@ -11545,7 +12967,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>新条目不能已有 ID。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
@@ -11555,12 +12977,12 @@ only when everything matches. The transparency log is not consulted.
         <translation>%1（副本 %2）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>The kind of a record cannot change (record %1 is a %2); create a new record instead.</source>
         <translation>条目的类型不能更改（条目 %1 是%2）；请改为新建条目。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>Only a record that was removed can be restored.</source>
         <translation>只能恢复已删除的条目。</translation>
     </message>
@@ -11570,7 +12992,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>无法恢复“%1”，因为它与条目 %2 的关系无法恢复：%3</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceRelations.cpp" line="+19"/>
+        <location filename="../app/core/workspace/WorkspaceRelations.cpp" line="+20"/>
         <source>A record cannot be related to itself (record %1); pick two different records.</source>
         <translation>条目不能与自身建立关系（条目 %1）；请选择两个不同的条目。</translation>
     </message>
@@ -11600,7 +13022,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>%1：工作区中已有内容不同的目录 %2 版本 %3。评估可能引用该目录，因此它永远不会被替换：请为修改后的目录指定新版本，然后重新导入。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>No catalog was named; give its id, id@version or number.</source>
         <translation>未指定目录；请给出其 ID、id@version 或编号。</translation>
     </message>
@@ -11660,7 +13082,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>证据标题无效；请填写不超过 %1 个字符且不含控制字符的标题。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+94"/>
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+96"/>
         <source>A release needs a name of 1 to %1 characters without control characters.</source>
         <translation>发布版本需要一个 1 到 %1 个字符且不含控制字符的名称。</translation>
     </message>
@@ -11685,7 +13107,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>发布版本 %1 已存在；发布版本保持审核时的样子，请为新的发布版本使用另一个版本号。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>No release was named; give its name, name@version or id.</source>
         <translation>未指定发布版本；请给出其名称、name@version 或 ID。</translation>
     </message>
@@ -11712,12 +13134,12 @@ only when everything matches. The transparency log is not consulted.
         <translation>检查项目录 %1 中没有适用于 %2 中条目类型的检查项；请选择其他目录。</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-221"/>
         <source>Assessment %1 has no item &quot;%2&quot;; &quot;strata-cli assess show %1&quot; lists its items.</source>
         <translation>评估 %1 中没有检查项“%2”；“strata-cli assess show %1”可列出其检查项。</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+311"/>
         <source>The notes for item %1 are %2 characters long; at most %3 are allowed.</source>
         <translation>检查项 %1 的备注长 %2 个字符；最多允许 %3 个。</translation>
     </message>
@@ -11737,7 +13159,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>没有编号为 %1 的证据；“strata-cli evidence list”可列出证据。</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+103"/>
         <source>Item %1 is &quot;%2&quot;; a finding is raised on an item that failed, so set the item to fail first.</source>
         <translation>检查项 %1 的状态为“%2”；发现项针对不通过的检查项提出，请先将该检查项设为不通过。</translation>
     </message>
@@ -11782,17 +13204,17 @@ only when everything matches. The transparency log is not consulted.
         <translation>发现项 %1 已关闭；没有需要接受的风险。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Accepting a risk needs a justification and an expiry date; accept the finding instead.</source>
         <translation>接受风险需要理由和到期日期；请改用接受发现项。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Item %1 has no evidence with the id %2; nothing was unlinked.</source>
         <translation>检查项 %1 没有 id 为 %2 的证据；未取消任何关联。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+37"/>
+        <location filename="../app/core/workspace/WorkspaceTrust.cpp" line="+38"/>
         <source>The identity&apos;s key</source>
         <translation>签名身份的密钥</translation>
     </message>
@@ -11802,7 +13224,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>密钥 %1 已属于签名身份 %2“%3”；未添加任何内容。</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+48"/>
         <source>%1 matches %n key(s); give more digits of the fingerprint.</source>
         <translation>
             <numerusform>%1 匹配 %n 个密钥；请给出更多位指纹。</numerusform>
@@ -11839,7 +13261,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>%1 的模型签名验证未通过（密钥 %2）</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+161"/>
+        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+164"/>
         <source>A sign-off needs an Ed25519 signing key; see strata-cli key new.</source>
         <translation>签核需要 Ed25519 签名密钥；请参阅 strata-cli key new。</translation>
     </message>
@@ -11871,7 +13293,7 @@ only when everything matches. The transparency log is not consulted.
         </translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>&quot;%1&quot; is not a role: give analyst, security-lead or a role name of at most %2 characters.</source>
         <translation>“%1”不是角色：请给出 analyst、security-lead 或不超过 %2 个字符的角色名称。</translation>
     </message>
@@ -11881,7 +13303,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>发布版本至少需要一个角色的批准。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>%1 is not signed off; it needs an approval from: %2.</source>
         <translation>%1 尚未签核；需要以下角色批准：%2。</translation>
     </message>
@@ -11911,6 +13333,31 @@ only when everything matches. The transparency log is not consulted.
         <location line="+2"/>
         <source>%1 is approved by every required role (%2), and nothing changed since.</source>
         <translation>%1 已获所有所需角色（%2）批准，且此后没有任何变更。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/workspace/WorkspaceAudit.cpp" line="+39"/>
+        <source>The audit entry &quot;%1&quot; was not recorded: it must be written inside the transaction that makes the change.</source>
+        <translation>审计记录“%1”未被记录：它必须在做出更改的同一事务中写入。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/workspace/WorkspaceBundle.cpp" line="+92"/>
+        <source>This bundle from %1 has sequence %2, but one with sequence %3 was already imported: it is a replayed or older bundle, and nothing was imported.</source>
+        <translation>来自 %1 的此资料包序号为 %2，但已导入过序号为 %3 的资料包：这是重放的或较旧的资料包，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The bundle&apos;s release %1 has the root %2, which is not in the workspace after merging its BOM: %3</source>
+        <translation>资料包的发布版本 %1 的根条目为 %2，合并其物料清单后工作区中仍没有该条目：%3</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The bundle answers item %1, which the assessment of %2 with catalog %3 does not hold.</source>
+        <translation>资料包回答了检查项 %1，但 %2 使用检查项目录 %3 的评估中没有该项。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Item %1 of the bundle links evidence %2, which the bundle does not describe.</source>
+        <translation>资料包中的检查项 %1 关联了证据 %2，但资料包没有描述该证据。</translation>
     </message>
 </context>
 <context>
@@ -11997,7 +13444,7 @@ only when everything matches. The transparency log is not consulted.
 <context>
     <name>strata::WorkspaceSignoffSource</name>
     <message>
-        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+45"/>
+        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+48"/>
         <source>valid: the signature verifies and nothing changed</source>
         <translation>有效：签名通过验证且没有任何变更</translation>
     </message>
@@ -12017,6 +13464,231 @@ only when everything matches. The transparency log is not consulted.
         <location line="+6"/>
         <source>%1 (superseded by a later sign-off of the same signer)</source>
         <translation>%1（已被同一签核人后来的签核取代）</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ZipScan</name>
+    <message>
+        <location filename="../app/core/bundle/ZipScan.cpp" line="+67"/>
+        <source>the name is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the name contains a control character or NUL</source>
+        <translation>名称包含控制字符或 NUL</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the name is not valid UTF-8</source>
+        <translation>名称不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name is an absolute path</source>
+        <translation>名称是绝对路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name contains a backslash</source>
+        <translation>名称包含反斜杠</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name starts with a drive letter</source>
+        <translation>名称以驱动器号开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the name contains &quot;..&quot; or &quot;.&quot;</source>
+        <translation>名称包含“..”或“.”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+93"/>
+        <source>the entry is a directory</source>
+        <translation>该归档项是目录</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>%1 is not a bundle Strata can open safely: %2.</source>
+        <translation>%1 不是 Strata 能安全打开的资料包：%2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was refused: the entry &quot;%2&quot;: %3.</source>
+        <translation>%1 被拒绝：归档项“%2”：%3。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>it is too short to be a zip archive (%n byte(s))</source>
+        <translation>
+            <numerusform>文件太短，不可能是 zip 归档（%n 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no zip end record was found; it is not a zip archive, or it was cut short</source>
+        <translation>找不到 zip 结束记录；它不是 zip 归档，或者数据不完整</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>it is a ZIP64 archive, which bundles never are</source>
+        <translation>它是 ZIP64 归档，而资料包从不使用 ZIP64</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+59"/>
+        <source>it spans several disks</source>
+        <translation>它跨越多个分卷</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>it holds %1 entries, more than the %2 allowed</source>
+        <translation>它有 %1 个归档项，超过允许的 %2 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its central directory is %1 bytes, more than the %2 allowed</source>
+        <translation>其中央目录有 %1 字节，超过允许的 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>data was added before or inside the archive (the central directory does not end where the end record starts)</source>
+        <translation>归档之前或内部被加入了数据（中央目录的结尾与结束记录的开头不一致）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its central directory cannot be read; it may be cut short</source>
+        <translation>无法读取其中央目录；数据可能不完整</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>central directory entry %1 is damaged</source>
+        <translation>中央目录第 %1 项已损坏</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>central directory entry %1 runs past the directory&apos;s end</source>
+        <translation>中央目录第 %1 项超出了目录末尾</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>its name is %1 bytes long, more than the %2 allowed</source>
+        <translation>名称长 %1 字节，超过允许的 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it is a symbolic link</source>
+        <translation>它是符号链接</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it is encrypted</source>
+        <translation>它已加密</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it uses compression method %1; only stored (0) and deflate (8) are accepted</source>
+        <translation>它使用压缩方法 %1；只接受存储（0）和 deflate（8）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it has ZIP64 sizes</source>
+        <translation>它带有 ZIP64 大小</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the archive holds this name twice</source>
+        <translation>归档中两次出现此名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it differs only in case from &quot;%1&quot;</source>
+        <translation>它与“%1”仅大小写不同</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bundles never hold such a name</source>
+        <translation>资料包中不会出现这样的名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it declares %1 bytes, more than the %2 allowed for one entry</source>
+        <translation>它声明为 %1 字节，超过单个归档项允许的 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it is stored uncompressed but declares %1 bytes stored for %2 bytes of content</source>
+        <translation>它以未压缩方式存储，却声明以 %1 字节存储 %2 字节的内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it would expand %1 times, more than the %2 allowed</source>
+        <translation>它将膨胀 %1 倍，超过允许的 %2 倍</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its entries declare more than the %1 bytes allowed in all</source>
+        <translation>其归档项声明的总大小超过允许的 %1 字节</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>its central directory holds more than the %n entry(s) it declares</source>
+        <translation>
+            <numerusform>其中央目录的项数多于声明的 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its local header is missing or damaged</source>
+        <translation>其本地文件头缺失或已损坏</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the name in its local header differs from the central directory</source>
+        <translation>其本地文件头中的名称与中央目录不同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its local header disagrees with the central directory</source>
+        <translation>其本地文件头与中央目录不一致</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n byte(s) of other data come before the first entry</source>
+        <translation>
+            <numerusform>第一个归档项之前有 %n 字节的其他数据</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its bytes overlap another entry&apos;s</source>
+        <translation>其数据与另一归档项的数据重叠</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n byte(s) of unlisted data come before it</source>
+        <translation>
+            <numerusform>它之前有 %n 字节未列出的数据</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its data descriptor disagrees with the central directory</source>
+        <translation>其数据描述符与中央目录不一致</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its data runs into the central directory; the archive may be cut short</source>
+        <translation>其数据延伸到了中央目录中；归档可能不完整</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n byte(s) of unlisted data come before the central directory</source>
+        <translation>
+            <numerusform>中央目录之前有 %n 字节未列出的数据</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
