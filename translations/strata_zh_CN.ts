@@ -11334,7 +11334,7 @@ strata-cli 核对报告的附录。
     <message>
         <location line="+6"/>
         <source>Audit trail</source>
-        <translation type="unfinished">审计追踪</translation>
+        <translation>审计追踪</translation>
     </message>
     <message>
         <location line="+2"/>
