@@ -423,7 +423,8 @@ void TestBundle::questionnaireRoundTrip()
     for (const AssessmentSummary &s : m_a->assessments().value())
         if (m_a->assessment(s.id).value().scope.releaseId == m_a->release(u"chat@2.0"_s).value().id)
             ours = s.id;
-    const AssessmentItem *answered = m_a->assessment(ours).value().item(m_items.at(0));
+    const Assessment merged = m_a->assessment(ours).value(); // kept: the item below points into it
+    const AssessmentItem *answered = merged.item(m_items.at(0));
     QVERIFY(answered);
     QCOMPARE(answered->status, ItemStatus::Pass);
     QCOMPARE(answered->notes, u"See the pen test."_s);

@@ -77,13 +77,19 @@ void TestSignoff::approvalIsSignedOverTheManifest()
 {
     QSignalSpy changed(m_s.ws.get(), &Workspace::signoffsChanged);
     QCOMPARE(status().state, SignoffState::None);
+    const QByteArray beforeSigning = m_s.ws->signoffManifest(m_s.releaseId).value();
+    const AuditHead headBefore = m_s.ws->auditHead().value();
     const Signoff signoff = sign(m_s.leadKey);
     QVERIFY(signoff.id > 0);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(signoff.signer, u"Dana Lead"_s);
     QCOMPARE(signoff.role, u"security-lead"_s);
     QCOMPARE(signoff.keyFingerprint, m_s.lead.fingerprint);
-    QCOMPARE(signoff.manifest, m_s.ws->signoffManifest(m_s.releaseId).value());
+    // What is signed is the manifest as it stood, with the audit-trail head before the sign-off's own entry.
+    QCOMPARE(signoff.manifest, beforeSigning);
+    QCOMPARE(QJsonDocument::fromJson(signoff.manifest).object().value(u"audit_head"_s).toString(),
+             headBefore.toString());
+    QVERIFY(m_s.ws->auditHead().value().seq > headBefore.seq);
     QCOMPARE(signoff.manifestSha256, Sha256::hex(signoff.manifest));
 
     // An outsider with only the envelope and the public key can check it.

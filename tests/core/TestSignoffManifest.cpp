@@ -6,10 +6,23 @@
 #include "util/Sha256.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace strata;
+
+namespace {
+
+/// A manifest with its audit-trail head taken out: what was reviewed, without where the trail stood.
+QByteArray withoutAuditHead(const QByteArray &manifest)
+{
+    QJsonObject o = QJsonDocument::fromJson(manifest).object();
+    o.remove(u"audit_head"_s);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
 
 /// The manifest a sign-off signs: canonical bytes, and every covered change (and no other) shown as a change.
 class TestSignoffManifest : public QObject
@@ -257,7 +270,8 @@ void TestSignoffManifest::unrelatedChangeIsNot()
     const QByteArray after = m_s.ws->signoffManifest(m_s.releaseId).value();
     QCOMPARE(SignoffManifest::diff(QJsonDocument::fromJson(before).object(), QJsonDocument::fromJson(after).object()),
              QStringList());
-    QCOMPARE(after, before);
+    // Byte for byte the same, but for the audit-trail head: every change anywhere moves it (see the next test).
+    QCOMPARE(withoutAuditHead(after), withoutAuditHead(before));
 }
 
 void TestSignoffManifest::auditHeadIsSignedButNeverStale()

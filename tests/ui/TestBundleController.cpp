@@ -128,7 +128,8 @@ void TestBundleController::exportsAndImportsThroughTheMenu()
     QVERIFY2(m_prompter.infos.last().contains(u"Alice"_s), qPrintable(m_prompter.infos.last()));
     const QList<AssessmentSummary> imported = m_b->assessments().value();
     QCOMPARE(imported.size(), 1);
-    const AssessmentItem *item = m_b->assessment(imported.first().id).value().item(m_itemKey);
+    const Assessment assessment = m_b->assessment(imported.first().id).value(); // kept: the item points into it
+    const AssessmentItem *item = assessment.item(m_itemKey);
     QVERIFY(item);
     QCOMPARE(item->status, ItemStatus::Pass);
     QCOMPARE(item->notes, u"Looked fine."_s);
