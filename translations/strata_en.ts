@@ -909,7 +909,7 @@
 <context>
     <name>strata::TrustCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/TrustCommands.cpp" line="+360"/>
+        <location filename="../app/cli/TrustCommands.cpp" line="+315"/>
         <source>Model signature verified: %n file(s) in %1 match, signed by %2.</source>
         <translation>
             <numerusform>Model signature verified: %n file in %1 matches, signed by %2.</numerusform>

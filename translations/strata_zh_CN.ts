@@ -1644,7 +1644,7 @@ audit list          审计追踪，最新的在前
 <context>
     <name>strata::BundleCommands</name>
     <message>
-        <location filename="../app/cli/BundleCommands.cpp" line="+60"/>
+        <location filename="../app/cli/BundleCommands.cpp" line="+31"/>
         <source>export --release NAME [--questionnaire] --key KEYFILE -o FILE.zip | import FILE.zip</source>
         <translation>export --release NAME [--questionnaire] --key KEYFILE -o FILE.zip | import FILE.zip</translation>
     </message>
@@ -1734,17 +1734,7 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>未知的 bundle 命令“%1”；请使用 export 或 import。用法：%2</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>No passphrase: set STRATA_PASSPHRASE, or run the command on a terminal to be asked.</source>
-        <translation>没有口令：请设置 STRATA_PASSPHRASE，或在终端中运行命令以便输入口令。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Passphrase: </source>
-        <translation>口令：</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>Wrote the questionnaire for %1 to %2, signed by %3.</source>
         <translation>已将 %1 的问卷写入 %2，由 %3 签名。</translation>
     </message>
@@ -3352,7 +3342,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CommandLine</name>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="+106"/>
+        <location filename="../app/cli/CommandLine.cpp" line="+112"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -3411,6 +3401,26 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <location line="+35"/>
         <source>The folder %1 does not exist; create it, or choose another file with -o.</source>
         <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No passphrase: set STRATA_PASSPHRASE, or run the command on a terminal to be asked.</source>
+        <translation>没有口令：请设置 STRATA_PASSPHRASE，或在终端中运行命令以便输入口令。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passphrase: </source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase again: </source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passphrases differ; nothing was written.</source>
+        <translation>两次输入的口令不同；未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -12517,7 +12527,7 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
 <context>
     <name>strata::TrustCommands</name>
     <message>
-        <location filename="../app/cli/TrustCommands.cpp" line="+80"/>
+        <location filename="../app/cli/TrustCommands.cpp" line="+51"/>
         <source>new --name N --role R -o KEYFILE | import PUBFILE [--name N] [--role R] | export ID -o FILE | list</source>
         <translation>new --name N --role R -o KEYFILE | import PUBFILE [--name N] [--role R] | export ID -o FILE | list</translation>
     </message>
@@ -12574,12 +12584,12 @@ key list     本工作区已知的签名身份及其密钥指纹</translation>
         <location line="+1"/>
         <location line="+12"/>
         <location line="+1"/>
-        <location line="+262"/>
+        <location line="+246"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-259"/>
         <source>the file to write</source>
         <translation>要写入的文件</translation>
     </message>
@@ -12629,12 +12639,12 @@ only when everything matches. The transparency log is not consulted.
     </message>
     <message>
         <location line="+1"/>
-        <location line="+201"/>
+        <location line="+185"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-185"/>
         <source>the model record to attach the report to</source>
         <translation>要附加报告的模型条目</translation>
     </message>
@@ -12649,27 +12659,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>No passphrase: set STRATA_PASSPHRASE, or run the command on a terminal to be asked.</source>
-        <translation>没有口令：请设置 STRATA_PASSPHRASE，或在终端上运行命令以便输入。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Passphrase: </source>
-        <translation>口令：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Passphrase again: </source>
-        <translation>再次输入口令：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The two passphrases differ; nothing was written.</source>
-        <translation>两次输入的口令不同；未写入任何内容。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>&quot;key new&quot; needs --name, --role and -o KEYFILE; usage: %1</source>
         <translation>“key new”需要 --name、--role 和 -o KEYFILE；用法：%1</translation>
     </message>

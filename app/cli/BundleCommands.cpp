@@ -11,40 +11,11 @@
 #include <QDir>
 #include <QJsonObject>
 
-#include <cstdio>
-#include <cstring>
-#include <termios.h>
-#include <unistd.h>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace strata {
 
 namespace {
-
-/// One line from the terminal with echo off; the buffer is wiped after use.
-QByteArray readHidden(const QString &prompt)
-{
-    std::fputs(prompt.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
-    termios saved = {};
-    const bool terminal = ::tcgetattr(STDIN_FILENO, &saved) == 0;
-    if (terminal) {
-        termios quiet = saved;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    char buffer[1024] = {};
-    const bool read = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
-    if (terminal)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-    std::fputs("\n", stderr);
-    QByteArray line = read ? QByteArray(buffer) : QByteArray();
-    std::memset(buffer, 0, sizeof buffer);
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    return line;
-}
 
 } // namespace
 
@@ -106,17 +77,6 @@ Result<std::unique_ptr<Workspace>> BundleCommands::openExisting() const
     return Workspace::open(path, Database::OpenMode::ExistingOnly);
 }
 
-std::optional<QByteArray> BundleCommands::passphrase() const
-{
-    if (qEnvironmentVariableIsSet("STRATA_PASSPHRASE"))
-        return qgetenv("STRATA_PASSPHRASE");
-    if (!::isatty(STDIN_FILENO)) {
-        m_out.usageError(tr("No passphrase: set STRATA_PASSPHRASE, or run the command on a terminal to be asked."));
-        return std::nullopt;
-    }
-    return readHidden(tr("Passphrase: "));
-}
-
 int BundleCommands::exportBundle(const CommandArguments &arguments)
 {
     auto opened = openExisting();
@@ -127,7 +87,7 @@ int BundleCommands::exportBundle(const CommandArguments &arguments)
     options.questionnaire = arguments.has(u"questionnaire"_s);
     options.keyFile = arguments.value(u"key"_s);
     options.output = arguments.value(u"output"_s);
-    const std::optional<QByteArray> secret = passphrase();
+    const std::optional<QByteArray> secret = CommandLine::readPassphrase(m_out, false);
     if (!secret)
         return 2;
     options.passphrase = *secret;

@@ -32,8 +32,6 @@ public:
 
 private:
     Result<std::unique_ptr<Workspace>> openExisting() const;
-    /// STRATA_PASSPHRASE, or a prompt without echo when stdin is a terminal; nullopt after printing a usage error.
-    std::optional<QByteArray> passphrase() const;
 
     int exportBundle(const CommandArguments &arguments);
     int importBundle(const CommandArguments &arguments);

@@ -2,10 +2,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CommandLine.h"
 
+#include "Output.h"
+
 #include <QDir>
 #include <QFileInfo>
 
+#include <cstdio>
+#include <cstring>
 #include <optional>
+#include <termios.h>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -222,6 +228,50 @@ Status CommandLine::checkOutputFolder(const QString &output)
         return Ok{};
     return Error{ErrorCode::NotFound, tr("The folder %1 does not exist; create it, or choose another file with -o.")
                                           .arg(QDir::toNativeSeparators(target.absolutePath()))};
+}
+
+namespace {
+
+/// One line from the terminal with echo off; the buffer is wiped after use.
+QByteArray readHidden(const QString &prompt)
+{
+    std::fputs(prompt.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+    termios saved = {};
+    const bool terminal = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    char buffer[1024] = {};
+    const bool read = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+    if (terminal)
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    std::fputs("\n", stderr);
+    QByteArray line = read ? QByteArray(buffer) : QByteArray();
+    std::memset(buffer, 0, sizeof buffer);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return line;
+}
+
+} // namespace
+
+std::optional<QByteArray> CommandLine::readPassphrase(const Output &out, bool confirm)
+{
+    if (qEnvironmentVariableIsSet("STRATA_PASSPHRASE"))
+        return qgetenv("STRATA_PASSPHRASE");
+    if (!::isatty(STDIN_FILENO)) {
+        out.usageError(tr("No passphrase: set STRATA_PASSPHRASE, or run the command on a terminal to be asked."));
+        return std::nullopt;
+    }
+    const QByteArray first = readHidden(tr("Passphrase: "));
+    if (confirm && readHidden(tr("Passphrase again: ")) != first) {
+        out.usageError(tr("The two passphrases differ; nothing was written."));
+        return std::nullopt;
+    }
+    return first;
 }
 
 } // namespace strata

@@ -16,6 +16,8 @@
 
 namespace strata {
 
+class Output;
+
 /// One option of a command, described once so that parsing, usage errors and help agree.
 struct OptionSpec
 {
@@ -85,6 +87,9 @@ public:
     static const CommandSpec *find(const QList<CommandSpec> &commands, const QString &name);
     /// A YYYY-MM-DD day, or nullopt when the text is not one.
     static std::optional<QDate> parseDay(const QString &text);
+    /// A key's passphrase: STRATA_PASSPHRASE, or asked on the terminal with echo off (twice when `confirm`), never
+    /// from an argument. nullopt, after a usage error on `out`, when there is no terminal or the two differ.
+    static std::optional<QByteArray> readPassphrase(const Output &out, bool confirm);
     /// Refuses an -o file whose folder does not exist, before any work is done for it.
     static Status checkOutputFolder(const QString &output);
     /// An ISO 8601 date or date and time; without an offset it is read as UTC, so the same command gives the same

@@ -184,7 +184,7 @@ int SignoffCommands::signoff(const CommandArguments &arguments)
             Error{ErrorCode::NotFound, tr("The key file %1 does not exist; give the file \"strata-cli key "
                                           "new\" wrote.")
                                            .arg(QDir::toNativeSeparators(keyPath))});
-    std::optional<QByteArray> secret = TrustCommands(m_options, m_out).passphrase(false);
+    std::optional<QByteArray> secret = CommandLine::readPassphrase(m_out, false);
     if (!secret)
         return 2;
     const Result<PrivateKey> key = KeyFile::read(keyPath, *secret);

@@ -17,11 +17,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-#include <cstdio>
-#include <cstring>
-#include <termios.h>
-#include <unistd.h>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace strata {
@@ -40,30 +35,6 @@ QJsonObject identityJson(const Identity &identity)
                        {u"fingerprint_sha256"_s, identity.fingerprint},
                        {u"created_at"_s, identity.createdAt.toUTC().toString(Qt::ISODate)},
                        {u"created_by"_s, identity.createdBy}};
-}
-
-/// One line from the terminal with echo off; the buffer is wiped after use.
-QByteArray readHidden(const QString &prompt)
-{
-    std::fputs(prompt.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
-    termios saved = {};
-    const bool terminal = ::tcgetattr(STDIN_FILENO, &saved) == 0;
-    if (terminal) {
-        termios quiet = saved;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    char buffer[1024] = {};
-    const bool read = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
-    if (terminal)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-    std::fputs("\n", stderr);
-    QByteArray line = read ? QByteArray(buffer) : QByteArray();
-    std::memset(buffer, 0, sizeof buffer);
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    return line;
 }
 
 } // namespace
@@ -127,22 +98,6 @@ Result<std::unique_ptr<Workspace>> TrustCommands::openExisting() const
     return Workspace::open(path, Database::OpenMode::ExistingOnly);
 }
 
-std::optional<QByteArray> TrustCommands::passphrase(bool confirm) const
-{
-    if (qEnvironmentVariableIsSet("STRATA_PASSPHRASE"))
-        return qgetenv("STRATA_PASSPHRASE");
-    if (!::isatty(STDIN_FILENO)) {
-        m_out.usageError(tr("No passphrase: set STRATA_PASSPHRASE, or run the command on a terminal to be asked."));
-        return std::nullopt;
-    }
-    const QByteArray first = readHidden(tr("Passphrase: "));
-    if (confirm && readHidden(tr("Passphrase again: ")) != first) {
-        m_out.usageError(tr("The two passphrases differ; nothing was written."));
-        return std::nullopt;
-    }
-    return first;
-}
-
 int TrustCommands::keyCommand(const CommandArguments &arguments)
 {
     const QString action = arguments.positional.value(0);
@@ -191,7 +146,7 @@ int TrustCommands::keyNew(const CommandArguments &arguments)
         return m_out.fail(opened.error());
     if (opened.value()->isReadOnly())
         return m_out.fail(Error{ErrorCode::ReadOnly, opened.value()->readOnlyReason()});
-    const std::optional<QByteArray> secret = passphrase(true);
+    const std::optional<QByteArray> secret = CommandLine::readPassphrase(m_out, true);
     if (!secret)
         return 2;
     if (secret->size() < kMinPassphraseLength)

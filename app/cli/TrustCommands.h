@@ -30,13 +30,7 @@ public:
     int run(const QString &command, const CommandArguments &arguments);
 
 private:
-    friend class SignoffCommands; // signing a release reads the passphrase the same way
-
     Result<std::unique_ptr<Workspace>> openExisting() const;
-    /// STRATA_PASSPHRASE, or a prompt without echo when stdin is a terminal (asked twice when `confirm`);
-    /// nullopt after printing a usage error.
-    std::optional<QByteArray> passphrase(bool confirm) const;
-
     int keyCommand(const CommandArguments &arguments);
     int keyNew(const CommandArguments &arguments);
     int keyImport(const CommandArguments &arguments);
