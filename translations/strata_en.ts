@@ -76,6 +76,14 @@
             <numerusform>The audit trail is intact: %n rows, head %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%1 It agrees with the %n audit-trail head(s) that sign-offs recorded.</source>
+        <translation>
+            <numerusform>%1 It agrees with the %n audit-trail head that sign-offs recorded.</numerusform>
+            <numerusform>%1 It agrees with the %n audit-trail heads that sign-offs recorded.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>strata::AuditPage</name>
@@ -96,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+47"/>
         <source>Checking %n audit row(s)…</source>
         <translation>
             <numerusform>Checking %n audit row…</numerusform>

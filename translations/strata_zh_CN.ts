@@ -1178,6 +1178,13 @@ assess set ASSESSMENT ITEM STATUS
         <source>rewritten</source>
         <translation>已重写</translation>
     </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%1 It agrees with the %n audit-trail head(s) that sign-offs recorded.</source>
+        <translation>
+            <numerusform>%1 它与签核记录的 %n 个审计追踪头部一致。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>strata::AuditCommands</name>
@@ -1517,7 +1524,7 @@ audit list          审计追踪，最新的在前
         <translation>第 %1 条，%2 于 %3 · 哈希 %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+31"/>
         <source>Checking %n audit row(s)…</source>
         <translation>
             <numerusform>正在检查 %n 条审计记录…</numerusform>
@@ -13325,7 +13332,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>%1 已获所有所需角色（%2）批准，且此后没有任何变更。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceAudit.cpp" line="+39"/>
+        <location filename="../app/core/workspace/WorkspaceAudit.cpp" line="+73"/>
         <source>The audit entry &quot;%1&quot; was not recorded: it must be written inside the transaction that makes the change.</source>
         <translation>审计记录“%1”未被记录：它必须在做出更改的同一事务中写入。</translation>
     </message>

@@ -234,6 +234,17 @@ void TestAuditChain::checkpointCatchesTruncationAndRewrite()
     QCOMPARE(v.damage, AuditDamage::Rewritten);
     QCOMPARE(v.firstBadSeq, 30);
     QVERIFY(AuditChain::verify(rewritten, AuditHead{11, rows.at(10).hash}).intact());
+
+    // Against several checkpoints (the heads sign-offs recorded), the one the rewrite cannot match is enough.
+    const AuditHead early{11, rows.at(10).hash};
+    const AuditHead late{20, rows.at(19).hash};
+    v = AuditChain::verifyAgainst(rewritten, {early, late});
+    QCOMPARE(v.damage, AuditDamage::Rewritten);
+    QCOMPARE(v.firstBadSeq, 20);
+    v = AuditChain::verifyAgainst(rows, {early, late, checkpoint});
+    QVERIFY2(v.intact(), qPrintable(v.message));
+    QVERIFY2(v.message.contains(u"3 audit-trail head"_s), qPrintable(v.message)); // says how many it agrees with
+    QCOMPARE(AuditChain::verifyAgainst(dropped, {early, checkpoint}).damage, AuditDamage::Truncated);
 }
 
 void TestAuditChain::cancelStops()

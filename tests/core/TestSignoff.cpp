@@ -90,6 +90,13 @@ void TestSignoff::approvalIsSignedOverTheManifest()
     QCOMPARE(QJsonDocument::fromJson(signoff.manifest).object().value(u"audit_head"_s).toString(),
              headBefore.toString());
     QVERIFY(m_s.ws->auditHead().value().seq > headBefore.seq);
+    // The head the sign-off names becomes a checkpoint every later check of the trail is held to.
+    const QList<AuditHead> checkpoints = m_s.ws->auditCheckpoints().value();
+    QCOMPARE(checkpoints.size(), 1);
+    QCOMPARE(checkpoints.constFirst(), headBefore);
+    const AuditVerification trail = m_s.ws->verifyAudit().value();
+    QVERIFY2(trail.intact(), qPrintable(trail.message));
+    QVERIFY2(trail.message.contains(u"1 audit-trail head"_s), qPrintable(trail.message));
     QCOMPARE(signoff.manifestSha256, Sha256::hex(signoff.manifest));
 
     // An outsider with only the envelope and the public key can check it.

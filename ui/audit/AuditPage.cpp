@@ -272,6 +272,18 @@ void AuditPage::verifyTrail(const std::optional<AuditHead> &checkpoint)
         m_prompter->showError(this, rows.error().message);
         return;
     }
+    // Without a checkpoint of the caller's, the heads that verified sign-offs name are the checkpoints.
+    QList<AuditHead> checkpoints;
+    if (checkpoint) {
+        checkpoints.append(*checkpoint);
+    } else {
+        Result<QList<AuditHead>> known = m_workspace->auditCheckpoints();
+        if (!known) {
+            m_prompter->showError(this, known.error().message);
+            return;
+        }
+        checkpoints = known.value();
+    }
     auto job = std::make_shared<VerifyJob>();
     m_verify = job;
     m_progress->setText(tr("Checking %n audit row(s)…", "", static_cast<int>(rows.value().size())));
@@ -280,8 +292,8 @@ void AuditPage::verifyTrail(const std::optional<AuditHead> &checkpoint)
     updateActions();
     job->watcher = new QFutureWatcher<void>(this);
     connect(job->watcher, &QFutureWatcherBase::finished, this, &AuditPage::finishVerification);
-    job->future = QtConcurrent::run([job, checkpoint, list = std::move(rows).value()] {
-        job->result = AuditChain::verify(list, checkpoint, &job->cancel);
+    job->future = QtConcurrent::run([job, checkpoints, list = std::move(rows).value()] {
+        job->result = AuditChain::verifyAgainst(list, checkpoints, &job->cancel);
     });
     job->watcher->setFuture(job->future);
 }

@@ -261,4 +261,23 @@ QString AuditChain::damageLabel(AuditDamage damage)
     return {};
 }
 
+AuditVerification AuditChain::verifyAgainst(const QList<AuditEntry> &rows,
+                                            const QList<AuditHead> &checkpoints,
+                                            const std::atomic<bool> *cancel)
+{
+    AuditVerification v = verify(rows, std::nullopt, cancel);
+    for (const AuditHead &checkpoint : checkpoints) {
+        if (!v.intact())
+            return v;
+        // The chain itself is sound; what remains is whether it still reaches each checkpoint with its hash.
+        v = verify(rows, checkpoint, cancel);
+    }
+    if (v.intact() && !checkpoints.isEmpty()) {
+        v.message = tr("%1 It agrees with the %n audit-trail head(s) that sign-offs recorded.", "",
+                       static_cast<int>(checkpoints.size()))
+                        .arg(v.message);
+    }
+    return v;
+}
+
 } // namespace strata

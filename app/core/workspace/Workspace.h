@@ -253,6 +253,9 @@ public:
     /// with auditTrail (oldestFirst) and runs AuditChain::verify on a worker instead.
     Result<AuditVerification> verifyAudit(const std::optional<AuditHead> &checkpoint = {},
                                           const std::atomic<bool> *cancel = nullptr) const;
+    /// The audit-trail heads named by sign-offs whose signatures verify, oldest first: checkpoints a rewrite of the
+    /// trail cannot move without breaking a signature. verifyAudit without a checkpoint checks against all of them.
+    Result<QList<AuditHead>> auditCheckpoints() const;
     /// Queues one audit entry for the transaction in progress; for write paths outside this file (sign-off, bundle
     /// import). Call it inside batch() (or inTransaction) after the change succeeded: the entry is chained and
     /// appended just before that transaction commits, and dropped if it rolls back. `action` is a dotted verb

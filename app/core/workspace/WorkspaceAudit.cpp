@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "audit/AuditChain.h"
 #include "audit/AuditJson.h"
+#include "signoff/SignoffVerifier.h"
 #include "storage/AuditRepository.h"
+#include "storage/TrustRepository.h"
 #include "workspace/Workspace.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -25,7 +27,39 @@ Result<AuditVerification> Workspace::verifyAudit(const std::optional<AuditHead> 
     Result<QList<AuditEntry>> rows = AuditRepository(*m_db).all();
     if (!rows)
         return rows.error();
-    return AuditChain::verify(rows.value(), checkpoint, cancel);
+    if (checkpoint)
+        return AuditChain::verify(rows.value(), checkpoint, cancel);
+    Result<QList<AuditHead>> known = auditCheckpoints();
+    if (!known)
+        return known.error();
+    return AuditChain::verifyAgainst(rows.value(), known.value(), cancel);
+}
+
+Result<QList<AuditHead>> Workspace::auditCheckpoints() const
+{
+    Result<QList<Release>> all = releases();
+    if (!all)
+        return all.error();
+    TrustRepository trust(*m_db);
+    QList<AuditHead> heads;
+    for (const Release &release : std::as_const(all.value())) {
+        Result<QList<Signoff>> stored = signoffs(release.id);
+        if (!stored)
+            return stored.error();
+        for (const Signoff &signoff : std::as_const(stored.value())) {
+            Result<std::optional<Identity>> identity = trust.identity(signoff.identityId);
+            if (!identity)
+                return identity.error();
+            // Checked against its own manifest: only whether the signature and statement are authentic matters here.
+            const SignoffCheck check = SignoffVerifier::check(signoff, identity.value(), signoff.manifest);
+            if (check.state != SignoffState::Valid)
+                continue;
+            if (const std::optional<AuditHead> head = AuditHead::fromString(check.auditHead); head && head->seq > 0)
+                heads.append(*head);
+        }
+    }
+    std::sort(heads.begin(), heads.end(), [](const AuditHead &a, const AuditHead &b) { return a.seq < b.seq; });
+    return heads;
 }
 
 Status Workspace::recordAudit(const QString &action,
