@@ -805,11 +805,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
-        <source>Signed off (%n signature(s) verified)</source>
+        <location line="+19"/>
+        <source>Rejected (%n signature(s) verified)</source>
         <translation>
-            <numerusform>Signed off (%n signature verified)</numerusform>
-            <numerusform>Signed off (%n signatures verified)</numerusform>
+            <numerusform>Rejected (%n signature verified)</numerusform>
+            <numerusform>Rejected (%n signatures verified)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Not approved yet (%n signature(s) verified): %1</source>
+        <translation>
+            <numerusform>Not approved yet (%n signature verified): %1</numerusform>
+            <numerusform>Not approved yet (%n signatures verified): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Approved (%n signature(s) verified)</source>
+        <translation>
+            <numerusform>Approved (%n signature verified)</numerusform>
+            <numerusform>Approved (%n signatures verified)</numerusform>
         </translation>
     </message>
 </context>
@@ -990,7 +1006,7 @@
 <context>
     <name>strata::WorkspaceSignoffSource</name>
     <message numerus="yes">
-        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+51"/>
+        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+54"/>
         <source>stale: %n change(s) since signing, such as: %1</source>
         <translation>
             <numerusform>stale: %n change since signing, such as: %1</numerusform>

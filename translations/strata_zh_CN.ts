@@ -10473,10 +10473,24 @@ strata-cli 核对报告的附录。
         <translation>没有签核记录</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>Signed off (%n signature(s) verified)</source>
+        <location line="+4"/>
+        <source>Rejected (%n signature(s) verified)</source>
         <translation>
-            <numerusform>已签核（%n 个签名已验证）</numerusform>
+            <numerusform>已拒绝（%n 个签名已验证）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Not approved yet (%n signature(s) verified): %1</source>
+        <translation>
+            <numerusform>尚未批准（%n 个签名已验证）：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Approved (%n signature(s) verified)</source>
+        <translation>
+            <numerusform>已批准（%n 个签名已验证）</numerusform>
         </translation>
     </message>
     <message>
@@ -13441,7 +13455,7 @@ only when everything matches. The transparency log is not consulted.
 <context>
     <name>strata::WorkspaceSignoffSource</name>
     <message>
-        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+48"/>
+        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+51"/>
         <source>valid: the signature verifies and nothing changed</source>
         <translation>有效：签名通过验证且没有任何变更</translation>
     </message>

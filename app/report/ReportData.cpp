@@ -117,7 +117,13 @@ QString ReportData::decision() const
     case ReportSignoffState::State::None:
         return tr("No sign-off recorded");
     case ReportSignoffState::State::Valid:
-        return tr("Signed off (%n signature(s) verified)", "", int(signoffs.signoffs.size()));
+        // Verified signatures say who decided, not what: a rejection or a missing role is not an approval.
+        if (signoffs.rejected)
+            return tr("Rejected (%n signature(s) verified)", "", int(signoffs.signoffs.size()));
+        if (!signoffs.gatePasses)
+            return tr("Not approved yet (%n signature(s) verified): %1", "", int(signoffs.signoffs.size()))
+                .arg(signoffs.gateReason);
+        return tr("Approved (%n signature(s) verified)", "", int(signoffs.signoffs.size()));
     case ReportSignoffState::State::Stale:
         return tr("Sign-off is stale: the scope changed after it was signed");
     case ReportSignoffState::State::Broken:

@@ -32,7 +32,10 @@ struct ReportSignoffState
     enum class State { None, Valid, Stale, Broken };
     State state = State::None;
     QList<ReportSignoff> signoffs;
-    QString auditHead; ///< "SEQ:HASH" of the audit trail's head when the report was made; empty without a trail
+    QString auditHead;       ///< "SEQ:HASH" of the audit trail's head when the report was made; empty without a trail
+    bool rejected = false;   ///< a current sign-off rejects the release
+    bool gatePasses = false; ///< every required role approved, and every sign-off is valid
+    QString gateReason;      ///< translated; why the release may or may not ship
 };
 
 /// Where a report reads sign-offs and the audit-trail head from: WorkspaceSignoffSource in the programs,

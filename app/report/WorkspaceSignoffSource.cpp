@@ -19,6 +19,9 @@ Result<ReportSignoffState> WorkspaceSignoffSource::signoffs(const Workspace &wor
     Result<ReleaseSignoffStatus> status = workspace.signoffStatus(releaseId);
     if (!status)
         return status.error();
+    state.rejected = status.value().rejected;
+    state.gatePasses = status.value().gatePasses;
+    state.gateReason = status.value().gateReason;
     switch (status.value().state) {
     case SignoffState::None:
         state.state = ReportSignoffState::State::None;

@@ -47,6 +47,7 @@ public:
         state.signoffs.append({u"Dana Reviewer"_s, u"security lead"_s, u"approved"_s, u"rotate keys yearly"_s, kDate,
                                u"SHA256:f00dfeed0123456789abcdef"_s, true, u"signature verified"_s});
         state.auditHead = u"9c1e2b7f"_s;
+        state.gatePasses = true;
         return state;
     }
 };
@@ -393,6 +394,7 @@ void TestReport::signoffsComeFromTheSource()
     QVERIFY(flat.contains(u"SHA256:f00dfeed0123456789abcdef"_s));
     QVERIFY(text.contains(u"9c1e2b7f"_s));
     QVERIFY(!text.contains(u"No sign-off recorded"_s));
+    QVERIFY2(flat.contains(u"Approved(1signature"_s), "an approval every required role gave reads as approved");
 }
 
 void TestReport::workspaceSignoffsAreVerifiedInTheReport()
@@ -417,7 +419,9 @@ void TestReport::workspaceSignoffsAreVerifiedInTheReport()
     QVERIFY(flat.contains(u"Pinthebaseweightsfirst."_s));
     QVERIFY(flat.contains(Identities::displayFingerprint(added.value().fingerprint).left(24)));
     QVERIFY(flat.contains(u"valid:thesignatureverifies"_s));
-    QVERIFY(flat.contains(u"Signedoff(1signature(s)verified)"_s) || flat.contains(u"Signedoff(1signatureverified)"_s));
+    // A verified rejection is a rejection: the cover must never read as if the release were signed off.
+    QVERIFY2(flat.contains(u"Rejected(1signature"_s), qPrintable(flat));
+    QVERIFY(!flat.contains(u"Approved(1signature"_s));
 
     // After a change to a record in the release the same report says the sign-off is stale.
     Record chat = m_ws->record(m_ws->resolve(u"Chat App"_s).value()).value();
