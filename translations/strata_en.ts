@@ -15,7 +15,7 @@
 <context>
     <name>strata::AssessmentCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/AssessmentCommands.cpp" line="+222"/>
+        <location filename="../app/cli/AssessmentCommands.cpp" line="+216"/>
         <source>Created release %1 (id %2) with %n record(s):</source>
         <translation>
             <numerusform>Created release %1 (id %2) with %n record:</numerusform>
@@ -137,7 +137,7 @@
 <context>
     <name>strata::CatalogCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/CatalogCommands.cpp" line="+339"/>
+        <location filename="../app/cli/CatalogCommands.cpp" line="+333"/>
         <source>Imported catalog %1 version %2 with %n item(s) as catalog %3.</source>
         <translation>
             <numerusform>Imported catalog %1 version %2 with %n item as catalog %3.</numerusform>
@@ -208,7 +208,7 @@
 <context>
     <name>strata::EvidenceCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/EvidenceCommands.cpp" line="+202"/>
+        <location filename="../app/cli/EvidenceCommands.cpp" line="+195"/>
         <source>Checked %n evidence file(s): every one matches its SHA-256.</source>
         <translation>
             <numerusform>Checked %n evidence file: it matches its SHA-256.</numerusform>
@@ -362,7 +362,7 @@
 <context>
     <name>strata::GraphCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/GraphCommands.cpp" line="+215"/>
+        <location filename="../app/cli/GraphCommands.cpp" line="+209"/>
         <source>%n record(s) upstream of %1 (id %2):</source>
         <translation>
             <numerusform>%n record upstream of %1 (id %2):</numerusform>
@@ -621,7 +621,7 @@
 <context>
     <name>strata::InteropCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/InteropCommands.cpp" line="+360"/>
+        <location filename="../app/cli/InteropCommands.cpp" line="+353"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -648,7 +648,7 @@
 <context>
     <name>strata::InventoryCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/InventoryCommands.cpp" line="+292"/>
+        <location filename="../app/cli/InventoryCommands.cpp" line="+287"/>
         <source>Created the demo workspace %1 with %n record(s):</source>
         <translation>
             <numerusform>Created the demo workspace %1 with %n record:</numerusform>
@@ -786,7 +786,7 @@
 <context>
     <name>strata::ReportCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/ReportCommands.cpp" line="+213"/>
+        <location filename="../app/cli/ReportCommands.cpp" line="+211"/>
         <source>Wrote the checklist results of %1 (%n item(s)) to %2.</source>
         <translation>
             <numerusform>Wrote the checklist results of %1 (%n item) to %2.</numerusform>
@@ -876,7 +876,7 @@
 <context>
     <name>strata::SignoffCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/SignoffCommands.cpp" line="+175"/>
+        <location filename="../app/cli/SignoffCommands.cpp" line="+170"/>
         <source>Approval of %1 is refused for the %n reason(s) listed; nothing was signed.</source>
         <translation>
             <numerusform>Approval of %1 is refused for the %n reason listed; nothing was signed.</numerusform>
@@ -892,7 +892,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+43"/>
         <source>%1: %n change(s) since it was signed off.</source>
         <translation>
             <numerusform>%1: %n change since it was signed off.</numerusform>
@@ -933,7 +933,7 @@
 <context>
     <name>strata::TrustCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/TrustCommands.cpp" line="+315"/>
+        <location filename="../app/cli/TrustCommands.cpp" line="+309"/>
         <source>Model signature verified: %n file(s) in %1 match, signed by %2.</source>
         <translation>
             <numerusform>Model signature verified: %n file in %1 matches, signed by %2.</numerusform>
@@ -971,7 +971,7 @@
 <context>
     <name>strata::Workspace</name>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+192"/>
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+190"/>
         <source>&quot;%1&quot; names %n release(s) (%2); give NAME@VERSION.</source>
         <translation>
             <numerusform>&quot;%1&quot; names %n release (%2); give NAME@VERSION.</numerusform>

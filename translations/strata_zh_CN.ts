@@ -450,7 +450,7 @@ QuaZip %5</translation>
 <context>
     <name>strata::AssessmentCommands</name>
     <message>
-        <location filename="../app/cli/AssessmentCommands.cpp" line="+89"/>
+        <location filename="../app/cli/AssessmentCommands.cpp" line="+90"/>
         <source>create NAME --version V --root ID | list</source>
         <translation>create NAME --version V --root ID | list</translation>
     </message>
@@ -487,14 +487,14 @@ release list        所有发布版本及其根条目和条目数量</translatio
         <location line="+1"/>
         <location line="+20"/>
         <location line="+1"/>
-        <location line="+109"/>
+        <location line="+102"/>
         <location line="+29"/>
         <location line="+75"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-227"/>
         <source>the model or service being shipped (id or name)</source>
         <translation>要发布的模型或服务（ID 或名称）</translation>
     </message>
@@ -506,13 +506,13 @@ release list        所有发布版本及其根条目和条目数量</translatio
     <message>
         <location line="+0"/>
         <location line="+18"/>
-        <location line="+111"/>
+        <location line="+104"/>
         <location line="+29"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-148"/>
         <source>new --release NAME|--scope ID [--catalog ID] | list | show ID | set ASSESSMENT ITEM STATUS [--note TEXT] [--evidence FILE]...</source>
         <translation>new --release NAME|--scope ID [--catalog ID] | list | show ID | set ASSESSMENT ITEM STATUS [--note TEXT] [--evidence FILE]...</translation>
     </message>
@@ -595,23 +595,23 @@ assess set ASSESSMENT ITEM STATUS
     </message>
     <message>
         <location line="+0"/>
-        <location line="+255"/>
+        <location line="+248"/>
         <source>ITEM</source>
         <translation>ITEM</translation>
     </message>
     <message>
-        <location line="-255"/>
-        <location line="+255"/>
+        <location line="-248"/>
+        <location line="+248"/>
         <source>STATUS</source>
         <translation>STATUS</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-238"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>&quot;%1&quot; does not take --%2; run &quot;strata-cli help %3&quot;.</source>
         <translation>“%1”不接受 --%2；请运行“strata-cli help %3”。</translation>
     </message>
@@ -1312,7 +1312,7 @@ audit list          审计追踪，最新的在前
         <translation>未知的 audit 命令“%1”；请使用 verify 或 list。用法：%2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>--checkpoint &quot;%1&quot; is not a trail head; write it as SEQ:HASH, with the 64 hex digits &quot;strata-cli audit verify&quot; prints.</source>
         <translation>--checkpoint “%1”不是审计追踪链头；请写成 SEQ:HASH，使用“strata-cli audit verify”打印的 64 位十六进制数字。</translation>
     </message>
@@ -1651,7 +1651,7 @@ audit list          审计追踪，最新的在前
 <context>
     <name>strata::BundleCommands</name>
     <message>
-        <location filename="../app/cli/BundleCommands.cpp" line="+31"/>
+        <location filename="../app/cli/BundleCommands.cpp" line="+32"/>
         <source>export --release NAME [--questionnaire] --key KEYFILE -o FILE.zip | import FILE.zip</source>
         <translation>export --release NAME [--questionnaire] --key KEYFILE -o FILE.zip | import FILE.zip</translation>
     </message>
@@ -1741,7 +1741,7 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>未知的 bundle 命令“%1”；请使用 export 或 import。用法：%2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+34"/>
         <source>Wrote the questionnaire for %1 to %2, signed by %3.</source>
         <translation>已将 %1 的问卷写入 %2，由 %3 签名。</translation>
     </message>
@@ -2431,7 +2431,7 @@ Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Fin
 <context>
     <name>strata::CatalogCommands</name>
     <message>
-        <location filename="../app/cli/CatalogCommands.cpp" line="+73"/>
+        <location filename="../app/cli/CatalogCommands.cpp" line="+74"/>
         <source>list | show ID [--kind KIND] [--item ITEM] | import FILE</source>
         <translation>list | show ID [--kind KIND] [--item ITEM] | import FILE</translation>
     </message>
@@ -2525,7 +2525,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>未知的目录命令“%1”；请使用 list、show 或 import。用法：%2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+24"/>
         <source>No catalogs.</source>
         <translation>没有检查项目录。</translation>
     </message>
@@ -3349,7 +3349,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CommandLine</name>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="+112"/>
+        <location filename="../app/cli/CommandLine.cpp" line="+113"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -3405,7 +3405,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>“%1”需要 --%2 %3；用法：%4</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>The folder %1 does not exist; create it, or choose another file with -o.</source>
         <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件。</translation>
     </message>
@@ -4222,7 +4222,7 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <translation>未知的证据命令“%1”；请使用 add、list 或 verify。用法：%2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
         <source>--%1 &quot;%2&quot; is not a date; write it as YYYY-MM-DD.</source>
         <translation>--%1“%2”不是有效日期；请按 YYYY-MM-DD 格式填写。</translation>
     </message>
@@ -5446,23 +5446,23 @@ findings accept ID  接受风险：需要理由和晚于今天的到期日期；
     <message>
         <location line="+8"/>
         <location line="+9"/>
-        <location line="+83"/>
+        <location line="+76"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-85"/>
         <source>the assessment the finding belongs to</source>
         <translation>发现项所属的评估</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
+        <location line="+84"/>
         <source>ITEM</source>
         <translation>ITEM</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-84"/>
         <source>the failed item</source>
         <translation>不通过的检查项</translation>
     </message>
@@ -5569,7 +5569,7 @@ findings accept ID  接受风险：需要理由和晚于今天的到期日期；
         <translation>未知的发现项命令“%1”；请使用 list、add 或 accept。用法：%2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
         <source>No findings.</source>
         <translation>没有发现项。</translation>
     </message>
@@ -5880,18 +5880,18 @@ findings accept ID  接受风险：需要理由和晚于今天的到期日期；
 <context>
     <name>strata::GraphCommands</name>
     <message>
-        <location filename="../app/cli/GraphCommands.cpp" line="+75"/>
+        <location filename="../app/cli/GraphCommands.cpp" line="+76"/>
         <location line="+8"/>
         <location line="+3"/>
         <location line="+6"/>
         <location line="+31"/>
-        <location line="+102"/>
+        <location line="+95"/>
         <location line="+242"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-384"/>
         <source>List everything a record is made of, with the path to each</source>
         <translation>列出条目的全部构成来源及到达每一项的路径</translation>
     </message>
@@ -6051,7 +6051,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+49"/>
         <source>Nothing is recorded upstream of %1 (id %2).</source>
         <translation>%1（id %2）没有记录任何上游条目。</translation>
     </message>
@@ -7668,7 +7668,7 @@ csv 为导出中的每种类型各写一个文件，文件名是在扩展名之�
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+53"/>
         <source>%1 does not exist; check the path.</source>
         <translation>%1 不存在；请检查路径。</translation>
     </message>
@@ -7732,7 +7732,7 @@ csv 为导出中的每种类型各写一个文件，文件名是在扩展名之�
 <context>
     <name>strata::InventoryCommands</name>
     <message>
-        <location filename="../app/cli/InventoryCommands.cpp" line="+60"/>
+        <location filename="../app/cli/InventoryCommands.cpp" line="+61"/>
         <source>KEY=VALUE</source>
         <translation>KEY=VALUE</translation>
     </message>
@@ -7786,46 +7786,46 @@ Nothing is added when any part fails.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+302"/>
+        <location line="+296"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-296"/>
         <source>name of the record</source>
         <translation>条目名称</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+301"/>
+        <location line="+295"/>
         <source>VERSION</source>
         <translation>VERSION</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-295"/>
         <source>version of the record</source>
         <translation>条目版本</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+300"/>
+        <location line="+294"/>
         <source>SUPPLIER</source>
         <translation>SUPPLIER</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-294"/>
         <source>supplier id or name; may be repeated</source>
         <translation>供应商 ID 或名称；可重复指定</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+9"/>
-        <location line="+289"/>
+        <location line="+283"/>
         <source>KIND</source>
         <translation>KIND</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-289"/>
         <source>[KIND] [--search TEXT]</source>
         <translation>[KIND] [--search TEXT]</translation>
     </message>
@@ -7856,12 +7856,12 @@ Nothing is added when any part fails.</source>
         <location line="+4"/>
         <location line="+7"/>
         <location line="+3"/>
-        <location line="+272"/>
+        <location line="+266"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-279"/>
         <source>Show every field, relation and artifact of a record</source>
         <translation>显示条目的所有字段、关系和制品</translation>
     </message>
@@ -7968,7 +7968,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>--set needs KEY=VALUE; got &quot;%1&quot;.</source>
         <translation>--set 需要 KEY=VALUE 格式；实际为“%1”。</translation>
     </message>
@@ -10421,7 +10421,7 @@ strata-cli 核对报告的附录。
         <translation>-o 需要指定要写入的 PDF 文件名。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>strata-cli: drawing the report… %1 (%2 of %3)</source>
         <translation>strata-cli：正在绘制报告… %1（%2 / %3）</translation>
     </message>
@@ -11565,7 +11565,7 @@ strata-cli 核对报告的附录。
 <context>
     <name>strata::SignoffCommands</name>
     <message>
-        <location filename="../app/cli/SignoffCommands.cpp" line="+70"/>
+        <location filename="../app/cli/SignoffCommands.cpp" line="+71"/>
         <source>RELEASE --key KEYFILE --decision approve|reject [--conditions TEXT] | RELEASE --require ROLE...</source>
         <translation>RELEASE --key KEYFILE --decision approve|reject [--conditions TEXT] | RELEASE --require ROLE...</translation>
     </message>
@@ -11676,7 +11676,7 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>&quot;signoff&quot; needs one RELEASE; usage: %1</source>
         <translation>“signoff”需要一个 RELEASE；用法：%1</translation>
     </message>
@@ -11795,12 +11795,12 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+23"/>
         <source>&quot;verify&quot; takes one RELEASE; usage: strata-cli verify RELEASE</source>
         <translation>“verify”需要一个 RELEASE；用法：strata-cli verify RELEASE</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>%1 has no sign-off to verify.</source>
         <translation>%1 没有可验证的签核。</translation>
     </message>
@@ -12548,7 +12548,7 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
 <context>
     <name>strata::TrustCommands</name>
     <message>
-        <location filename="../app/cli/TrustCommands.cpp" line="+51"/>
+        <location filename="../app/cli/TrustCommands.cpp" line="+52"/>
         <source>new --name N --role R -o KEYFILE | import PUBFILE [--name N] [--role R] | export ID -o FILE | list</source>
         <translation>new --name N --role R -o KEYFILE | import PUBFILE [--name N] [--role R] | export ID -o FILE | list</translation>
     </message>
@@ -12605,12 +12605,12 @@ key list     本工作区已知的签名身份及其密钥指纹</translation>
         <location line="+1"/>
         <location line="+12"/>
         <location line="+1"/>
-        <location line="+246"/>
+        <location line="+239"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-252"/>
         <source>the file to write</source>
         <translation>要写入的文件</translation>
     </message>
@@ -12660,12 +12660,12 @@ only when everything matches. The transparency log is not consulted.
     </message>
     <message>
         <location line="+1"/>
-        <location line="+185"/>
+        <location line="+178"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-178"/>
         <source>the model record to attach the report to</source>
         <translation>要附加报告的模型条目</translation>
     </message>
@@ -12680,7 +12680,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>&quot;key new&quot; needs --name, --role and -o KEYFILE; usage: %1</source>
         <translation>“key new”需要 --name、--role 和 -o KEYFILE；用法：%1</translation>
     </message>
@@ -13093,7 +13093,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>证据标题无效；请填写不超过 %1 个字符且不含控制字符的标题。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+96"/>
+        <location filename="../app/core/workspace/WorkspaceAssessments.cpp" line="+94"/>
         <source>A release needs a name of 1 to %1 characters without control characters.</source>
         <translation>发布版本需要一个 1 到 %1 个字符且不含控制字符的名称。</translation>
     </message>
@@ -13170,7 +13170,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>没有编号为 %1 的证据；“strata-cli evidence list”可列出证据。</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+56"/>
         <source>Item %1 is &quot;%2&quot;; a finding is raised on an item that failed, so set the item to fail first.</source>
         <translation>检查项 %1 的状态为“%2”；发现项针对不通过的检查项提出，请先将该检查项设为不通过。</translation>
     </message>

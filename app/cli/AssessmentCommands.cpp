@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AssessmentCommands.h"
 
+#include "CommandLine.h"
 #include "Output.h"
 #include "checklist/ChecklistExport.h"
 #include "util/IsoText.h"
@@ -132,13 +133,6 @@ int AssessmentCommands::run(const QString &command, const CommandArguments &argu
     return m_out.usageError(tr("Unknown command \"%1\".").arg(command));
 }
 
-Result<std::unique_ptr<Workspace>> AssessmentCommands::openExisting() const
-{
-    // Never CreateIfMissing: a typo in --workspace must not leave a new empty file behind.
-    const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
-    return Workspace::open(path, Database::OpenMode::ExistingOnly);
-}
-
 int AssessmentCommands::onlyOptions(const CommandArguments &arguments,
                                     const QStringList &allowed,
                                     const QString &what) const
@@ -203,7 +197,7 @@ int AssessmentCommands::runAssess(const CommandArguments &arguments)
 
 int AssessmentCommands::createRelease(const CommandArguments &arguments)
 {
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     Workspace &ws = *opened.value();
@@ -231,7 +225,7 @@ int AssessmentCommands::createRelease(const CommandArguments &arguments)
 
 int AssessmentCommands::listReleases()
 {
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<QList<Release>> all = opened.value()->releases();
@@ -260,7 +254,7 @@ int AssessmentCommands::listReleases()
 
 int AssessmentCommands::newAssessment(const CommandArguments &arguments)
 {
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     Workspace &ws = *opened.value();
@@ -299,7 +293,7 @@ int AssessmentCommands::newAssessment(const CommandArguments &arguments)
 
 int AssessmentCommands::listAssessments()
 {
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<QList<AssessmentSummary>> all = opened.value()->assessments();
@@ -340,7 +334,7 @@ int AssessmentCommands::show(const CommandArguments &arguments)
     if (!isNumber)
         return m_out.usageError(tr("\"%1\" is not an assessment id; \"strata-cli assess list\" shows them.")
                                     .arg(arguments.positional.at(1)));
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Workspace &ws = *opened.value();
@@ -396,7 +390,7 @@ int AssessmentCommands::set(const CommandArguments &arguments)
     if (!status)
         return m_out.usageError(
             tr("Unknown status \"%1\"; use one of: %2.").arg(arguments.positional.at(3), statusKeys()));
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     Workspace &ws = *opened.value();

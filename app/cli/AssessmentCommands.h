@@ -29,7 +29,6 @@ public:
     int run(const QString &command, const CommandArguments &arguments);
 
 private:
-    Result<std::unique_ptr<Workspace>> openExisting() const;
     /// A usage error unless only `allowed` options were given.
     int onlyOptions(const CommandArguments &arguments, const QStringList &allowed, const QString &what) const;
 

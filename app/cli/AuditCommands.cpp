@@ -135,13 +135,6 @@ int AuditCommands::run(const QString &command, const CommandArguments &arguments
     return m_out.usageError(tr("Unknown audit command \"%1\"; use verify or list. Usage: %2").arg(action, usage));
 }
 
-Result<std::unique_ptr<Workspace>> AuditCommands::openExisting() const
-{
-    // Never CreateIfMissing: a typo in --workspace must not leave a new empty file behind.
-    const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
-    return Workspace::open(path, Database::OpenMode::ExistingOnly);
-}
-
 int AuditCommands::verify(const CommandArguments &arguments)
 {
     std::optional<AuditHead> checkpoint;
@@ -152,7 +145,7 @@ int AuditCommands::verify(const CommandArguments &arguments)
                                        "64 hex digits \"strata-cli audit verify\" prints.")
                                         .arg(arguments.value(u"checkpoint"_s)));
     }
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<AuditVerification> verified = opened.value()->verifyAudit(checkpoint);
@@ -195,7 +188,7 @@ int AuditCommands::list(const CommandArguments &arguments)
             return m_out.usageError(
                 tr("--limit \"%1\" is not a positive whole number.").arg(arguments.value(u"limit"_s)));
     }
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     Workspace &ws = *opened.value();

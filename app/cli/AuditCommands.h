@@ -30,8 +30,6 @@ public:
     int run(const QString &command, const CommandArguments &arguments);
 
 private:
-    Result<std::unique_ptr<Workspace>> openExisting() const;
-
     int verify(const CommandArguments &arguments);
     int list(const CommandArguments &arguments);
 

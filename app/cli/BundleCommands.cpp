@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "BundleCommands.h"
 
+#include "CommandLine.h"
 #include "Output.h"
 #include "bundle/BundleExporter.h"
 #include "bundle/BundleImporter.h"
@@ -70,16 +71,9 @@ int BundleCommands::run(const QString &command, const CommandArguments &argument
     return m_out.usageError(tr("Unknown bundle command \"%1\"; use export or import. Usage: %2").arg(action, usage));
 }
 
-Result<std::unique_ptr<Workspace>> BundleCommands::openExisting() const
-{
-    // Never CreateIfMissing: a typo in --workspace must not leave a new empty file behind.
-    const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
-    return Workspace::open(path, Database::OpenMode::ExistingOnly);
-}
-
 int BundleCommands::exportBundle(const CommandArguments &arguments)
 {
-    auto opened = openExisting();
+    auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     BundleExportOptions options;
@@ -122,7 +116,7 @@ int BundleCommands::exportBundle(const CommandArguments &arguments)
 
 int BundleCommands::importBundle(const CommandArguments &arguments)
 {
-    auto opened = openExisting();
+    auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<BundleImportResult> imported =

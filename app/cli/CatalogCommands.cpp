@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CatalogCommands.h"
 
+#include "CommandLine.h"
 #include "Output.h"
 #include "checklist/CatalogJson.h"
 #include "checklist/CatalogReader.h"
@@ -117,13 +118,6 @@ int CatalogCommands::run(const QString &command, const CommandArguments &argumen
         tr("Unknown catalog command \"%1\"; use list, show or import. Usage: %2").arg(action, usage));
 }
 
-Result<std::unique_ptr<Workspace>> CatalogCommands::openExisting() const
-{
-    // Never CreateIfMissing: a typo in --workspace must not leave a new empty file behind.
-    const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
-    return Workspace::open(path, Database::OpenMode::ExistingOnly);
-}
-
 QLocale CatalogCommands::locale() const
 {
     return m_options.language.isEmpty() ? QLocale::system() : QLocale(m_options.language);
@@ -131,7 +125,7 @@ QLocale CatalogCommands::locale() const
 
 int CatalogCommands::list()
 {
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<QList<CatalogSummary>> summaries = opened.value()->catalogs();
@@ -171,7 +165,7 @@ int CatalogCommands::show(const CommandArguments &arguments)
                 tr("Unknown record kind \"%1\"; use one of: %2.").arg(arguments.value(u"kind"_s), kinds.join(u", "_s)));
         }
     }
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Workspace &workspace = *opened.value();
@@ -319,7 +313,7 @@ int CatalogCommands::import(const CommandArguments &arguments)
     const Result<Catalog> catalog = CatalogReader::readFile(file);
     if (!catalog)
         return m_out.fail(catalog.error());
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<CatalogImportResult> imported = opened.value()->importCatalog(catalog.value());

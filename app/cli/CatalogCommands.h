@@ -32,7 +32,6 @@ public:
     int run(const QString &command, const CommandArguments &arguments);
 
 private:
-    Result<std::unique_ptr<Workspace>> openExisting() const;
     /// The language catalog texts are shown in: --lang, else the system's.
     QLocale locale() const;
 

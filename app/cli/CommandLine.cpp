@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 
 #include "Output.h"
+#include "workspace/Workspace.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -219,6 +220,12 @@ std::optional<QDateTime> CommandLine::parseDateTime(const QString &text)
     if (time.timeSpec() == Qt::LocalTime)
         time.setTimeSpec(Qt::UTC);
     return time.toUTC();
+}
+
+Result<std::unique_ptr<Workspace>> CommandLine::openExisting(const GlobalOptions &options)
+{
+    const QString path = options.workspace.isEmpty() ? Workspace::defaultPath() : options.workspace;
+    return Workspace::open(path, Database::OpenMode::ExistingOnly);
 }
 
 Status CommandLine::checkOutputFolder(const QString &output)

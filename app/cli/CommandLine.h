@@ -12,11 +12,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace strata {
 
 class Output;
+class Workspace;
 
 /// One option of a command, described once so that parsing, usage errors and help agree.
 struct OptionSpec
@@ -90,6 +92,9 @@ public:
     /// A key's passphrase: STRATA_PASSPHRASE, or asked on the terminal with echo off (twice when `confirm`), never
     /// from an argument. nullopt, after a usage error on `out`, when there is no terminal or the two differ.
     static std::optional<QByteArray> readPassphrase(const Output &out, bool confirm);
+    /// The workspace the global options name (or the default one), opened only if it exists: a typo in --workspace
+    /// must not leave a new empty file behind.
+    static Result<std::unique_ptr<Workspace>> openExisting(const GlobalOptions &options);
     /// Refuses an -o file whose folder does not exist, before any work is done for it.
     static Status checkOutputFolder(const QString &output);
     /// An ISO 8601 date or date and time; without an offset it is read as UTC, so the same command gives the same

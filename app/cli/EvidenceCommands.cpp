@@ -96,13 +96,6 @@ int EvidenceCommands::run(const QString &command, const CommandArguments &argume
         tr("Unknown evidence command \"%1\"; use add, list or verify. Usage: %2").arg(action, usage));
 }
 
-Result<std::unique_ptr<Workspace>> EvidenceCommands::openExisting() const
-{
-    // Never CreateIfMissing: a typo in --workspace must not leave a new empty file behind.
-    const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
-    return Workspace::open(path, Database::OpenMode::ExistingOnly);
-}
-
 int EvidenceCommands::add(const CommandArguments &arguments)
 {
     EvidenceInput input;
@@ -118,7 +111,7 @@ int EvidenceCommands::add(const CommandArguments &arguments)
                 tr("--%1 \"%2\" is not a date; write it as YYYY-MM-DD.").arg(option, arguments.value(option)));
         (option == u"effective"_s ? input.effectiveDate : input.expiryDate) = *date;
     }
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<EvidenceAddResult> added = opened.value()->addEvidence(input);
@@ -142,7 +135,7 @@ int EvidenceCommands::add(const CommandArguments &arguments)
 
 int EvidenceCommands::list()
 {
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<QList<Evidence>> all = opened.value()->evidence();
@@ -175,7 +168,7 @@ int EvidenceCommands::list()
 
 int EvidenceCommands::verify()
 {
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<EvidenceVerification> verified = opened.value()->verifyEvidence();

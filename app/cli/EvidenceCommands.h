@@ -31,8 +31,6 @@ public:
     int run(const QString &command, const CommandArguments &arguments);
 
 private:
-    Result<std::unique_ptr<Workspace>> openExisting() const;
-
     int add(const CommandArguments &arguments);
     int list();
     int verify();

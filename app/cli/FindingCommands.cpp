@@ -104,16 +104,9 @@ int FindingCommands::run(const QString &command, const CommandArguments &argumen
         tr("Unknown findings command \"%1\"; use list, add or accept. Usage: %2").arg(action, usage));
 }
 
-Result<std::unique_ptr<Workspace>> FindingCommands::openExisting() const
-{
-    // Never CreateIfMissing: a typo in --workspace must not leave a new empty file behind.
-    const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
-    return Workspace::open(path, Database::OpenMode::ExistingOnly);
-}
-
 int FindingCommands::list()
 {
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<QList<Finding>> all = opened.value()->findings();
@@ -168,7 +161,7 @@ int FindingCommands::add(const CommandArguments &arguments)
     finding.itemKey = arguments.value(u"item"_s);
     finding.title = arguments.value(u"title"_s);
     finding.owner = arguments.value(u"owner"_s);
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<Finding> added = opened.value()->addFinding(finding);
@@ -196,7 +189,7 @@ int FindingCommands::accept(const CommandArguments &arguments)
     if (!until)
         return m_out.usageError(
             tr("--until \"%1\" is not a date; write it as YYYY-MM-DD.").arg(arguments.value(u"until"_s)));
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<Finding> accepted = opened.value()->acceptFinding(id, arguments.value(u"justification"_s), *until);

@@ -29,8 +29,6 @@ public:
     int run(const QString &command, const CommandArguments &arguments);
 
 private:
-    Result<std::unique_ptr<Workspace>> openExisting() const;
-
     int list();
     int add(const CommandArguments &arguments);
     int accept(const CommandArguments &arguments);

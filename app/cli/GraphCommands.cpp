@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "GraphCommands.h"
 
+#include "CommandLine.h"
 #include "Output.h"
 #include "graph/GraphExport.h"
 #include "graph/GraphQueries.h"
@@ -154,16 +155,9 @@ int GraphCommands::run(const QString &command, const CommandArguments &arguments
     return m_out.usageError(tr("Unknown command \"%1\".").arg(command));
 }
 
-Result<std::unique_ptr<Workspace>> GraphCommands::openExisting() const
-{
-    // Never CreateIfMissing: a typo in --workspace must not leave a new empty file behind.
-    const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
-    return Workspace::open(path, Database::OpenMode::ExistingOnly);
-}
-
 int GraphCommands::walk(const CommandArguments &arguments, GraphDirection direction)
 {
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Workspace &workspace = *opened.value();
@@ -228,7 +222,7 @@ void GraphCommands::printWalk(const LineageGraph &graph, const Traversal &walked
 
 int GraphCommands::paths(const CommandArguments &arguments)
 {
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Workspace &workspace = *opened.value();
@@ -345,7 +339,7 @@ int GraphCommands::picture(const CommandArguments &arguments)
     if (const Status folder = CommandLine::checkOutputFolder(output); !folder)
         return m_out.fail(folder.error());
 
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Workspace &workspace = *opened.value();
@@ -388,7 +382,7 @@ int GraphCommands::picture(const CommandArguments &arguments)
 
 Result<std::unique_ptr<LineageGraph>> GraphCommands::wholeGraph() const
 {
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return opened.error();
     Result<GraphSnapshot> all = opened.value()->graph({});

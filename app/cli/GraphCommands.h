@@ -33,7 +33,6 @@ public:
     int run(const QString &command, const CommandArguments &arguments);
 
 private:
-    Result<std::unique_ptr<Workspace>> openExisting() const;
     /// lineage and impact: every record upstream or downstream with its distance and the path to it.
     int walk(const CommandArguments &arguments, GraphDirection direction);
     int paths(const CommandArguments &arguments);

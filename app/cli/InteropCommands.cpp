@@ -184,13 +184,6 @@ int InteropCommands::run(const QString &command, const CommandArguments &argumen
     return m_out.usageError(tr("Unknown command \"%1\".").arg(command));
 }
 
-Result<std::unique_ptr<Workspace>> InteropCommands::openExisting() const
-{
-    // Never CreateIfMissing: a typo in --workspace must not leave a new empty file behind.
-    const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
-    return Workspace::open(path, Database::OpenMode::ExistingOnly);
-}
-
 ImportReport InteropCommands::importFile(Workspace &workspace, const QString &path, bool preferImport) const
 {
     const QString shown = QDir::toNativeSeparators(path);
@@ -214,7 +207,7 @@ ImportReport InteropCommands::importFile(Workspace &workspace, const QString &pa
 
 int InteropCommands::importFiles(const CommandArguments &arguments)
 {
-    auto opened = openExisting();
+    auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     Workspace &workspace = *opened.value();
@@ -299,7 +292,7 @@ int InteropCommands::exportSet(const CommandArguments &arguments)
     // Checked before anything is written, so a mistyped folder leaves nothing behind and is not created.
     if (const Status folder = CommandLine::checkOutputFolder(output); !folder)
         return m_out.fail(folder.error());
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Workspace &workspace = *opened.value();

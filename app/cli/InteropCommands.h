@@ -35,7 +35,6 @@ public:
     int run(const QString &command, const CommandArguments &arguments);
 
 private:
-    Result<std::unique_ptr<Workspace>> openExisting() const;
     /// Reads and applies one file as one all-or-nothing unit.
     ImportReport importFile(Workspace &workspace, const QString &path, bool preferImport) const;
     /// Writes every file or, when one fails, removes those this run created and reports the failure.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "InventoryCommands.h"
 
+#include "CommandLine.h"
 #include "Output.h"
 #include "RecordJson.h"
 #include "RecordText.h"
@@ -191,12 +192,6 @@ QString InventoryCommands::workspacePath() const
     return m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
 }
 
-Result<std::unique_ptr<Workspace>> InventoryCommands::openExisting() const
-{
-    // Never CreateIfMissing here: a typo in --workspace must not leave a new empty file behind.
-    return Workspace::open(workspacePath(), Database::OpenMode::ExistingOnly);
-}
-
 std::optional<QString> InventoryCommands::parseAssignments(const QStringList &texts, Assignments &assignments)
 {
     for (const QString &text : texts) {
@@ -313,7 +308,7 @@ int InventoryCommands::add(const CommandArguments &arguments)
     if (const Status set = applyAssignments(record, assignments); !set)
         return m_out.fail(set.error());
 
-    auto opened = openExisting();
+    auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     Workspace &workspace = *opened.value();
@@ -366,7 +361,7 @@ int InventoryCommands::list(const CommandArguments &arguments)
     }
     query.search = arguments.value(u"search"_s);
 
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<QList<RecordSummary>> summaries = opened.value()->list(query);
@@ -395,7 +390,7 @@ int InventoryCommands::list(const CommandArguments &arguments)
 
 int InventoryCommands::show(const CommandArguments &arguments)
 {
-    const auto opened = openExisting();
+    const auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Workspace &workspace = *opened.value();
@@ -420,7 +415,7 @@ int InventoryCommands::edit(const CommandArguments &arguments)
     if (const auto usage = parseAssignments(arguments.values(u"set"_s), assignments))
         return m_out.usageError(*usage);
 
-    auto opened = openExisting();
+    auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     Workspace &workspace = *opened.value();
@@ -454,7 +449,7 @@ int InventoryCommands::edit(const CommandArguments &arguments)
 
 int InventoryCommands::remove(const CommandArguments &arguments)
 {
-    auto opened = openExisting();
+    auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     Workspace &workspace = *opened.value();
@@ -499,7 +494,7 @@ int InventoryCommands::link(const CommandArguments &arguments, bool linking)
             tr("Unknown derivation kind \"%1\"; use one of: %2.").arg(subtype, derivationKinds().join(u", "_s)));
     }
 
-    auto opened = openExisting();
+    auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     Workspace &workspace = *opened.value();

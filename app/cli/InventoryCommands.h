@@ -35,7 +35,6 @@ private:
     using Assignments = QList<std::pair<QString, QString>>;
 
     QString workspacePath() const;
-    Result<std::unique_ptr<Workspace>> openExisting() const;
     /// Splits "--set key=value" options; returns a usage message when one has no key.
     static std::optional<QString> parseAssignments(const QStringList &texts, Assignments &assignments);
     static Status applyAssignments(Record &record, const Assignments &assignments);

@@ -140,9 +140,7 @@ int ReportCommands::run(const QString &command, const CommandArguments &argument
     if (const Status folder = CommandLine::checkOutputFolder(output); !folder)
         return m_out.fail(folder.error());
 
-    // Never CreateIfMissing: a typo in --workspace must not leave a new empty file behind.
-    const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
-    Result<std::unique_ptr<Workspace>> workspace = Workspace::open(path, Database::OpenMode::ExistingOnly);
+    Result<std::unique_ptr<Workspace>> workspace = CommandLine::openExisting(m_options);
     if (!workspace)
         return m_out.fail(workspace.error());
     Result<ReportData> data =

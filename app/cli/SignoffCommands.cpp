@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SignoffCommands.h"
 
+#include "CommandLine.h"
 #include "Output.h"
 #include "TrustCommands.h"
 #include "trust/Identity.h"
@@ -115,12 +116,6 @@ int SignoffCommands::run(const QString &command, const CommandArguments &argumen
     return m_out.usageError(tr("Unknown command \"%1\".").arg(command));
 }
 
-Result<std::unique_ptr<Workspace>> SignoffCommands::openExisting() const
-{
-    const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
-    return Workspace::open(path, Database::OpenMode::ExistingOnly);
-}
-
 int SignoffCommands::signoff(const CommandArguments &arguments)
 {
     const QString usage = u"strata-cli signoff %1"_s.arg(specs().constFirst().synopsis);
@@ -145,7 +140,7 @@ int SignoffCommands::signoff(const CommandArguments &arguments)
                     .arg(arguments.value(u"decision"_s)));
     }
 
-    auto opened = openExisting();
+    auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     Workspace &ws = *opened.value();
@@ -272,19 +267,29 @@ void SignoffCommands::printChecks(const Release &release, const ReleaseSignoffSt
     }
 }
 
+Result<std::pair<Release, ReleaseSignoffStatus>> SignoffCommands::releaseStatus(const QString &reference) const
+{
+    Result<std::unique_ptr<Workspace>> opened = CommandLine::openExisting(m_options);
+    if (!opened)
+        return opened.error();
+    Result<Release> release = opened.value()->release(reference);
+    if (!release)
+        return release.error();
+    Result<ReleaseSignoffStatus> status = opened.value()->signoffStatus(release.value().id);
+    if (!status)
+        return status.error();
+    return std::make_pair(release.value(), status.value());
+}
+
 int SignoffCommands::verify(const CommandArguments &arguments)
 {
     if (arguments.positional.size() != 1 || !arguments.options.isEmpty())
         return m_out.usageError(tr("\"verify\" takes one RELEASE; usage: strata-cli verify RELEASE"));
-    auto opened = openExisting();
-    if (!opened)
-        return m_out.fail(opened.error());
-    Result<Release> release = opened.value()->release(arguments.positional.constFirst());
-    if (!release)
-        return m_out.fail(release.error());
-    Result<ReleaseSignoffStatus> status = opened.value()->signoffStatus(release.value().id);
-    if (!status)
-        return m_out.fail(status.error());
+    Result<std::pair<Release, ReleaseSignoffStatus>> checked = releaseStatus(arguments.positional.constFirst());
+    if (!checked)
+        return m_out.fail(checked.error());
+    const Result<Release> release = checked.value().first;
+    const Result<ReleaseSignoffStatus> status = checked.value().second;
     const ReleaseSignoffStatus &st = status.value();
     if (m_out.isJson())
         m_out.printJson(statusJson(release.value(), st));
@@ -313,15 +318,11 @@ int SignoffCommands::gate(const CommandArguments &arguments)
 {
     if (arguments.positional.size() != 1 || !arguments.options.isEmpty())
         return m_out.usageError(tr("\"gate\" takes one RELEASE; usage: strata-cli gate RELEASE"));
-    auto opened = openExisting();
-    if (!opened)
-        return m_out.fail(opened.error());
-    Result<Release> release = opened.value()->release(arguments.positional.constFirst());
-    if (!release)
-        return m_out.fail(release.error());
-    Result<ReleaseSignoffStatus> status = opened.value()->signoffStatus(release.value().id);
-    if (!status)
-        return m_out.fail(status.error());
+    Result<std::pair<Release, ReleaseSignoffStatus>> checked = releaseStatus(arguments.positional.constFirst());
+    if (!checked)
+        return m_out.fail(checked.error());
+    const Result<Release> release = checked.value().first;
+    const Result<ReleaseSignoffStatus> status = checked.value().second;
     if (m_out.isJson())
         m_out.printJson(statusJson(release.value(), status.value()));
     if (!status.value().gatePasses)

@@ -3,13 +3,16 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "checklist/Assessment.h"
 #include "domain/Result.h"
+#include "signoff/Signoff.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 
 #include <memory>
+#include <utility>
 
 namespace strata {
 
@@ -31,7 +34,8 @@ public:
     int run(const QString &command, const CommandArguments &arguments);
 
 private:
-    Result<std::unique_ptr<Workspace>> openExisting() const;
+    /// Opens the workspace and checks every sign-off of RELEASE now; verify and gate read the same answer.
+    Result<std::pair<Release, ReleaseSignoffStatus>> releaseStatus(const QString &reference) const;
 
     int signoff(const CommandArguments &arguments);
     int requireRoles(Workspace &workspace, const Release &release, const QStringList &roles);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TrustCommands.h"
 
+#include "CommandLine.h"
 #include "Output.h"
 #include "trust/Identity.h"
 #include "trust/KeyFile.h"
@@ -91,13 +92,6 @@ int TrustCommands::run(const QString &command, const CommandArguments &arguments
     return m_out.usageError(tr("Unknown command \"%1\".").arg(command));
 }
 
-Result<std::unique_ptr<Workspace>> TrustCommands::openExisting() const
-{
-    // Never CreateIfMissing: a typo in --workspace must not leave a new empty file behind.
-    const QString path = m_options.workspace.isEmpty() ? Workspace::defaultPath() : m_options.workspace;
-    return Workspace::open(path, Database::OpenMode::ExistingOnly);
-}
-
 int TrustCommands::keyCommand(const CommandArguments &arguments)
 {
     const QString action = arguments.positional.value(0);
@@ -141,7 +135,7 @@ int TrustCommands::keyNew(const CommandArguments &arguments)
             return m_out.fail(Error{ErrorCode::Conflict, tr("%1 already exists; a key file is never overwritten. "
                                                             "Choose another name.")
                                                              .arg(QDir::toNativeSeparators(path))});
-    auto opened = openExisting();
+    auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     if (opened.value()->isReadOnly())
@@ -201,7 +195,7 @@ int TrustCommands::keyImport(const CommandArguments &arguments)
     if (identity.name.isEmpty())
         return m_out.usageError(
             tr("%1 does not name its owner (no Strata-Identity-Name line); give --name and --role.").arg(shown));
-    auto opened = openExisting();
+    auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<Identity> stored = opened.value()->addIdentity(identity);
@@ -220,7 +214,7 @@ int TrustCommands::keyImport(const CommandArguments &arguments)
 
 int TrustCommands::keyExport(const CommandArguments &arguments)
 {
-    auto opened = openExisting();
+    auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<Identity> identity = opened.value()->identity(arguments.positional.at(1));
@@ -241,7 +235,7 @@ int TrustCommands::keyExport(const CommandArguments &arguments)
 
 int TrustCommands::keyList()
 {
-    auto opened = openExisting();
+    auto opened = CommandLine::openExisting(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<QList<Identity>> all = opened.value()->identities();
@@ -279,7 +273,7 @@ int TrustCommands::verifyModel(const CommandArguments &arguments)
     std::unique_ptr<Workspace> workspace;
     qint64 recordId = 0;
     if (arguments.has(u"record"_s)) {
-        auto opened = openExisting();
+        auto opened = CommandLine::openExisting(m_options);
         if (!opened)
             return m_out.fail(opened.error());
         workspace = std::move(opened).value();

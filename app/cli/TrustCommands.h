@@ -30,7 +30,6 @@ public:
     int run(const QString &command, const CommandArguments &arguments);
 
 private:
-    Result<std::unique_ptr<Workspace>> openExisting() const;
     int keyCommand(const CommandArguments &arguments);
     int keyNew(const CommandArguments &arguments);
     int keyImport(const CommandArguments &arguments);
