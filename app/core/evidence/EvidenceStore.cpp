@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "evidence/EvidenceStore.h"
 
+#include "util/CrashPoint.h"
 #include "util/Sha256.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <cerrno>
 #include <cstdio>
@@ -92,6 +94,40 @@ void EvidenceStore::removeTemporaryFiles() const
         tmp.remove(name);
 }
 
+QString EvidenceStore::pendingMarker(const QString &sha256) const
+{
+    return QDir(temporaryFolder()).filePath(u"%1.pending"_s.arg(sha256));
+}
+
+bool EvidenceStore::markPending(const QString &sha256) const
+{
+    const QByteArray marker = QFile::encodeName(pendingMarker(sha256));
+    const int fd = ::open(marker.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    ::close(fd);
+    // Durable before the blob is: a blob whose row never came is always found again.
+    return syncFolder(temporaryFolder());
+}
+
+void EvidenceStore::markRecorded(const QString &sha256) const
+{
+    QFile::remove(pendingMarker(sha256));
+}
+
+void EvidenceStore::removeUnrecorded(const std::function<bool(const QString &)> &isRecorded) const
+{
+    QDir tmp(temporaryFolder());
+    const QStringList markers = tmp.entryList({u"*.pending"_s}, QDir::Files | QDir::Hidden);
+    static const QRegularExpression digest(u"^[0-9a-f]{64}$"_s);
+    for (const QString &name : markers) {
+        const QString sha256 = name.chopped(int(sizeof(".pending")) - 1);
+        if (digest.match(sha256).hasMatch() && !isRecorded(sha256))
+            QFile::remove(blobPath(sha256));
+        tmp.remove(name);
+    }
+}
+
 Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const EvidenceAddOptions &options) const
 {
     const QString shown = QDir::toNativeSeparators(sourcePath);
@@ -145,6 +181,7 @@ Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const Evidenc
     if (::fsync(temp.handle()) != 0)
         return copyFailed(systemError());
     temp.close();
+    crashPoint("evidence.blob-written");
     const QString digest = hash.finalHex();
     if (digest.isEmpty())
         return Error{ErrorCode::Io, tr("The SHA-256 computation failed inside OpenSSL; nothing was stored.")};
@@ -161,6 +198,8 @@ Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const Evidenc
         if (existing && existing.value() == digest)
             return StoredBlob{digest, done, false};
     }
+    if (!markPending(digest))
+        return copyFailed(systemError());
     if (std::rename(QFile::encodeName(temp.fileName()).constData(), QFile::encodeName(target).constData()) != 0)
         return copyFailed(systemError());
     cleanup.keep();
@@ -172,6 +211,7 @@ Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const Evidenc
                                            "not recorded as evidence.")
                                             .arg(shown, QDir::toNativeSeparators(dir), systemError())};
     }
+    crashPoint("evidence.blob-linked");
     return StoredBlob{digest, done, true};
 }
 
@@ -203,6 +243,8 @@ Result<StoredBlob> EvidenceStore::adopt(const QString &temporaryPath, const QStr
             return StoredBlob{sha256, size, false};
         }
     }
+    if (!markPending(sha256))
+        return failed(systemError());
     if (std::rename(QFile::encodeName(temporaryPath).constData(), QFile::encodeName(target).constData()) != 0)
         return failed(systemError());
     QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);

@@ -34,6 +34,7 @@ struct EvidenceBatchOptions
 /// The content-addressed folder beside a workspace (NAME.strata-evidence/sha256/ab/<digest>). A file is streamed
 /// once through SHA-256 while it is copied into tmp/, synced, then renamed to its digest, so a blob is either
 /// complete or absent; the same content is stored once. Holds no SQL: Workspace records rows after a blob is durable.
+/// A new blob gets a marker in tmp/ until its row is committed, so a crash between the two leaves nothing behind.
 class EvidenceStore
 {
     Q_DECLARE_TR_FUNCTIONS(strata::EvidenceStore)
@@ -68,8 +69,16 @@ public:
     Result<QString> hashBlob(const QString &sha256, const std::atomic<bool> *cancel = nullptr) const;
     /// Removes what an interrupted add left in tmp/ (only one program writes a workspace at a time).
     void removeTemporaryFiles() const;
+    /// Says that the row for a blob this store created is committed, so removeUnrecorded() keeps it.
+    void markRecorded(const QString &sha256) const;
+    /// Deletes the blobs store() or adopt() created whose row was never committed (the add crashed or failed),
+    /// asking `isRecorded` for each; blobs that are recorded, or that were there before, are never touched.
+    void removeUnrecorded(const std::function<bool(const QString &)> &isRecorded) const;
 
 private:
+    QString pendingMarker(const QString &sha256) const;
+    /// Creates (and syncs) the marker that says a new blob's row is not committed yet.
+    bool markPending(const QString &sha256) const;
     Result<QString> hashFile(const QString &path, const std::atomic<bool> *cancel) const;
 
     QString m_root;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "storage/Database.h"
 
+#include "util/CrashPoint.h"
+
 #include <QAtomicInt>
 #include <QDir>
 #include <QFile>
@@ -338,6 +340,7 @@ Status Database::migrate(int targetVersion)
             return Error{ErrorCode::Io, tr("The schema migration %1 is missing from this build.").arg(file)};
         const QStringList statements = splitStatements(QString::fromUtf8(f.readAll()));
 
+        const CrashScope crashScope("migration");
         TransactionGuard tx(*this);
         if (Status s = tx.begun(); !s)
             return s;
@@ -347,10 +350,12 @@ Status Database::migrate(int targetVersion)
                 return sqlError(tr("Upgrading the workspace to schema %1").arg(version), q.lastError());
             q.finish();
         }
+        crashPoint("migration.in-transaction");
         if (!q.exec(u"PRAGMA user_version = %1"_s.arg(version)))
             return sqlError(tr("Upgrading the workspace to schema %1").arg(version), q.lastError());
         if (Status s = tx.commit(); !s)
             return s;
+        crashPoint("migration.between");
     }
     return Ok{};
 }
@@ -443,12 +448,14 @@ Status TransactionGuard::commit()
         m_committed = true;
         return Error{ErrorCode::Database, tr("A step of the operation failed, so none of it was saved.")};
     }
+    crashPointAtCommit("before-commit");
     if (!q.exec(u"COMMIT"_s)) {
         const Error error = m_db.sqlError(tr("Saving the changes"), q.lastError());
         q.exec(u"ROLLBACK"_s);
         m_committed = true;
         return error;
     }
+    crashPointAtCommit("after-commit");
     m_committed = true;
     return Ok{};
 }
