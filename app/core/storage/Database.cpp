@@ -222,8 +222,17 @@ Status Database::checkIdentity()
     };
     if (!q.exec(u"SELECT (SELECT application_id FROM pragma_application_id), "
                 "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)"_s) ||
-        !q.next())
+        !q.next()) {
+        // Busy past the timeout: another program holds the file under a name our lock file cannot see (a hard
+        // link). The file is fine; calling it damaged would send the user to a backup for nothing.
+        const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+            return Error{ErrorCode::Locked,
+                         tr("The workspace %1 is in use by another program, perhaps opened under another name such "
+                            "as a hard link. Close it there first, or open another workspace.")
+                             .arg(QDir::toNativeSeparators(m_path))};
         return damaged(q.lastError().databaseText());
+    }
     const qint64 appId = q.value(0).toLongLong();
     const int userVersion = q.value(1).toInt();
     const int objects = q.value(2).toInt();
