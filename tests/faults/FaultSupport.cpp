@@ -107,11 +107,11 @@ FaultRun runProcess(const QString &folder,
         run.err = "the process did not start: " + process.errorString().toUtf8();
         return run;
     }
-    if (killAfterMs >= 0 && !process.waitForFinished(killAfterMs)) {
+    if (killAfterMs >= 0 && !process.waitForFinished(killAfterMs) && process.state() != QProcess::NotRunning) {
         ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
         run.killed = true;
     }
-    if (!process.waitForFinished(kProcessTimeoutMs)) {
+    if (process.state() != QProcess::NotRunning && !process.waitForFinished(kProcessTimeoutMs)) {
         process.kill();
         process.waitForFinished();
         run.err = "the process did not finish";

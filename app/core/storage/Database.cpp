@@ -134,7 +134,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
     db->m_path = canonical;
     db->m_lock = std::make_unique<QLockFile>(canonical + u".lock"_s);
     db->m_lock->setStaleLockTime(0); // held for as long as the workspace is open; dead owners are still detected
-    if (!db->m_lock->tryLock(kLockWaitMs)) {
+    bool locked = db->m_lock->tryLock(kLockWaitMs);
+    qint64 holderPid = 0;
+    QString holderHost;
+    QString holderApp;
+    if (!locked && db->m_lock->error() == QLockFile::LockFailedError &&
+        !db->m_lock->getLockInfo(&holderPid, &holderHost, &holderApp)) {
+        // An empty or partial lock file: its writer was killed between creating and filling it, so QLockFile cannot
+        // tell it is stale. removeStaleLockFile() still refuses a file whose writer is alive (it holds a flock).
+        locked = db->m_lock->removeStaleLockFile() && db->m_lock->tryLock(kLockWaitMs);
+    }
+    if (!locked) {
         if (db->m_lock->error() == QLockFile::LockFailedError) {
             qint64 pid = 0;
             QString host;
