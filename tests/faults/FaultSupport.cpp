@@ -27,11 +27,6 @@ namespace {
 
 constexpr int kProcessTimeoutMs = 120000;
 
-QString cliProgram()
-{
-    return qEnvironmentVariable("STRATA_CLI", QStringLiteral(STRATA_CLI_PATH));
-}
-
 /// A read-only SQLite connection that closes itself.
 class ReadOnlyDb
 {
@@ -77,6 +72,11 @@ private:
 };
 
 } // namespace
+
+QString cliProgram()
+{
+    return qEnvironmentVariable("STRATA_CLI", QStringLiteral(STRATA_CLI_PATH));
+}
 
 QProcessEnvironment cliEnvironment(const QString &folder)
 {

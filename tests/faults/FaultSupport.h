@@ -21,6 +21,9 @@ struct FaultRun
     QString error() const { return QString::fromUtf8(err).trimmed(); }
 };
 
+/// The strata-cli under test: $STRATA_CLI, else the one this build made.
+QString cliProgram();
+
 /// The environment strata-cli runs with in these tests: English messages, defaults inside `folder`.
 QProcessEnvironment cliEnvironment(const QString &folder);
 

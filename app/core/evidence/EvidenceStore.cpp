@@ -39,6 +39,21 @@ bool syncFolder(const QString &folder)
     return ok;
 }
 
+/// Writes all of `data`; a short write (a disk filling up) is retried, so the error names the cause (ENOSPC).
+bool writeAll(QFile &file, const char *data, qint64 size, QString *reason)
+{
+    qint64 done = 0;
+    while (done < size) {
+        const qint64 n = file.write(data + done, size - done);
+        if (n <= 0) {
+            *reason = file.error() != QFileDevice::NoError ? file.errorString() : systemError();
+            return false;
+        }
+        done += n;
+    }
+    return true;
+}
+
 /// Removes the partial copy on every way out of store() except the successful rename.
 class TemporaryCopy
 {
@@ -170,8 +185,8 @@ Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const Evidenc
         if (n == 0)
             break;
         hash.update(buffer.constData(), n);
-        if (temp.write(buffer.constData(), n) != n)
-            return copyFailed(temp.errorString());
+        if (QString reason; !writeAll(temp, buffer.constData(), n, &reason))
+            return copyFailed(reason);
         done += n;
         if (options.progress)
             options.progress(done, total);

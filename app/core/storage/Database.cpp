@@ -12,6 +12,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
 
 #include <sqlite3.h>
 
@@ -157,6 +158,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
                              .arg(QDir::toNativeSeparators(canonical), app.isEmpty() ? tr("another program") : app,
                                   QString::number(pid), host)};
         }
+        if (const QStorageInfo disk(dir.absolutePath()); disk.isValid() && disk.bytesAvailable() == 0)
+            return Error{ErrorCode::Io,
+                         tr("The disk is full: the lock file %1.lock cannot be written, so the workspace "
+                            "cannot be opened. Free some space and try again.")
+                             .arg(QDir::toNativeSeparators(canonical))};
         return Error{ErrorCode::Io, tr("Cannot create the lock file %1.lock: check that the folder is writable.")
                                         .arg(QDir::toNativeSeparators(canonical))};
     }
