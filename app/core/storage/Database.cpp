@@ -163,7 +163,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
                          tr("The disk is full: the lock file %1.lock cannot be written, so the workspace "
                             "cannot be opened. Free some space and try again.")
                              .arg(QDir::toNativeSeparators(canonical))};
-        return Error{ErrorCode::Io, tr("Cannot create the lock file %1.lock: check that the folder is writable.")
+        return Error{ErrorCode::Io, tr("Cannot create the lock file %1.lock: check that the folder is writable and "
+                                       "that the disk has free space and reports no errors.")
                                         .arg(QDir::toNativeSeparators(canonical))};
     }
 
