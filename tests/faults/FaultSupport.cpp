@@ -162,9 +162,11 @@ QStringList checkWorkspace(const QString &workspace, bool runAuditCli)
             if (!recorded.contains(name))
                 problems << u"blob %1 has no evidence row after open"_s.arg(name);
         }
-        const QStringList left = QDir(store.temporaryFolder()).entryList(QDir::Files | QDir::Hidden);
-        if (!left.isEmpty())
-            problems << u"left in the store's tmp/ after open: %1"_s.arg(left.join(u", "_s));
+        for (const QString &folder : {store.temporaryFolder(), store.pendingFolder()}) {
+            const QStringList left = QDir(folder).entryList(QDir::Files | QDir::Hidden);
+            if (!left.isEmpty())
+                problems << u"left in %1 after open: %2"_s.arg(folder, left.join(u", "_s));
+        }
         if (!runAuditCli) {
             Result<AuditVerification> audit = ws.verifyAudit();
             if (!audit)

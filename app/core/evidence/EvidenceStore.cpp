@@ -109,20 +109,28 @@ void EvidenceStore::removeTemporaryFiles() const
         tmp.remove(name);
 }
 
+QString EvidenceStore::pendingFolder() const
+{
+    return QDir(m_root).filePath(u"pending"_s);
+}
+
 QString EvidenceStore::pendingMarker(const QString &sha256) const
 {
-    return QDir(temporaryFolder()).filePath(u"%1.pending"_s.arg(sha256));
+    return QDir(pendingFolder()).filePath(sha256);
 }
 
 bool EvidenceStore::markPending(const QString &sha256) const
 {
+    const bool created = !QFileInfo::exists(pendingFolder());
+    if (created && !QDir().mkpath(pendingFolder()))
+        return false;
     const QByteArray marker = QFile::encodeName(pendingMarker(sha256));
     const int fd = ::open(marker.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0)
         return false;
     ::close(fd);
     // Durable before the blob is: a blob whose row never came is always found again.
-    return syncFolder(temporaryFolder());
+    return syncFolder(pendingFolder()) && (!created || syncFolder(m_root));
 }
 
 void EvidenceStore::markRecorded(const QString &sha256) const
@@ -132,14 +140,13 @@ void EvidenceStore::markRecorded(const QString &sha256) const
 
 void EvidenceStore::removeUnrecorded(const std::function<bool(const QString &)> &isRecorded) const
 {
-    QDir tmp(temporaryFolder());
-    const QStringList markers = tmp.entryList({u"*.pending"_s}, QDir::Files | QDir::Hidden);
+    QDir pending(pendingFolder());
+    const QStringList markers = pending.entryList(QDir::Files | QDir::Hidden);
     static const QRegularExpression digest(u"^[0-9a-f]{64}$"_s);
-    for (const QString &name : markers) {
-        const QString sha256 = name.chopped(int(sizeof(".pending")) - 1);
+    for (const QString &sha256 : markers) {
         if (digest.match(sha256).hasMatch() && !isRecorded(sha256))
             QFile::remove(blobPath(sha256));
-        tmp.remove(name);
+        pending.remove(sha256);
     }
 }
 

@@ -34,7 +34,7 @@ struct EvidenceBatchOptions
 /// The content-addressed folder beside a workspace (NAME.strata-evidence/sha256/ab/<digest>). A file is streamed
 /// once through SHA-256 while it is copied into tmp/, synced, then renamed to its digest, so a blob is either
 /// complete or absent; the same content is stored once. Holds no SQL: Workspace records rows after a blob is durable.
-/// A new blob gets a marker in tmp/ until its row is committed, so a crash between the two leaves nothing behind.
+/// A new blob gets a marker in pending/ until its row is committed, so a crash between the two leaves nothing behind.
 class EvidenceStore
 {
     Q_DECLARE_TR_FUNCTIONS(strata::EvidenceStore)
@@ -51,6 +51,8 @@ public:
     QString root() const { return m_root; }
     QString blobPath(const QString &sha256) const;
     QString temporaryFolder() const;
+    /// Markers of new blobs whose evidence row is not committed yet (see markRecorded()).
+    QString pendingFolder() const;
 
     /// Copies `sourcePath` into the store (see the class comment). An existing blob of the same digest is kept
     /// when it still hashes to its name, and replaced by the fresh copy when it does not. On any failure or cancel
