@@ -231,8 +231,8 @@ Result<PreparedBundle> BundleImporter::prepare(const QString &path,
 
 Result<BundleImportResult> BundleImporter::apply(Workspace &workspace, PreparedBundle &prepared)
 {
-    // Everything checked: the blobs go into the store (unrecorded blobs are harmless), then one transaction, which
-    // checks the sequence again under the write lock.
+    // Everything checked: the blobs go into the store (unrecorded ones are removed at the next open), then one
+    // transaction, which checks the sequence again under the write lock.
     crashPoint("bundle.verified");
     const EvidenceStore store(workspace.evidenceFolder());
     for (const StagedFile &copy : std::as_const(prepared.copies)) {

@@ -61,7 +61,8 @@ public:
     /// Stores `paths` concurrently, each file streamed once as store() does; the result is in the order of
     /// `paths`, and content that occurs more than once in the batch is stored once (`created` is true at most once
     /// per digest). The first failure (or a cancel) stops the other files and is returned; files finished before it
-    /// stay in the store unrecorded, which is harmless, and nothing is left in tmp/.
+    /// stay in the store unrecorded (the next open removes them unless a row records them), and nothing is left in
+    /// tmp/.
     Result<QList<StoredBlob>> storeAll(const QStringList &paths, const EvidenceBatchOptions &options = {}) const;
     /// Moves a file already copied into temporaryFolder() and hashed to `sha256` into the store, as store() does
     /// after its copy: synced folders, read-only blob, an existing blob kept when it still matches its name. The
