@@ -21,6 +21,8 @@ packages=(
     # packaging tests: cpack's .deb needs dpkg-shlibdeps; the MIME type is checked with xmllint and shared-mime-info
     dpkg-dev file libxml2-utils shared-mime-info
     clang-format sqlite3
+    # fault-injection tests (tests/faults) inject ENOSPC and EIO with strace
+    strace
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

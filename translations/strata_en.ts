@@ -208,7 +208,7 @@
 <context>
     <name>strata::EvidenceCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/EvidenceCommands.cpp" line="+195"/>
+        <location filename="../app/cli/EvidenceCommands.cpp" line="+202"/>
         <source>Checked %n evidence file(s): every one matches its SHA-256.</source>
         <translation>
             <numerusform>Checked %n evidence file: it matches its SHA-256.</numerusform>
@@ -621,7 +621,7 @@
 <context>
     <name>strata::InteropCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/InteropCommands.cpp" line="+353"/>
+        <location filename="../app/cli/InteropCommands.cpp" line="+354"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -987,7 +987,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+195"/>
+        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+196"/>
         <source>Approval of %1 is refused (%n reason(s)): %2</source>
         <translation>
             <numerusform>Approval of %1 is refused (%n reason): %2</numerusform>
@@ -995,7 +995,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+170"/>
+        <location line="+172"/>
         <source>%1&apos;s sign-off is stale: %n change(s) since it was signed, the first: %2</source>
         <translation>
             <numerusform>%1&apos;s sign-off is stale: %n change since it was signed, the first: %2</numerusform>

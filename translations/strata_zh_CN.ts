@@ -2023,7 +2023,7 @@ Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Fin
 <context>
     <name>strata::BundleImporter</name>
     <message>
-        <location filename="../app/core/bundle/BundleImporter.cpp" line="+62"/>
+        <location filename="../app/core/bundle/BundleImporter.cpp" line="+63"/>
         <source>%1 was not imported: %2 Nothing was written.</source>
         <translation>%1 未导入：%2未写入任何内容。</translation>
     </message>
@@ -3792,7 +3792,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::Database</name>
     <message>
-        <location filename="../app/core/storage/Database.cpp" line="+111"/>
+        <location filename="../app/core/storage/Database.cpp" line="+114"/>
         <source>No workspace file was given.</source>
         <translation>未指定工作区文件。</translation>
     </message>
@@ -3812,7 +3812,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>文件夹 %1 不存在；请先创建该文件夹，或选择其他位置。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+26"/>
         <source>The workspace %1 is already open in %2 (process %3 on %4). Close it there first, or open another workspace.</source>
         <translation>工作区 %1 已在 %2 中打开（%4 上的进程 %3）。请先在那里关闭它，或打开其他工作区。</translation>
     </message>
@@ -3822,12 +3822,17 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>另一个程序</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Cannot create the lock file %1.lock: check that the folder is writable.</source>
-        <translation>无法创建锁文件 %1.lock：请检查该文件夹是否可写。</translation>
+        <location line="+5"/>
+        <source>The disk is full: the lock file %1.lock cannot be written, so the workspace cannot be opened. Free some space and try again.</source>
+        <translation>磁盘已满：无法写入锁文件 %1.lock，因此无法打开工作区。请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Cannot create the lock file %1.lock: check that the folder is writable and that the disk has free space and reports no errors.</source>
+        <translation>无法创建锁文件 %1.lock：请检查该文件夹是否可写，以及磁盘是否有可用空间且未报告错误。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -3867,7 +3872,12 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1 已损坏或不是 Strata 工作区（%2）。该文件未作改动；请从备份中恢复。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>The workspace %1 is in use by another program, perhaps opened under another name such as a hard link. Close it there first, or open another workspace.</source>
+        <translation>工作区 %1 正被另一个程序使用，可能是通过其他名称（例如硬链接）打开的。请先在那里关闭它，或打开其他工作区。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 is a SQLite database but not a Strata workspace. It was left unchanged.</source>
         <translation>%1 是 SQLite 数据库，但不是 Strata 工作区。该文件未作改动。</translation>
     </message>
@@ -3887,13 +3897,13 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>当前构建缺少模式迁移 %1。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+4"/>
+        <location line="+10"/>
+        <location line="+5"/>
         <source>Upgrading the workspace to schema %1</source>
         <translation>将工作区升级到模式版本 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The disk is full; free some space and try again.</source>
         <translation>磁盘已满；请释放部分空间后重试。</translation>
     </message>
@@ -4123,7 +4133,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::EvidenceCommands</name>
     <message>
-        <location filename="../app/cli/EvidenceCommands.cpp" line="+58"/>
+        <location filename="../app/cli/EvidenceCommands.cpp" line="+59"/>
         <source>add FILE [--title T] [--effective DATE] [--expires DATE] [--url URL] | list | verify</source>
         <translation>add FILE [--title T] [--effective DATE] [--expires DATE] [--url URL] | list | verify</translation>
     </message>
@@ -4227,7 +4237,12 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <translation>--%1“%2”不是有效日期；请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>Adding %1 as evidence failed: %2</source>
+        <translation>将 %1 添加为证据失败：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Added evidence %1 &quot;%2&quot; (%3 bytes, SHA-256 %4).</source>
         <translation>已添加证据 %1“%2”（%3 字节，SHA-256 %4）。</translation>
     </message>
@@ -4527,13 +4542,13 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
 <context>
     <name>strata::EvidenceStore</name>
     <message>
-        <location filename="../app/core/evidence/EvidenceStore.cpp" line="+100"/>
-        <location line="+123"/>
+        <location filename="../app/core/evidence/EvidenceStore.cpp" line="+151"/>
+        <location line="+129"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-126"/>
         <source>Cannot create the evidence folder %1; check that the folder beside the workspace is writable.</source>
         <translation>无法创建证据文件夹 %1；请检查工作区所在文件夹是否可写。</translation>
     </message>
@@ -4558,23 +4573,23 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <translation>读取 %1 失败：%2。未保存任何内容。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The SHA-256 computation failed inside OpenSSL; nothing was stored.</source>
         <translation>OpenSSL 内部的 SHA-256 计算失败；未保存任何内容。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>cannot create the folder %1</source>
         <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>%1 was stored, but the folder %2 could not be synced to disk (%3); it was not recorded as evidence.</source>
         <translation>%1 已保存，但文件夹 %2 未能同步到磁盘（%3）；未将其记录为证据。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 is not in the evidence store&apos;s temporary folder.</source>
         <translation>%1 不在证据库的临时文件夹中。</translation>
     </message>
@@ -4589,7 +4604,7 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <translation>将 %1 移入证据库失败：%2。未存储任何内容。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>the folder %1 could not be synced to disk (%2)</source>
         <translation>文件夹 %1 无法同步到磁盘（%2）</translation>
     </message>
@@ -7174,15 +7189,15 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
 <context>
     <name>strata::ImportApplier</name>
     <message>
-        <location filename="../app/core/workspace/ImportApplier.cpp" line="+127"/>
+        <location filename="../app/core/workspace/ImportApplier.cpp" line="+128"/>
         <location line="+108"/>
-        <location line="+168"/>
+        <location line="+170"/>
         <location line="+54"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-328"/>
         <source>%1 (%2): files with digests are recorded for models and datasets; &quot;%3&quot; is a %4.</source>
         <translation>%1（%2）：只有模型和数据集才记录带摘要的文件；“%3”是%4。</translation>
     </message>
@@ -7227,12 +7242,12 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>“%1”不是有效的派生方式。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>The import of %1 was cancelled; nothing was changed.</source>
         <translation>已取消导入 %1；未做任何更改。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 added, %2 updated, %3 unchanged; %4 relations added</source>
         <translation>新增 %1 个，更新 %2 个，未变 %3 个；新增关系 %4 条</translation>
     </message>
@@ -7668,7 +7683,7 @@ csv 为导出中的每种类型各写一个文件，文件名是在扩展名之�
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>%1 does not exist; check the path.</source>
         <translation>%1 不存在；请检查路径。</translation>
     </message>
@@ -12540,7 +12555,7 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
         <translation>操作中有一步失败，因此所有更改均未保存。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Saving the changes</source>
         <translation>保存更改</translation>
     </message>
@@ -12943,7 +12958,7 @@ only when everything matches. The transparency log is not consulted.
 <context>
     <name>strata::Workspace</name>
     <message>
-        <location filename="../app/core/workspace/Workspace.cpp" line="+114"/>
+        <location filename="../app/core/workspace/Workspace.cpp" line="+120"/>
         <source>An import is being written to the workspace; try again when it has finished.</source>
         <translation>正在向工作区写入导入内容；请在完成后重试。</translation>
     </message>
@@ -13048,7 +13063,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>不存在编号为 %1 的目录；“strata-cli catalog list”可列出所有目录。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceEvidence.cpp" line="+61"/>
+        <location filename="../app/core/workspace/WorkspaceEvidence.cpp" line="+62"/>
         <source>%1 does not exist; check the path.</source>
         <translation>%1 不存在；请检查路径。</translation>
     </message>
@@ -13272,7 +13287,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>%1 的模型签名验证未通过（密钥 %2）</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+164"/>
+        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+165"/>
         <source>A sign-off needs an Ed25519 signing key; see strata-cli key new.</source>
         <translation>签核需要 Ed25519 签名密钥；请参阅 strata-cli key new。</translation>
     </message>
@@ -13304,7 +13319,7 @@ only when everything matches. The transparency log is not consulted.
         </translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>&quot;%1&quot; is not a role: give analyst, security-lead or a role name of at most %2 characters.</source>
         <translation>“%1”不是角色：请给出 analyst、security-lead 或不超过 %2 个字符的角色名称。</translation>
     </message>
@@ -13346,12 +13361,12 @@ only when everything matches. The transparency log is not consulted.
         <translation>%1 已获所有所需角色（%2）批准，且此后没有任何变更。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceAudit.cpp" line="+73"/>
+        <location filename="../app/core/workspace/WorkspaceAudit.cpp" line="+74"/>
         <source>The audit entry &quot;%1&quot; was not recorded: it must be written inside the transaction that makes the change.</source>
         <translation>审计记录“%1”未被记录：它必须在做出更改的同一事务中写入。</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceBundle.cpp" line="+92"/>
+        <location filename="../app/core/workspace/WorkspaceBundle.cpp" line="+95"/>
         <source>This bundle from %1 has sequence %2, but one with sequence %3 was already imported: it is a replayed or older bundle, and nothing was imported.</source>
         <translation>来自 %1 的此资料包序号为 %2，但已导入过序号为 %3 的资料包：这是重放的或较旧的资料包，未导入任何内容。</translation>
     </message>

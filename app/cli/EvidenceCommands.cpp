@@ -7,6 +7,7 @@
 #include "util/IsoText.h"
 #include "workspace/Workspace.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -115,8 +116,14 @@ int EvidenceCommands::add(const CommandArguments &arguments)
     if (!opened)
         return m_out.fail(opened.error());
     const Result<EvidenceAddResult> added = opened.value()->addEvidence(input);
-    if (!added)
-        return m_out.fail(added.error());
+    if (!added) {
+        // Errors from the database ("Saving the changes failed") do not say which file they were about.
+        Error error = added.error();
+        const QString shown = QDir::toNativeSeparators(input.path);
+        if (!error.message.contains(shown))
+            error.message = tr("Adding %1 as evidence failed: %2").arg(shown, error.message);
+        return m_out.fail(error);
+    }
     const Evidence &e = added.value().evidence;
     if (m_out.isJson()) {
         QJsonObject json = evidenceJson(e, QDate::currentDate());

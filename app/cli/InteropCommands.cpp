@@ -224,6 +224,7 @@ int InteropCommands::importFiles(const CommandArguments &arguments)
             m_out.fail({ErrorCode::InvalidInput, done.error});
         } else if (!m_out.isJson()) {
             ImportOutput::print(m_out, done);
+            m_out.flush(); // printed after its COMMIT returned: this line is the acknowledgement
         }
         results.append(ImportOutput::json(done));
     };

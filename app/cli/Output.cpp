@@ -49,6 +49,11 @@ void Output::print(const QString &text) const
     writeTo(stdout, text.toUtf8() + '\n');
 }
 
+void Output::flush() const
+{
+    std::fflush(stdout);
+}
+
 void Output::printJson(const QJsonObject &object) const
 {
     writeTo(stdout, QJsonDocument(object).toJson(QJsonDocument::Indented));

@@ -27,6 +27,9 @@ public:
 
     /// Writes one line of text to stdout.
     void print(const QString &text) const;
+    /// Pushes what was printed to stdout now: a line that says something was committed must not wait in a buffer
+    /// while the next operation runs (a run killed later would otherwise hide what it did).
+    void flush() const;
     void printJson(const QJsonObject &object) const;
     void printJson(const QJsonArray &array) const;
     /// Columns padded to their widest cell; the last column is not padded.

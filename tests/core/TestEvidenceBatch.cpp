@@ -114,7 +114,8 @@ void TestEvidenceBatch::sameContentInOneBatchIsStoredOnce()
     // Created once per content, on its first mention.
     QCOMPARE((QList<bool>{blobs.at(0).created, blobs.at(1).created, blobs.at(2).created, blobs.at(3).created}),
              (QList<bool>{true, false, true, false}));
-    const QStringList stored = filesUnder(storeRoot());
+    // The blobs; pending/ also holds a marker per new blob until a workspace records its row.
+    const QStringList stored = filesUnder(storeRoot()).filter(u"sha256/"_s);
     QCOMPARE(stored.size(), 2);
     QVERIFY(stored.contains(u"sha256/%1/%2"_s.arg(blobs.at(0).sha256.left(2), blobs.at(0).sha256)));
 
@@ -123,7 +124,7 @@ void TestEvidenceBatch::sameContentInOneBatchIsStoredOnce()
     QVERIFY(again.ok());
     QVERIFY(!again.value().at(0).created);
     QVERIFY(!again.value().at(1).created);
-    QCOMPARE(filesUnder(storeRoot()).size(), 2);
+    QCOMPARE(filesUnder(storeRoot()).filter(u"sha256/"_s).size(), 2);
 }
 
 void TestEvidenceBatch::progressCoversEveryByte()

@@ -271,14 +271,16 @@ void TestEvidenceStore::crashBetweenBlobAndRowLeavesNoRow()
     QVERIFY2(reopened.ok(), reopened.ok() ? "" : qPrintable(reopened.error().message));
     m_ws = std::move(reopened).value();
     QCOMPARE(m_ws->evidence().value().size(), 0); // no row pointing at nothing
-    const QString sha = Sha256::hex(data);
-    QCOMPARE(filesUnder(store()), QStringList{u"sha256/%1/%2"_s.arg(sha.left(2), sha)}); // the durable blob only
+    // The blob whose row never came was removed at open (C1), with its pending marker: nothing is left behind.
+    QCOMPARE(filesUnder(store()), QStringList());
     QCOMPARE(m_ws->verifyEvidence().value().problems.size(), 0);
-    // Adding the file again records it, reusing the blob that survived.
+    // Adding the file again stores and records it.
     const Result<EvidenceAddResult> again = add(path);
     QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().message));
     QVERIFY(again.value().created);
-    QVERIFY(!again.value().blobCreated);
+    QVERIFY(again.value().blobCreated);
+    const QString sha = Sha256::hex(data);
+    QCOMPARE(filesUnder(store()), QStringList{u"sha256/%1/%2"_s.arg(sha.left(2), sha)});
 }
 
 void TestEvidenceStore::badInputWritesNothing_data()

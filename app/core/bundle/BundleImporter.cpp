@@ -8,6 +8,7 @@
 #include "interop/CycloneDxReader.h"
 #include "trust/Dsse.h"
 #include "trust/Keys.h"
+#include "util/CrashPoint.h"
 #include "util/Sha256.h"
 #include "workspace/Workspace.h"
 
@@ -230,8 +231,9 @@ Result<PreparedBundle> BundleImporter::prepare(const QString &path,
 
 Result<BundleImportResult> BundleImporter::apply(Workspace &workspace, PreparedBundle &prepared)
 {
-    // Everything checked: the blobs go into the store (unrecorded blobs are harmless), then one transaction, which
-    // checks the sequence again under the write lock.
+    // Everything checked: the blobs go into the store (unrecorded ones are removed at the next open), then one
+    // transaction, which checks the sequence again under the write lock.
+    crashPoint("bundle.verified");
     const EvidenceStore store(workspace.evidenceFolder());
     for (const StagedFile &copy : std::as_const(prepared.copies)) {
         Result<StoredBlob> blob = store.adopt(copy.path, copy.sha256);

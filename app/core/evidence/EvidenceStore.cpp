@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "evidence/EvidenceStore.h"
 
+#include "util/CrashPoint.h"
 #include "util/Sha256.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <cerrno>
 #include <cstdio>
@@ -35,6 +37,21 @@ bool syncFolder(const QString &folder)
     const bool ok = ::fsync(fd) == 0;
     ::close(fd);
     return ok;
+}
+
+/// Writes all of `data`; a short write (a disk filling up) is retried, so the error names the cause (ENOSPC).
+bool writeAll(QFile &file, const char *data, qint64 size, QString *reason)
+{
+    qint64 done = 0;
+    while (done < size) {
+        const qint64 n = file.write(data + done, size - done);
+        if (n <= 0) {
+            *reason = file.error() != QFileDevice::NoError ? file.errorString() : systemError();
+            return false;
+        }
+        done += n;
+    }
+    return true;
 }
 
 /// Removes the partial copy on every way out of store() except the successful rename.
@@ -92,6 +109,47 @@ void EvidenceStore::removeTemporaryFiles() const
         tmp.remove(name);
 }
 
+QString EvidenceStore::pendingFolder() const
+{
+    return QDir(m_root).filePath(u"pending"_s);
+}
+
+QString EvidenceStore::pendingMarker(const QString &sha256) const
+{
+    return QDir(pendingFolder()).filePath(sha256);
+}
+
+bool EvidenceStore::markPending(const QString &sha256) const
+{
+    const bool created = !QFileInfo::exists(pendingFolder());
+    if (created && !QDir().mkpath(pendingFolder()))
+        return false;
+    const QByteArray marker = QFile::encodeName(pendingMarker(sha256));
+    const int fd = ::open(marker.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    ::close(fd);
+    // Durable before the blob is: a blob whose row never came is always found again.
+    return syncFolder(pendingFolder()) && (!created || syncFolder(m_root));
+}
+
+void EvidenceStore::markRecorded(const QString &sha256) const
+{
+    QFile::remove(pendingMarker(sha256));
+}
+
+void EvidenceStore::removeUnrecorded(const std::function<bool(const QString &)> &isRecorded) const
+{
+    QDir pending(pendingFolder());
+    const QStringList markers = pending.entryList(QDir::Files | QDir::Hidden);
+    static const QRegularExpression digest(u"^[0-9a-f]{64}$"_s);
+    for (const QString &sha256 : markers) {
+        if (digest.match(sha256).hasMatch() && !isRecorded(sha256))
+            QFile::remove(blobPath(sha256));
+        pending.remove(sha256);
+    }
+}
+
 Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const EvidenceAddOptions &options) const
 {
     const QString shown = QDir::toNativeSeparators(sourcePath);
@@ -134,8 +192,8 @@ Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const Evidenc
         if (n == 0)
             break;
         hash.update(buffer.constData(), n);
-        if (temp.write(buffer.constData(), n) != n)
-            return copyFailed(temp.errorString());
+        if (QString reason; !writeAll(temp, buffer.constData(), n, &reason))
+            return copyFailed(reason);
         done += n;
         if (options.progress)
             options.progress(done, total);
@@ -145,6 +203,7 @@ Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const Evidenc
     if (::fsync(temp.handle()) != 0)
         return copyFailed(systemError());
     temp.close();
+    crashPoint("evidence.blob-written");
     const QString digest = hash.finalHex();
     if (digest.isEmpty())
         return Error{ErrorCode::Io, tr("The SHA-256 computation failed inside OpenSSL; nothing was stored.")};
@@ -161,6 +220,8 @@ Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const Evidenc
         if (existing && existing.value() == digest)
             return StoredBlob{digest, done, false};
     }
+    if (!markPending(digest))
+        return copyFailed(systemError());
     if (std::rename(QFile::encodeName(temp.fileName()).constData(), QFile::encodeName(target).constData()) != 0)
         return copyFailed(systemError());
     cleanup.keep();
@@ -172,6 +233,7 @@ Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const Evidenc
                                            "not recorded as evidence.")
                                             .arg(shown, QDir::toNativeSeparators(dir), systemError())};
     }
+    crashPoint("evidence.blob-linked");
     return StoredBlob{digest, done, true};
 }
 
@@ -203,6 +265,8 @@ Result<StoredBlob> EvidenceStore::adopt(const QString &temporaryPath, const QStr
             return StoredBlob{sha256, size, false};
         }
     }
+    if (!markPending(sha256))
+        return failed(systemError());
     if (std::rename(QFile::encodeName(temporaryPath).constData(), QFile::encodeName(target).constData()) != 0)
         return failed(systemError());
     QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);

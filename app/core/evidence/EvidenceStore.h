@@ -34,6 +34,7 @@ struct EvidenceBatchOptions
 /// The content-addressed folder beside a workspace (NAME.strata-evidence/sha256/ab/<digest>). A file is streamed
 /// once through SHA-256 while it is copied into tmp/, synced, then renamed to its digest, so a blob is either
 /// complete or absent; the same content is stored once. Holds no SQL: Workspace records rows after a blob is durable.
+/// A new blob gets a marker in pending/ until its row is committed, so a crash between the two leaves nothing behind.
 class EvidenceStore
 {
     Q_DECLARE_TR_FUNCTIONS(strata::EvidenceStore)
@@ -50,6 +51,8 @@ public:
     QString root() const { return m_root; }
     QString blobPath(const QString &sha256) const;
     QString temporaryFolder() const;
+    /// Markers of new blobs whose evidence row is not committed yet (see markRecorded()).
+    QString pendingFolder() const;
 
     /// Copies `sourcePath` into the store (see the class comment). An existing blob of the same digest is kept
     /// when it still hashes to its name, and replaced by the fresh copy when it does not. On any failure or cancel
@@ -58,7 +61,8 @@ public:
     /// Stores `paths` concurrently, each file streamed once as store() does; the result is in the order of
     /// `paths`, and content that occurs more than once in the batch is stored once (`created` is true at most once
     /// per digest). The first failure (or a cancel) stops the other files and is returned; files finished before it
-    /// stay in the store unrecorded, which is harmless, and nothing is left in tmp/.
+    /// stay in the store unrecorded (the next open removes them unless a row records them), and nothing is left in
+    /// tmp/.
     Result<QList<StoredBlob>> storeAll(const QStringList &paths, const EvidenceBatchOptions &options = {}) const;
     /// Moves a file already copied into temporaryFolder() and hashed to `sha256` into the store, as store() does
     /// after its copy: synced folders, read-only blob, an existing blob kept when it still matches its name. The
@@ -68,8 +72,16 @@ public:
     Result<QString> hashBlob(const QString &sha256, const std::atomic<bool> *cancel = nullptr) const;
     /// Removes what an interrupted add left in tmp/ (only one program writes a workspace at a time).
     void removeTemporaryFiles() const;
+    /// Says that the row for a blob this store created is committed, so removeUnrecorded() keeps it.
+    void markRecorded(const QString &sha256) const;
+    /// Deletes the blobs store() or adopt() created whose row was never committed (the add crashed or failed),
+    /// asking `isRecorded` for each; blobs that are recorded, or that were there before, are never touched.
+    void removeUnrecorded(const std::function<bool(const QString &)> &isRecorded) const;
 
 private:
+    QString pendingMarker(const QString &sha256) const;
+    /// Creates (and syncs) the marker that says a new blob's row is not committed yet.
+    bool markPending(const QString &sha256) const;
     Result<QString> hashFile(const QString &path, const std::atomic<bool> *cancel) const;
 
     QString m_root;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "storage/Database.h"
 
+#include "util/CrashPoint.h"
+
 #include <QAtomicInt>
 #include <QDir>
 #include <QFile>
@@ -10,6 +12,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
 
 #include <sqlite3.h>
 
@@ -132,7 +135,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
     db->m_path = canonical;
     db->m_lock = std::make_unique<QLockFile>(canonical + u".lock"_s);
     db->m_lock->setStaleLockTime(0); // held for as long as the workspace is open; dead owners are still detected
-    if (!db->m_lock->tryLock(kLockWaitMs)) {
+    bool locked = db->m_lock->tryLock(kLockWaitMs);
+    qint64 holderPid = 0;
+    QString holderHost;
+    QString holderApp;
+    if (!locked && db->m_lock->error() == QLockFile::LockFailedError &&
+        !db->m_lock->getLockInfo(&holderPid, &holderHost, &holderApp)) {
+        // An empty or partial lock file: its writer was killed between creating and filling it, so QLockFile cannot
+        // tell it is stale. removeStaleLockFile() still refuses a file whose writer is alive (it holds a flock).
+        locked = db->m_lock->removeStaleLockFile() && db->m_lock->tryLock(kLockWaitMs);
+    }
+    if (!locked) {
         if (db->m_lock->error() == QLockFile::LockFailedError) {
             qint64 pid = 0;
             QString host;
@@ -145,7 +158,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
                              .arg(QDir::toNativeSeparators(canonical), app.isEmpty() ? tr("another program") : app,
                                   QString::number(pid), host)};
         }
-        return Error{ErrorCode::Io, tr("Cannot create the lock file %1.lock: check that the folder is writable.")
+        if (const QStorageInfo disk(dir.absolutePath()); disk.isValid() && disk.bytesAvailable() == 0)
+            return Error{ErrorCode::Io,
+                         tr("The disk is full: the lock file %1.lock cannot be written, so the workspace "
+                            "cannot be opened. Free some space and try again.")
+                             .arg(QDir::toNativeSeparators(canonical))};
+        return Error{ErrorCode::Io, tr("Cannot create the lock file %1.lock: check that the folder is writable and "
+                                       "that the disk has free space and reports no errors.")
                                         .arg(QDir::toNativeSeparators(canonical))};
     }
 
@@ -220,8 +239,17 @@ Status Database::checkIdentity()
     };
     if (!q.exec(u"SELECT (SELECT application_id FROM pragma_application_id), "
                 "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)"_s) ||
-        !q.next())
+        !q.next()) {
+        // Busy past the timeout: another program holds the file under a name our lock file cannot see (a hard
+        // link). The file is fine; calling it damaged would send the user to a backup for nothing.
+        const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+            return Error{ErrorCode::Locked,
+                         tr("The workspace %1 is in use by another program, perhaps opened under another name such "
+                            "as a hard link. Close it there first, or open another workspace.")
+                             .arg(QDir::toNativeSeparators(m_path))};
         return damaged(q.lastError().databaseText());
+    }
     const qint64 appId = q.value(0).toLongLong();
     const int userVersion = q.value(1).toInt();
     const int objects = q.value(2).toInt();
@@ -338,6 +366,7 @@ Status Database::migrate(int targetVersion)
             return Error{ErrorCode::Io, tr("The schema migration %1 is missing from this build.").arg(file)};
         const QStringList statements = splitStatements(QString::fromUtf8(f.readAll()));
 
+        const CrashScope crashScope("migration");
         TransactionGuard tx(*this);
         if (Status s = tx.begun(); !s)
             return s;
@@ -347,10 +376,12 @@ Status Database::migrate(int targetVersion)
                 return sqlError(tr("Upgrading the workspace to schema %1").arg(version), q.lastError());
             q.finish();
         }
+        crashPoint("migration.in-transaction");
         if (!q.exec(u"PRAGMA user_version = %1"_s.arg(version)))
             return sqlError(tr("Upgrading the workspace to schema %1").arg(version), q.lastError());
         if (Status s = tx.commit(); !s)
             return s;
+        crashPoint("migration.between");
     }
     return Ok{};
 }
@@ -443,12 +474,14 @@ Status TransactionGuard::commit()
         m_committed = true;
         return Error{ErrorCode::Database, tr("A step of the operation failed, so none of it was saved.")};
     }
+    crashPointAtCommit("before-commit");
     if (!q.exec(u"COMMIT"_s)) {
         const Error error = m_db.sqlError(tr("Saving the changes"), q.lastError());
         q.exec(u"ROLLBACK"_s);
         m_committed = true;
         return error;
     }
+    crashPointAtCommit("after-commit");
     m_committed = true;
     return Ok{};
 }

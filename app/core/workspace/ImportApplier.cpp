@@ -7,6 +7,7 @@
 #include "storage/ProvenanceRepository.h"
 #include "storage/RecordRepository.h"
 #include "storage/RelationRepository.h"
+#include "util/CrashPoint.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -341,6 +342,7 @@ Result<ImportSummary> ImportApplier::apply(const ImportDocument &document, const
     if (!m_summary.changedAnything())
         return m_summary; // re-importing the same file changes nothing, not even the import log
 
+    crashPoint("import.validated");
     if (Status s = write(document, options); !s)
         return s.error();
     return m_summary;
@@ -362,6 +364,7 @@ Status ImportApplier::write(const ImportDocument &document, const ImportOptions 
         return Error{ErrorCode::Cancelled,
                      tr("The import of %1 was cancelled; nothing was changed.").arg(document.fileName)};
     };
+    const CrashScope crashScope("import");
     return m_ws.inTransaction([&]() -> Status {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         ImportSource source;

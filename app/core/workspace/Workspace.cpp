@@ -7,6 +7,7 @@
 #include "evidence/EvidenceStore.h"
 #include "interop/ImportDocument.h"
 #include "storage/ArtifactRepository.h"
+#include "storage/EvidenceRepository.h"
 #include "storage/GraphRepository.h"
 #include "storage/ProvenanceRepository.h"
 #include "storage/RecordRepository.h"
@@ -71,7 +72,12 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Database
             return s.error();
         // The writer's lock is held, so no copy into the store can be running: what is left in its temporary
         // area is from an add that crashed or was killed.
-        EvidenceStore(workspace->evidenceFolder()).removeTemporaryFiles();
+        const EvidenceStore store(workspace->evidenceFolder());
+        store.removeUnrecorded([&workspace](const QString &sha256) {
+            const Result<std::optional<Evidence>> row = EvidenceRepository(*workspace->m_db).findBySha256(sha256);
+            return !row || row.value().has_value(); // when in doubt, keep the blob
+        });
+        store.removeTemporaryFiles();
     }
     return workspace;
 }

@@ -5,6 +5,7 @@
 #include "signoff/SignoffVerifier.h"
 #include "storage/AuditRepository.h"
 #include "storage/TrustRepository.h"
+#include "util/CrashPoint.h"
 #include "workspace/Workspace.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -94,6 +95,7 @@ Status Workspace::appendAudit()
     Result<AuditHead> head = AuditRepository(*m_db).append(entries);
     if (!head)
         return head.error();
+    crashPoint("audit.appended");
     return Ok{};
 }
 

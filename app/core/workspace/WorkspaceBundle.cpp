@@ -3,9 +3,11 @@
 // The assessment-bundle part of Workspace: sequence numbers against replay, and the one-transaction merge of a bundle
 // that BundleImporter has already verified (signature, listing, sizes and digests).
 #include "bundle/BundleManifest.h"
+#include "evidence/EvidenceStore.h"
 #include "interop/ImportDocument.h"
 #include "storage/AssessmentRepository.h"
 #include "storage/BundleRepository.h"
+#include "util/CrashPoint.h"
 #include "workspace/Workspace.h"
 
 #include <QDateTime>
@@ -83,6 +85,7 @@ Result<BundleMergeSummary> Workspace::mergeBundle(const BundleManifest &manifest
     AssessmentRepository assessments(*m_db);
     // Answers, findings and evidence rows carry the name of the person who signed the bundle.
     ActorScope actor(*this, signer.name);
+    const CrashScope crashScope("bundle");
     const Status s = inTransaction([&]() -> Status {
         // Checked again under the write lock: two imports of the same bundle cannot both pass.
         Result<qint64> last = bundles.lastSequence(signer.fingerprint, BundleRepository::Direction::Imported);
@@ -278,6 +281,9 @@ Result<BundleMergeSummary> Workspace::mergeBundle(const BundleManifest &manifest
     });
     if (!s)
         return s.error();
+    const EvidenceStore store(evidenceFolder());
+    for (const BundleEvidence &e : manifest.evidence)
+        store.markRecorded(e.sha256);
     changed(Change::Evidence);
     changed(Change::Assessments);
     return summary;

@@ -4,6 +4,7 @@
 #include "evidence/EvidenceStore.h"
 #include "evidence/EvidenceVerifier.h"
 #include "storage/EvidenceRepository.h"
+#include "util/CrashPoint.h"
 #include "workspace/Workspace.h"
 
 #include <QDir>
@@ -141,6 +142,7 @@ Result<EvidenceAddResult> Workspace::recordStoredEvidence(const EvidenceInput &i
     EvidenceAddResult result;
     result.blobCreated = blobCreated;
     EvidenceRepository repository(*m_db);
+    const CrashScope crashScope("evidence");
     const Status s = inTransaction([&]() -> Status {
         Result<std::optional<Evidence>> existing = repository.findBySha256(evidence.sha256);
         if (!existing)
@@ -168,9 +170,12 @@ Result<EvidenceAddResult> Workspace::recordStoredEvidence(const EvidenceInput &i
             after.insert(u"expires"_s, evidence.expiryDate.toString(Qt::ISODate));
         return recordAudit(u"evidence.add"_s, u"evidence"_s, evidence.id, {}, after);
     });
-    // A failed row leaves only a blob nobody points at: harmless, and reused if the file is added again.
+    // A failed row leaves only a blob nobody points at: reused if the file is added again, else removed at the
+    // next open. Inside a bundle import the outer transaction decides, so mergeBundle() settles its blobs.
     if (!s)
         return s.error();
+    if (m_depth == 0)
+        store.markRecorded(sha256);
     if (result.created)
         changed(Change::Evidence);
     return result;

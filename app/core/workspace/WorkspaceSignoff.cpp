@@ -12,6 +12,7 @@
 #include "storage/TrustRepository.h"
 #include "trust/Dsse.h"
 #include "trust/Keys.h"
+#include "util/CrashPoint.h"
 #include "util/Sha256.h"
 #include "workspace/Workspace.h"
 
@@ -219,7 +220,9 @@ Result<Signoff> Workspace::signOff(qint64 releaseId,
         return signature.error();
     envelope.signatures.append({fingerprint, signature.value()});
     signoff.envelope = Dsse::serialize(envelope);
+    crashPoint("signoff.signed");
 
+    const CrashScope crashScope("signoff");
     const Status s = inTransaction([&]() -> Status {
         Result<qint64> id = SignoffRepository(*m_db).insert(signoff);
         if (!id)
