@@ -357,7 +357,7 @@ QString Backups::restoreHint(const QString &workspacePath)
     if (!good)
         return {};
     return tr("The newest good backup is %1, made %2. Restore it with: strata-cli --workspace \"%3\" restore \"%1\" "
-              "(or File > Restore from Backup… in Strata).")
+              "(or File › Restore from Backup… in Strata).")
         .arg(native(good->path), good->created.toString(Qt::ISODate), native(workspacePath));
 }
 
