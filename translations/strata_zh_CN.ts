@@ -1780,7 +1780,22 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
 <context>
     <name>strata::BackupController</name>
     <message>
-        <location filename="../ui/BackupController.cpp" line="+57"/>
+        <location filename="../ui/BackupController.cpp" line="+54"/>
+        <source>made on request</source>
+        <translation>按要求创建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>before an upgrade</source>
+        <translation>升级之前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replaced by a restore</source>
+        <translation>被恢复替换</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Back &amp;Up Workspace…</source>
         <translation>备份工作区(&amp;U)…</translation>
     </message>

@@ -47,6 +47,18 @@ QString reserveFile(const QString &folder, const QString &prefix)
     return reserve.open() ? reserve.fileName() : QString();
 }
 
+/// Why a generation was made, in words (its file name carries the key).
+QString reasonText(const QString &reason)
+{
+    if (reason == u"manual"_s)
+        return BackupController::tr("made on request");
+    if (reason == u"before-migration"_s)
+        return BackupController::tr("before an upgrade");
+    if (reason == u"before-restore"_s)
+        return BackupController::tr("replaced by a restore");
+    return reason;
+}
+
 } // namespace
 
 BackupController::BackupController(Prompter *prompter, QWidget *window)
@@ -209,7 +221,7 @@ void BackupController::restore()
     QStringList items;
     for (const BackupGeneration &g : generations) {
         items << tr("%1 UTC, %2, schema %3, %4")
-                     .arg(QLocale().toString(g.created, QLocale::ShortFormat), g.reason)
+                     .arg(QLocale().toString(g.created, QLocale::ShortFormat), reasonText(g.reason))
                      .arg(g.schemaVersion)
                      .arg(QLocale().formattedDataSize(g.bytes));
     }
