@@ -1649,6 +1649,485 @@ audit list          审计追踪，最新的在前
     </message>
 </context>
 <context>
+    <name>strata::BackupCommands</name>
+    <message>
+        <location filename="../app/cli/BackupCommands.cpp" line="+46"/>
+        <source>[-o FILE | --list]</source>
+        <translation>[-o FILE | --list]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a checked backup of the workspace, or list its backups</source>
+        <translation>对工作区做一次经过检查的备份，或列出它的备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backup -o FILE   write a consistent copy of the workspace to FILE (never the workspace itself);
+                 the copy is checked with integrity_check and synced to disk before it is kept
+backup           the same, as a new generation in WORKSPACE.backups/ (the newest %1 are kept;
+                 Strata also makes one there before it upgrades a workspace to a newer schema)
+backup --list    the generations in WORKSPACE.backups/, newest first</source>
+        <translation>backup -o FILE   将工作区的一致副本写入 FILE（绝不会是工作区本身）；
+                 副本在保留之前先经过 integrity_check 检查并同步到磁盘
+backup           同上，作为 WORKSPACE.backups/ 中的一个新备份版本（保留最新的 %1 个；
+                 Strata 在把工作区升级到更新的模式之前也会在那里做一个）
+backup --list    列出 WORKSPACE.backups/ 中的备份版本，最新的在前</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>the backup file to write</source>
+        <translation>要写入的备份文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list the backup generations</source>
+        <translation>列出备份版本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replace the workspace with a backup</source>
+        <translation>用备份替换工作区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE is checked completely first: it must be a Strata workspace, pass integrity_check and have a
+schema this version knows. The workspace must not be open anywhere. The current workspace is kept
+as a generation in WORKSPACE.backups/ (with its -wal, if it has one), then FILE&apos;s copy replaces it
+in one rename. &quot;strata-cli backup --list&quot; shows the generations to choose from.</source>
+        <translation>先对 FILE 做完整检查：它必须是 Strata 工作区，通过 integrity_check，且模式为本版本所知。
+工作区不得在任何地方打开。当前工作区作为一个备份版本保存在 WORKSPACE.backups/ 中
+（若有 -wal 文件则一并保存），然后用 FILE 的副本以一次重命名替换它。
+“strata-cli backup --list”列出可供选择的备份版本。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;backup&quot; takes no arguments; write the file with -o FILE.</source>
+        <translation>“backup”不接受参数；请用 -o FILE 指定文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;backup --list&quot; does not take -o.</source>
+        <translation>“backup --list”不接受 -o。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;restore&quot; takes one backup file; usage: strata-cli restore FILE</source>
+        <translation>“restore”只接受一个备份文件；用法：strata-cli restore FILE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>-o needs a file name.</source>
+        <translation>-o 需要一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Backed up %1 to %2 (%3, schema %4); integrity check: %5.</source>
+        <translation>已将 %1 备份到 %2（%3，模式 %4）；完整性检查：%5。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No backups of %1 yet in %2.</source>
+        <translation>%1 在 %2 中还没有备份。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Made (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Schema</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Restored %1 from %2 (schema %3).</source>
+        <translation>已从 %2 恢复 %1（模式 %3）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workspace it replaced was kept as %1.</source>
+        <translation>被替换的工作区已保存为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::BackupController</name>
+    <message>
+        <location filename="../ui/BackupController.cpp" line="+54"/>
+        <source>made on request</source>
+        <translation>按要求创建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>before an upgrade</source>
+        <translation>升级之前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replaced by a restore</source>
+        <translation>被恢复替换</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Back &amp;Up Workspace…</source>
+        <translation>备份工作区(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make a checked copy of the workspace, as a new backup or as a file</source>
+        <translation>对工作区做一份经过检查的副本，作为新备份或保存为文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from Bac&amp;kup…</source>
+        <translation>从备份恢复(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the workspace with one of its backups, keeping the current one</source>
+        <translation>用工作区的某个备份替换它，并保留当前的工作区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check Workspace &amp;Integrity</source>
+        <translation>检查工作区完整性(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read every page of the workspace and check that it is consistent</source>
+        <translation>读取工作区的每一页并检查其是否一致</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A backup, restore or check cannot be stopped halfway</source>
+        <translation>备份、恢复或检查无法中途停止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A backup, restore or check cannot be stopped halfway; it ends on its own shortly.</source>
+        <translation>备份、恢复或检查无法中途停止；它很快会自行结束。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+17"/>
+        <source>Back Up Workspace</source>
+        <translation>备份工作区</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Where should the backup go?</source>
+        <translation>备份要保存到哪里？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new backup in %1 (the newest %2 are kept)</source>
+        <translation>%1 中的新备份（保留最新的 %2 个）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+87"/>
+        <source>A file I choose…</source>
+        <translation>我选择的文件…</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Cannot create the backup folder %1; check that its folder is writable.</source>
+        <translation>无法创建备份文件夹 %1；请检查其所在文件夹是否可写。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+86"/>
+        <source>Strata workspaces (*.strata)</source>
+        <translation>Strata 工作区 (*.strata)</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>%1 is the open workspace itself; a backup must go to another file.</source>
+        <translation>%1 就是当前打开的工作区；备份必须写到另一个文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is a workspace with changes still in its -wal file; replacing it would damage it. Choose another name.</source>
+        <translation>%1 是一个仍有更改留在 -wal 文件中的工作区；替换它会损坏它。请换一个名称。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot write in %1; choose another folder.</source>
+        <translation>无法在 %1 中写入；请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backing up the workspace…</source>
+        <translation>正在备份工作区…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Backed up to %1 (%2); integrity check: ok.</source>
+        <translation>已备份到 %1（%2）；完整性检查：正常。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 UTC, %2, schema %3, %4</source>
+        <translation>%1 UTC，%2，模式 %3，%4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <location line="+3"/>
+        <location line="+85"/>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>There are no backups in %1 yet. Restore from a file?</source>
+        <translation>%1 中还没有备份。要从文件恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which backup should replace the workspace? (Backups in %1, newest first.)</source>
+        <translation>用哪个备份替换工作区？（备份位于 %1，最新的在前。）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Replace the workspace %1 with the backup %2? Changes made after that backup are no longer shown; the current workspace is kept as a backup first, so this can be undone by restoring that one.</source>
+        <translation>用备份 %2 替换工作区 %1 吗？该备份之后所做的更改将不再显示；当前工作区会先保存为一个备份，因此恢复那个备份即可撤销此操作。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Checking and restoring the backup…</source>
+        <translation>正在检查并恢复备份…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Restored %1 from %2.</source>
+        <translation>已从 %2 恢复 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 The workspace it replaced was kept as %2.</source>
+        <translation>%1 被替换的工作区已保存为 %2。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checking the workspace…</source>
+        <translation>正在检查工作区…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workspace could not be read for the check: %1 Restore it from a backup (File › Restore from Backup…).</source>
+        <translation>无法读取工作区以进行检查：%1 请从备份恢复（“文件 › 从备份恢复”）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Check Workspace Integrity</source>
+        <translation>检查工作区完整性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 passed the full integrity check: every page and index is consistent.</source>
+        <translation>%1 通过了完整的完整性检查：每一页和每个索引都一致。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 failed the integrity check: %2 Restore it from a backup (File › Restore from Backup…).</source>
+        <translation>%1 未通过完整性检查：%2 请从备份恢复（“文件 › 从备份恢复”）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1
+
+Restore the newest good backup, made %2 UTC? The damaged file is kept as a backup first.</source>
+        <translation>%1
+
+要恢复最新的完好备份（创建于 %2 UTC）吗？损坏的文件会先保存为一个备份。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::Backups</name>
+    <message>
+        <location filename="../app/core/storage/Backups.cpp" line="+104"/>
+        <source>The workspace %1 is open in %2 (process %3 on %4); close it there before restoring a backup. Nothing was changed.</source>
+        <translation>工作区 %1 已在 %2 中打开（进程 %3，主机 %4）；请先在那里关闭它再恢复备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot create the lock file %1.lock: check that the folder is writable.</source>
+        <translation>无法创建锁文件 %1.lock：请检查文件夹是否可写。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+6"/>
+        <location line="+78"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <location line="+6"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Writing %1 failed: the disk did not confirm the data (%2).</source>
+        <translation>写入 %1 失败：磁盘未确认数据已写入（%2）。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Cannot remove the old backup %1; check the folder&apos;s permissions.</source>
+        <translation>无法删除旧备份 %1；请检查文件夹的权限。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The backup %1 does not exist.</source>
+        <translation>备份 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a Strata workspace or backup (it is not a SQLite database).</source>
+        <translation>%1 不是 Strata 工作区或备份（它不是 SQLite 数据库）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+48"/>
+        <source>%1 is damaged (%2); it cannot be used as a backup.</source>
+        <translation>%1 已损坏（%2）；不能用作备份。</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1 is a SQLite database but not a Strata workspace or backup.</source>
+        <translation>%1 是 SQLite 数据库，但不是 Strata 工作区或备份。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is an empty workspace file with no schema.</source>
+        <translation>%1 是一个没有模式的空工作区文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was made by a newer version of Strata (schema %2; this version knows up to %3). Update Strata to restore it.</source>
+        <translation>%1 由更新版本的 Strata 创建（模式 %2；本版本最高支持 %3）。请更新 Strata 后再恢复它。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot open %1 to sync it: %2</source>
+        <translation>无法打开 %1 以同步：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The disk did not confirm %1 was written (%2).</source>
+        <translation>磁盘未确认 %1 已写入（%2）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The backup written to %1 failed its check (%2); nothing was kept.</source>
+        <translation>写入 %1 的备份未通过检查（%2）；未保留任何内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The backup written to %1 has schema %2 instead of %3.</source>
+        <translation>写入 %1 的备份模式为 %2，而不是 %3。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot move the backup into place at %1: %2</source>
+        <translation>无法将备份移动到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The workspace copy could not be read: %1</source>
+        <translation>无法读取工作区副本：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The newest good backup is %1, made %2. Restore it with: strata-cli --workspace &quot;%3&quot; restore &quot;%1&quot; (or File › Restore from Backup… in Strata).</source>
+        <translation>最新的完好备份是 %1，创建于 %2。恢复命令：strata-cli --workspace &quot;%3&quot; restore &quot;%1&quot;（或在 Strata 中使用“文件 › 从备份恢复”）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a workspace file.</source>
+        <translation>%1 不是工作区文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is the workspace itself; choose a backup to restore.</source>
+        <translation>%1 就是工作区本身；请选择一个要恢复的备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has a -wal file beside it: it is a workspace that is open or was not closed cleanly, and copying it alone would lose changes. Open it with Strata once (or make a backup of it with &quot;strata-cli --workspace %1 backup -o FILE&quot;) and restore that.</source>
+        <translation>%1 旁边有一个 -wal 文件：它是一个正在打开或未正常关闭的工作区，只复制它本身会丢失更改。请先用 Strata 打开它一次（或用“strata-cli --workspace %1 backup -o FILE”为它做一个备份），再恢复那个文件。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot create a file in %1: %2</source>
+        <translation>无法在 %1 中创建文件：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The copy of %1 did not read back the same; nothing was changed. Check the disk.</source>
+        <translation>%1 的副本读回的内容不一致；未做任何更改。请检查磁盘。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot create the backup folder %1.</source>
+        <translation>无法创建备份文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot keep the current workspace before restoring: %1 Nothing was changed.</source>
+        <translation>恢复前无法保存当前工作区：%1 未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot move %1 aside: %2. Nothing was changed.</source>
+        <translation>无法将 %1 移到一旁：%2。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot put the restored file in place at %1: %2. The workspace was not changed.</source>
+        <translation>无法将恢复的文件放到 %1：%2。工作区未被更改。</translation>
+    </message>
+</context>
+<context>
     <name>strata::BundleCommands</name>
     <message>
         <location filename="../app/cli/BundleCommands.cpp" line="+32"/>
@@ -3256,7 +3735,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CliApplication</name>
     <message>
-        <location filename="../app/cli/CliApplication.cpp" line="+53"/>
+        <location filename="../app/cli/CliApplication.cpp" line="+55"/>
         <source>[COMMAND]</source>
         <translation>[COMMAND]</translation>
     </message>
@@ -3276,7 +3755,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>未指定命令；运行“strata-cli --help”查看命令列表。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Unknown command &quot;%1&quot;; run &quot;strata-cli --help&quot; for the list of commands.</source>
         <translation>未知命令“%1”；运行“strata-cli --help”查看命令列表。</translation>
     </message>
@@ -3792,7 +4271,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::Database</name>
     <message>
-        <location filename="../app/core/storage/Database.cpp" line="+114"/>
+        <location filename="../app/core/storage/Database.cpp" line="+115"/>
         <source>No workspace file was given.</source>
         <translation>未指定工作区文件。</translation>
     </message>
@@ -3847,7 +4326,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1 不是 Strata 工作区（它不是 SQLite 数据库）。该文件未作任何改动。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Opening %1</source>
         <translation>打开 %1</translation>
     </message>
@@ -3893,6 +4372,11 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     </message>
     <message>
         <location line="+54"/>
+        <source>Strata backs up a workspace before upgrading it, and the backup failed: %1 The workspace was not changed.</source>
+        <translation>Strata 在升级工作区之前会先备份它，但备份失败：%1 工作区未被更改。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The schema migration %1 is missing from this build.</source>
         <translation>当前构建缺少模式迁移 %1。</translation>
     </message>
@@ -3936,6 +4420,81 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <location line="+2"/>
         <source>%1 %2</source>
         <translation>%1。%2</translation>
+    </message>
+    <message>
+        <location filename="../app/core/storage/DatabaseBackup.cpp" line="+40"/>
+        <source>A backup cannot be made while a change is being written; try again.</source>
+        <translation>正在写入更改时无法备份；请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backing up %1</source>
+        <translation>正在备份 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backing up %1 to %2</source>
+        <translation>正在将 %1 备份到 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No backup file was given.</source>
+        <translation>未指定备份文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder %1 does not exist; create it first or choose another one.</source>
+        <translation>文件夹 %1 不存在；请先创建它或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a file; choose another name.</source>
+        <translation>%1 不是文件；请换一个名称。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is the open workspace itself (or one of its files); a backup must go to another file.</source>
+        <translation>%1 就是当前打开的工作区（或它的某个文件）；备份必须写到另一个文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is a workspace with unsaved changes in its -wal file (open, or not closed cleanly); replacing it would damage it. Choose another name.</source>
+        <translation>%1 是一个在 -wal 文件中有未保存更改的工作区（正在打开或未正常关闭）；替换它会损坏它。请换一个名称。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot create a file in %1: %2</source>
+        <translation>无法在 %1 中创建文件：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot create the backup folder %1; check that its folder is writable.</source>
+        <translation>无法创建备份文件夹 %1；请检查其所在文件夹是否可写。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The backup %1 was written but cannot be found again.</source>
+        <translation>备份 %1 已写入，但无法再次找到。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 already exists.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The workspace connection is not open.</source>
+        <translation>工作区连接未打开。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Copying the workspace for a check failed: %1</source>
+        <translation>为检查而复制工作区失败：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking %1</source>
+        <translation>正在检查 %1</translation>
     </message>
 </context>
 <context>
@@ -4542,7 +5101,7 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
 <context>
     <name>strata::EvidenceStore</name>
     <message>
-        <location filename="../app/core/evidence/EvidenceStore.cpp" line="+151"/>
+        <location filename="../app/core/evidence/EvidenceStore.cpp" line="+158"/>
         <location line="+129"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
@@ -8590,12 +9149,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+56"/>
+        <location filename="../ui/MainWindow.cpp" line="+57"/>
         <source>Strata workspaces (*.strata);;All files (*)</source>
         <translation>Strata 工作区 (*.strata);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="+34"/>
+        <location filename="../ui/MainWindowActions.cpp" line="+35"/>
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
@@ -8732,7 +9291,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -8747,7 +9306,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -8783,7 +9342,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../ui/MainWindowActions.cpp" line="-110"/>
+        <location filename="../ui/MainWindowActions.cpp" line="-114"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
@@ -8800,7 +9359,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>审计</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+129"/>
         <source>“%1” already exists. Choose another name for the new workspace, or open this one with File › Open Workspace.</source>
         <translation>“%1”已存在。请为新工作区另选名称，或通过“文件 › 打开工作区”打开它。</translation>
     </message>
@@ -8815,7 +9374,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
@@ -9227,6 +9786,39 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <location line="+2"/>
         <source>Choose a root to see what the release will hold.</source>
         <translation>选择根条目后即可看到发布版本将包含的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::OpenCheck</name>
+    <message>
+        <location filename="../app/core/storage/OpenCheck.cpp" line="+93"/>
+        <source>%1 has a -wal file beside it, and Strata could not copy the two to check that they belong together (the disk may be full). Nothing was changed.</source>
+        <translation>%1 旁边有一个 -wal 文件，而 Strata 无法复制这两个文件来检查它们是否属于同一工作区（磁盘可能已满）。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The workspace was left unchanged. Move %1 out of the folder and open the workspace again (changes that exist only in that file are then lost), or restore a backup.</source>
+        <translation>工作区未被更改。请将 %1 移出该文件夹后重新打开工作区（仅存在于该文件中的更改将会丢失），或从备份恢复。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 cannot be applied to %2 (%3): it belongs to another database or is damaged. %4</source>
+        <translation>%1 无法应用到 %2（%3）：它属于另一个数据库或已损坏。%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 belongs to another database, not to the Strata workspace %2. %3</source>
+        <translation>%1 属于另一个数据库，而不是 Strata 工作区 %2。%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 belongs to another Strata workspace, not to %2. %3</source>
+        <translation>%1 属于另一个 Strata 工作区，而不是 %2。%3</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 is damaged (it is %2 bytes long, which is not the whole number of %3-byte pages its header describes: it was cut short or appended to). It was left unchanged; restore it from a backup.</source>
+        <translation>%1 已损坏（它长 %2 字节，不是其文件头所描述的 %3 字节页面的整数倍：它被截短或被追加了内容）。文件未被更改；请从备份恢复。</translation>
     </message>
 </context>
 <context>
@@ -12958,7 +13550,7 @@ only when everything matches. The transparency log is not consulted.
 <context>
     <name>strata::Workspace</name>
     <message>
-        <location filename="../app/core/workspace/Workspace.cpp" line="+120"/>
+        <location filename="../app/core/workspace/Workspace.cpp" line="+128"/>
         <source>An import is being written to the workspace; try again when it has finished.</source>
         <translation>正在向工作区写入导入内容；请在完成后重试。</translation>
     </message>

@@ -4,6 +4,7 @@
 
 #include "AboutDialog.h"
 #include "AuditPage.h"
+#include "BackupController.h"
 #include "BundleController.h"
 #include "CatalogImporter.h"
 #include "EmptyStateWidget.h"
@@ -145,6 +146,7 @@ void MainWindow::createCentralWidgets()
     statusBar()->addPermanentWidget(m_import->progressWidget());
     statusBar()->addPermanentWidget(m_export->progressWidget());
     statusBar()->addPermanentWidget(m_bundles->progressWidget());
+    statusBar()->addPermanentWidget(m_backups->progressWidget());
     statusBar()->addPermanentWidget(m_countsLabel);
 }
 
@@ -160,6 +162,11 @@ void MainWindow::createTransfers()
     connect(m_export, &ExportController::runningChanged, this, &MainWindow::updateActions);
     m_bundles = new BundleController(m_prompter, this);
     connect(m_bundles, &BundleController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    m_backups = new BackupController(m_prompter, this);
+    m_backups->setHost([this] { return closeWorkspace(); },
+                       [this](const QString &path) { return openWorkspace(path); });
+    connect(m_backups, &BackupController::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 }
 
@@ -214,6 +221,8 @@ bool MainWindow::openWorkspace(const QString &path, Database::OpenMode mode)
         return true;
     Result<std::unique_ptr<Workspace>> opened = Workspace::open(path, mode);
     if (!opened) {
+        if (m_backups->offerRestore(path, opened.error()))
+            return false; // the error was shown with the offer to restore the newest good backup
         m_prompter->showError(this, opened.error().message);
         return false;
     }
@@ -295,6 +304,7 @@ void MainWindow::clearWorkspace()
     m_catalogImporter->setWorkspace(nullptr);
     m_export->setWorkspace(nullptr);
     m_bundles->setWorkspace(nullptr);
+    m_backups->setWorkspace(nullptr);
     if (m_editor) {
         m_undoGroup->removeStack(m_editor->undoStack());
         delete m_editor;
@@ -321,6 +331,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace, std::unique_
     m_catalogImporter->setWorkspace(m_workspace.get());
     m_export->setWorkspace(m_workspace.get());
     m_bundles->setWorkspace(m_workspace.get());
+    m_backups->setWorkspace(m_workspace.get());
 
     const int current = std::max(0, m_sidebar->currentRow());
     for (RecordKind kind : allRecordKinds()) {

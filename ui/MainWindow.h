@@ -24,6 +24,7 @@ class AboutDialog;
 class AuditPage;
 class CatalogImporter;
 class BundleController;
+class BackupController;
 class EmptyStateWidget;
 class EvidencePage;
 class FindingsPage;
@@ -81,6 +82,7 @@ public:
     void importFiles(const QStringList &paths);
     ImportController *importController() const { return m_import; }
     BundleController *bundleController() const { return m_bundles; }
+    BackupController *backupController() const { return m_backups; }
     CatalogImporter *catalogImporter() const { return m_catalogImporter; }
     ExportController *exportController() const { return m_export; }
     /// Opens File › Export Report… without blocking, its scope taken from the selection; null without a workspace.
@@ -119,6 +121,7 @@ private:
     CatalogImporter *m_catalogImporter = nullptr;
     ExportController *m_export = nullptr;
     BundleController *m_bundles = nullptr; ///< File › Export Bundle… and Import Bundle… (issue 6)
+    BackupController *m_backups = nullptr; ///< File › Back Up Workspace… and Restore from Backup… (issue 9)
     QList<InventoryPage *> m_pages;
     GraphPage *m_graphPage = nullptr;
     AssessmentsPage *m_assessmentsPage = nullptr; ///< after the inventory pages in the page stack

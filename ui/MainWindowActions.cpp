@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // MainWindow: its actions, their shortcuts, and the menus (the rest is in MainWindow.cpp).
 #include "AuditPage.h"
+#include "BackupController.h"
 #include "BundleController.h"
 #include "CatalogImporter.h"
 #include "EvidencePage.h"
@@ -208,6 +209,9 @@ void MainWindow::createMenus()
     file->addAction(m_bundles->exportAction());
     file->addAction(m_bundles->importAction());
     file->addSeparator();
+    file->addAction(m_backups->backupAction());
+    file->addAction(m_backups->restoreAction());
+    file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -236,6 +240,7 @@ void MainWindow::createMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->setObjectName(u"toolsMenu"_s);
     tools->addAction(m_verifyAuditAction);
+    tools->addAction(m_backups->checkAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_demoAction);

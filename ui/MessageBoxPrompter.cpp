@@ -64,4 +64,16 @@ std::optional<QByteArray> MessageBoxPrompter::askPassphrase(QWidget *parent, con
     return secret;
 }
 
+std::optional<int> MessageBoxPrompter::askChoice(QWidget *parent,
+                                                 const QString &title,
+                                                 const QString &label,
+                                                 const QStringList &items)
+{
+    bool ok = false;
+    const QString answer = QInputDialog::getItem(parent, title, label, items, 0, false, &ok);
+    if (!ok || !items.contains(answer))
+        return std::nullopt;
+    return int(items.indexOf(answer));
+}
+
 } // namespace strata

@@ -25,6 +25,10 @@ public:
                                    const QString &label,
                                    const QString &text = {}) override;
     std::optional<QByteArray> askPassphrase(QWidget *parent, const QString &title, const QString &label) override;
+    std::optional<int> askChoice(QWidget *parent,
+                                 const QString &title,
+                                 const QString &label,
+                                 const QStringList &items) override;
 };
 
 } // namespace strata

@@ -42,6 +42,19 @@ public:
         Q_UNUSED(label)
         return std::nullopt;
     }
+    /// Asks the user to pick one of `items` (the first is preselected); its index, or nullopt when cancelled.
+    /// Prompters that cannot ask answer "cancelled".
+    virtual std::optional<int> askChoice(QWidget *parent,
+                                         const QString &title,
+                                         const QString &label,
+                                         const QStringList &items)
+    {
+        Q_UNUSED(parent)
+        Q_UNUSED(title)
+        Q_UNUSED(label)
+        Q_UNUSED(items)
+        return std::nullopt;
+    }
 };
 
 } // namespace strata

@@ -4,6 +4,7 @@
 
 #include "AssessmentCommands.h"
 #include "AuditCommands.h"
+#include "BackupCommands.h"
 #include "BundleCommands.h"
 #include "CatalogCommands.h"
 #include "EvidenceCommands.h"
@@ -49,6 +50,7 @@ QList<CommandSpec> CliApplication::commands()
     all.append(SignoffCommands::specs());
     all.append(AuditCommands::specs());
     all.append(BundleCommands::specs());
+    all.append(BackupCommands::specs());
     all.append({kHelpCommand,
                 tr("[COMMAND]"),
                 tr("Show the commands, or the options of one command"),
@@ -100,6 +102,8 @@ int CliApplication::run()
         return AuditCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else if (CommandLine::find(BundleCommands::specs(), invocation.command))
         return BundleCommands(invocation.global, out).run(invocation.command, invocation.arguments);
+    else if (CommandLine::find(BackupCommands::specs(), invocation.command))
+        return BackupCommands(invocation.global, out).run(invocation.command, invocation.arguments);
     else
         return InventoryCommands(invocation.global, out).run(invocation.command, invocation.arguments);
 

@@ -160,6 +160,15 @@ void TestDatabase::migratesFromEveryEarlierVersion()
     QVERIFY(bundles.exec(u"SELECT count(*) FROM bundle_sequence"_s));
     QVERIFY(bundles.next());
     QCOMPARE(bundles.value(0).toInt(), 0);
+    // 012_identity: one random workspace id; and an existing workspace was backed up at its old schema first.
+    QSqlQuery identity(ws.value()->database().connection());
+    QVERIFY(identity.exec(u"SELECT uuid FROM workspace_identity"_s));
+    QVERIFY(identity.next());
+    QCOMPARE(identity.value(0).toString().size(), 32);
+    const QList<BackupGeneration> generations = Backups::generations(ws.value()->path());
+    QCOMPARE(generations.size(), from >= 1 ? 1 : 0);
+    if (from >= 1)
+        QCOMPARE(generations.constFirst().schemaVersion, from);
     if (from >= 1) {
         auto found = ws.value()->recordIds(RecordQuery{RecordKind::Model, u"heirl"_s});
         QVERIFY(found.ok());

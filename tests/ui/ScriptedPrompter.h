@@ -33,6 +33,10 @@ public:
     QList<std::optional<QString>> texts;
     /// Answers for askPassphrase(), first in first out; nullopt (or an empty queue) means the user cancelled.
     QList<std::optional<QByteArray>> passphrases;
+    /// Answers for askChoice(), first in first out; nullopt (or an empty queue) means the user cancelled.
+    QList<std::optional<int>> choices;
+    /// The items each askChoice() offered, in order.
+    QList<QStringList> choiceItems;
 
     QList<Question> questions;
     QStringList errors;
@@ -68,6 +72,16 @@ public:
     {
         questions.append({title, label});
         return passphrases.isEmpty() ? std::nullopt : passphrases.takeFirst();
+    }
+
+    std::optional<int> askChoice(QWidget *,
+                                 const QString &title,
+                                 const QString &label,
+                                 const QStringList &items) override
+    {
+        questions.append({title, label});
+        choiceItems.append(items);
+        return choices.isEmpty() ? std::nullopt : choices.takeFirst();
     }
 
 private:

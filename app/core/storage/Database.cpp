@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "storage/Database.h"
 
+#include "storage/OpenCheck.h"
 #include "util/CrashPoint.h"
 
 #include <QAtomicInt>
@@ -34,7 +35,7 @@ const QStringList &migrationFiles()
         u":/sql/001_initial.sql"_s,     u":/sql/002_search.sql"_s,       u":/sql/003_provenance.sql"_s,
         u":/sql/004_catalog.sql"_s,     u":/sql/005_graph_layout.sql"_s, u":/sql/006_assessments.sql"_s,
         u":/sql/007_graph_index.sql"_s, u":/sql/008_trust.sql"_s,        u":/sql/009_audit.sql"_s,
-        u":/sql/010_signoff.sql"_s,     u":/sql/011_bundle.sql"_s};
+        u":/sql/010_signoff.sql"_s,     u":/sql/011_bundle.sql"_s,       u":/sql/012_identity.sql"_s};
     return files;
 }
 
@@ -184,6 +185,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
             return Error{ErrorCode::InvalidInput,
                          tr("%1 is not a Strata workspace (it is not a SQLite database). It was left unchanged.")
                              .arg(QDir::toNativeSeparators(canonical))};
+    }
+    if (exists) {
+        // Before SQLite sees the file: it would replay (and at close write back) any -wal beside it.
+        if (Status s = OpenCheck::wal(canonical); !s)
+            return s.error();
+        if (Status s = OpenCheck::size(canonical); !s)
+            return s.error();
     }
 
     db->m_connectionName = nextConnectionName();
@@ -359,6 +367,14 @@ int Database::schemaVersion() const
 Status Database::migrate(int targetVersion)
 {
     const int target = targetVersion < 0 ? latestSchemaVersion() : qMin(targetVersion, latestSchemaVersion());
+    if (const int current = schemaVersion(); current > 0 && current < target) {
+        // An existing workspace is upgraded only after a checked backup of it exists.
+        if (Result<BackupGeneration> kept = backupGeneration(u"before-migration"_s); !kept)
+            return Error{kept.error().code,
+                         tr("Strata backs up a workspace before upgrading it, and the backup failed: %1 The "
+                            "workspace was not changed.")
+                             .arg(kept.error().message)};
+    }
     for (int version = schemaVersion() + 1; version <= target; ++version) {
         const QString file = migrationFiles().at(version - 1);
         QFile f(file);

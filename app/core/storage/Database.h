@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/Result.h"
+#include "storage/Backups.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -67,6 +68,19 @@ public:
 
     /// Applies migrations up to `targetVersion` (< 0: latest), each in one transaction.
     Status migrate(int targetVersion = -1);
+
+    /// Writes a consistent snapshot (including what is still in the -wal) to `destination`: VACUUM INTO a temporary
+    /// file beside it on this connection, then Backups::finish checks, syncs and renames it into place.
+    Result<BackupCheck> backupTo(const QString &destination) const;
+    /// A new generation in Backups::folderFor(path()); the oldest beyond Backups::kKeep are removed.
+    Result<BackupGeneration> backupGeneration(const QString &reason) const;
+    /// VACUUM INTO `temp` (missing or empty): the one step of a backup that needs this connection and its thread.
+    Status snapshotInto(const QString &temp) const;
+    /// A page-for-page copy into the new file `file` (SQLite's backup API): a damaged page is copied as it is, so
+    /// Backups::integrityOfCopy can check the workspace on another thread.
+    Status copyPagesInto(const QString &file) const;
+    /// The full PRAGMA integrity_check on this connection: "ok" or the problems found.
+    Result<QString> integrityCheck() const;
 
     /// A translated error for a failed SQL call, naming what was being done.
     Error sqlError(const QString &what, const QSqlError &error) const;

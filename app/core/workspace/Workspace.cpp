@@ -15,6 +15,7 @@
 #include "workspace/ImportApplier.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QScopedValueRollback>
 #include <QStandardPaths>
@@ -64,6 +65,13 @@ Workspace::~Workspace()
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Database::OpenMode mode)
 {
     Result<std::unique_ptr<Database>> db = Database::open(path, mode);
+    if (!db && (db.error().code == ErrorCode::Integrity || db.error().code == ErrorCode::InvalidInput)) {
+        // A damaged workspace: name the newest backup that passes its check, and how to restore it.
+        const QFileInfo info(path);
+        const QString at = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+        if (const QString hint = Backups::restoreHint(at); !hint.isEmpty())
+            return Error{db.error().code, u"%1 %2"_s.arg(db.error().message, hint)};
+    }
     if (!db)
         return db.error();
     std::unique_ptr<Workspace> workspace(new Workspace(std::move(db).value()));

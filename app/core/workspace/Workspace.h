@@ -256,6 +256,15 @@ public:
     /// The audit-trail heads named by sign-offs whose signatures verify, oldest first: checkpoints a rewrite of the
     /// trail cannot move without breaking a signature. verifyAudit without a checkpoint checks against all of them.
     Result<QList<AuditHead>> auditCheckpoints() const;
+
+    // Backups (WorkspaceBackup.cpp): VACUUM INTO on this connection, checked before it is kept; see storage/Backups.h.
+    /// Writes a checked, synced copy of the workspace to `file`; refuses the workspace's own files.
+    Result<BackupCheck> backupTo(const QString &file) const;
+    /// Makes a new generation in Backups::folderFor(path()), keeping the newest Backups::kKeep.
+    Result<BackupGeneration> backupGeneration() const;
+    /// The full PRAGMA integrity_check on this connection: "ok" or the problems found (blocks; the GUI checks a page
+    /// copy on a worker instead, see Database::copyPagesInto).
+    Result<QString> checkIntegrity() const;
     /// Queues one audit entry for the transaction in progress; for write paths outside this file (sign-off, bundle
     /// import). Call it inside batch() (or inTransaction) after the change succeeded: the entry is chained and
     /// appended just before that transaction commits, and dropped if it rolls back. `action` is a dotted verb
