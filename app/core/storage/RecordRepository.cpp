@@ -145,7 +145,13 @@ Result<qint64> RecordRepository::insert(const Record &record)
     q.bind(8, record.purl);
     q.bind(9, sql::tagsToText(record.tags));
     q.bind(10, record.notes);
-    q.bindUtf8(11, attributesUtf8(record.attributes));
+    // An import's records share their attributes (the reader hands consecutive equal maps out as one): convert
+    // each distinct map to JSON once.
+    if (!record.attributes.isSharedWith(m_lastAttributes)) {
+        m_lastAttributes = record.attributes;
+        m_lastAttributesJson = attributesUtf8(record.attributes);
+    }
+    q.bindUtf8(11, m_lastAttributesJson);
     q.bind(12, qint64(record.placeholder ? 1 : 0));
     q.bind(13, m_insertTime(record.createdAt));
     q.bind(14, record.createdBy);

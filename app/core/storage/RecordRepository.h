@@ -89,6 +89,8 @@ private:
     /// placeholder name per value, UTF-16 converted by SQLite) cost as much as the insert itself.
     std::unique_ptr<SqliteStatement> m_insert;
     sql::TimeText m_insertTime;
+    QVariantMap m_lastAttributes;
+    QByteArray m_lastAttributesJson = QByteArrayLiteral("{}");
     std::unique_ptr<SqliteStatement> m_insertSearch;
     QSqlQuery m_deleteSearch;
     QSqlQuery m_searchRow;
