@@ -52,6 +52,7 @@ private Q_SLOTS:
     void aroundAFocusMatchesTheInMemoryWalk();
     void denseRunsOfIdsLeaveOutTheirNeighbours_data();
     void denseRunsOfIdsLeaveOutTheirNeighbours();
+    void aroundAFocusKeepsTheDigestFlags();
     void unknownFocusIsAnError();
     void emptyWorkspaceHasAnEmptyGraph();
     void layoutsRoundTripAndOldOnesGo();
@@ -292,6 +293,37 @@ void TestGraphRepository::denseRunsOfIdsLeaveOutTheirNeighbours()
         }
         QVERIFY(relations.size() >= expected.size() - 1);
     }
+}
+
+void TestGraphRepository::aroundAFocusKeepsTheDigestFlags()
+{
+    // A focused read finds the records with digests in a separate read (ranges and scattered ids): each record must
+    // carry the same flag as in the whole graph, which asks per record.
+    const qint64 focus = m_ids[u"base"_s];
+    int withDigest = 0;
+    for (int i = 0; i < 80; ++i) {
+        const qint64 id = add(RecordKind::Model, u"dense-%1"_s.arg(i));
+        link(id, RelationType::DerivedFrom, focus);
+        if (i % 4 == 1 || i == 79) {
+            Artifact file;
+            file.recordId = id;
+            file.fileName = u"model-%1.gguf"_s.arg(i);
+            file.digest = QString(64, u'b');
+            QVERIFY(m_ws->addArtifact(file).ok());
+            ++withDigest;
+        }
+    }
+    QHash<qint64, bool> expected;
+    for (const GraphNode &n : m_ws->graph().value().nodes)
+        expected.insert(n.id, n.hasDigest);
+    const Result<GraphSnapshot> around = m_ws->graph({focus, GraphDirection::Both, -1});
+    QVERIFY2(around.ok(), around.ok() ? "" : qPrintable(around.error().message));
+    int flagged = 0;
+    for (const GraphNode &n : around.value().nodes) {
+        QCOMPARE(n.hasDigest, expected.value(n.id));
+        flagged += n.hasDigest ? 1 : 0;
+    }
+    QVERIFY(flagged >= withDigest);
 }
 
 void TestGraphRepository::unknownFocusIsAnError()

@@ -17,6 +17,7 @@ class TestLineageGraph : public QObject
 private Q_SLOTS:
     void emptyGraphHasNothing();
     void findsEveryIdAndNoOther();
+    void denseIdsAreFoundLikeSparseOnes();
     void edgesAreIndexedInBothDirections();
     void edgesWithUnknownEndsAreDropped();
     void selfLoopsAndDuplicatesAreKept();
@@ -46,6 +47,27 @@ void TestLineageGraph::findsEveryIdAndNoOther()
         QCOMPARE(graph.node(i).id, id);
     }
     for (qint64 absent : {0LL, 1LL, 5LL, 56LL, 906LL, 1'000'000'008LL, -3LL})
+        QCOMPARE(graph.indexOf(absent), -1);
+}
+
+void TestLineageGraph::denseIdsAreFoundLikeSparseOnes()
+{
+    // Ids close together (one workspace's records, the focus first) are looked up in a direct table: it must
+    // answer like the binary search, including gaps, both ends, and the first of a repeated id.
+    GraphBuilder b;
+    QList<qint64> ids = {150};
+    for (qint64 id = 100; id < 200; ++id) {
+        if (id % 7 != 0 && id != 150)
+            ids << id;
+    }
+    ids << 120; // repeated: the first one wins
+    for (int i = 0; i < ids.size(); ++i)
+        b.add(RecordKind::Model, u"n%1"_s.arg(i), ids.at(i));
+    const LineageGraph graph = b.build();
+    QCOMPARE(graph.nodeCount(), ids.size());
+    for (int i = 0; i < ids.size() - 1; ++i)
+        QCOMPARE(graph.indexOf(ids.at(i)), i);
+    for (qint64 absent : {0LL, 99LL, 105LL, 140LL, 200LL, -1LL, 1'000'000'000'000LL})
         QCOMPARE(graph.indexOf(absent), -1);
 }
 

@@ -35,6 +35,14 @@ struct GraphEdge
     QString subtype; ///< derivation kind for derived_from
 };
 
+} // namespace strata
+
+// Both hold only relocatable members (QString, QDate): a growing QVector moves them with one memcpy.
+Q_DECLARE_TYPEINFO(strata::GraphNode, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(strata::GraphEdge, Q_RELOCATABLE_TYPE);
+
+namespace strata {
+
 /// Plain data copied out of the workspace, so queries, layout and tests work without a database.
 struct GraphSnapshot
 {

@@ -58,6 +58,16 @@ LineageGraph::LineageGraph(GraphSnapshot snapshot)
     m_sortedIds.resize(n);
     for (int i = 0; i < n; ++i)
         m_sortedIds[i] = idAt(m_sortedPosition.at(i));
+    // Ids spread over at most four times their number: a direct table, at most 16 bytes per node.
+    if (n > 0 && quint64(m_sortedIds.constLast()) - quint64(m_sortedIds.constFirst()) < quint64(n) * 4) {
+        m_denseFirst = m_sortedIds.constFirst();
+        m_densePosition.fill(-1, qsizetype(m_sortedIds.constLast() - m_denseFirst + 1));
+        for (int i = 0; i < n; ++i) {
+            int &position = m_densePosition[qsizetype(m_sortedIds.at(i) - m_denseFirst)];
+            if (position < 0) // a repeated id: the first, as the binary search finds
+                position = m_sortedPosition.at(i);
+        }
+    }
 
     // Edges with an unknown end are removed from the snapshot, so edge positions stay dense.
     const qsizetype edgeCount = m_snapshot.edges.size();
@@ -92,6 +102,10 @@ LineageGraph::LineageGraph(GraphSnapshot snapshot)
 
 int LineageGraph::indexOf(qint64 id) const
 {
+    if (!m_densePosition.isEmpty()) {
+        const quint64 offset = quint64(id) - quint64(m_denseFirst);
+        return offset < quint64(m_densePosition.size()) ? m_densePosition.at(qsizetype(offset)) : -1;
+    }
     const auto it = std::lower_bound(m_sortedIds.cbegin(), m_sortedIds.cend(), id);
     if (it == m_sortedIds.cend() || *it != id)
         return -1;

@@ -51,6 +51,10 @@ private:
     GraphSnapshot m_snapshot;
     QVector<qint64> m_sortedIds;   ///< ids ascending
     QVector<int> m_sortedPosition; ///< node position of m_sortedIds[i]
+    /// When the ids are dense (a snapshot read from one workspace): node position of id m_denseFirst + i, or -1,
+    /// so indexOf costs one lookup instead of a binary search. Empty otherwise.
+    QVector<int> m_densePosition;
+    qint64 m_denseFirst = 0;
     QVector<int> m_edgeFrom;
     QVector<int> m_edgeTo;
     QVector<int> m_upOffsets; ///< nodeCount + 1 offsets into m_upEdges

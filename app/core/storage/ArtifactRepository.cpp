@@ -39,18 +39,17 @@ ArtifactRepository::ArtifactRepository(const Database &db)
 
 Result<Artifact> ArtifactRepository::insert(const Artifact &artifact)
 {
-    if (m_insert.lastQuery().isEmpty()) {
-        m_insert = QSqlQuery(m_db.connection());
-        m_insert.prepare(
-            u"INSERT INTO artifact (id, record_id, file_name, size, algorithm, digest) VALUES (?, ?, ?, ?, ?, ?)"_s);
-    }
-    QSqlQuery &q = m_insert;
-    q.addBindValue(artifact.id > 0 ? QVariant(artifact.id) : QVariant(QMetaType::fromType<qint64>()));
-    q.addBindValue(artifact.recordId);
-    q.addBindValue(sql::nonNull(artifact.fileName));
-    q.addBindValue(artifact.size);
-    q.addBindValue(sql::nonNull(artifact.algorithm));
-    q.addBindValue(sql::nonNull(artifact.digest));
+    if (!m_insert)
+        m_insert = std::make_unique<SqliteStatement>(
+            m_db.connection(),
+            "INSERT INTO artifact (id, record_id, file_name, size, algorithm, digest) VALUES (?, ?, ?, ?, ?, ?)");
+    SqliteStatement &q = *m_insert;
+    q.bindId(1, artifact.id);
+    q.bind(2, artifact.recordId);
+    q.bind(3, artifact.fileName);
+    q.bind(4, artifact.size);
+    q.bind(5, artifact.algorithm);
+    q.bind(6, artifact.digest);
     if (!q.exec()) {
         if (q.lastError().nativeErrorCode().toInt() == SQLITE_CONSTRAINT_UNIQUE)
             return Error{ErrorCode::Conflict,
@@ -59,8 +58,7 @@ Result<Artifact> ArtifactRepository::insert(const Artifact &artifact)
         return m_db.sqlError(tr("Adding the file \"%1\"").arg(artifact.fileName), q.lastError());
     }
     Artifact stored = artifact;
-    stored.id = q.lastInsertId().toLongLong();
-    q.finish();
+    stored.id = q.lastInsertId();
     return stored;
 }
 

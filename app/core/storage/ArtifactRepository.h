@@ -4,9 +4,12 @@
 
 #include "domain/Record.h"
 #include "domain/Result.h"
+#include "storage/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
+
+#include <memory>
 
 namespace strata {
 
@@ -28,7 +31,7 @@ public:
 
 private:
     const Database &m_db;
-    QSqlQuery m_insert; ///< prepared once: imports add many files
+    std::unique_ptr<SqliteStatement> m_insert; ///< prepared once, on the C API: imports add many files
 };
 
 } // namespace strata

@@ -6,7 +6,6 @@
 #include "storage/SqlValues.h"
 #include "storage/SqliteStatement.h"
 
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,11 +32,88 @@ constexpr qint64 kRangeGap = 4;
 /// Fewer ids than this in a range are looked up one by one: a range read only pays off when it replaces many lookups.
 constexpr qsizetype kMinRangeIds = 32;
 
+/// The node columns (nodeFromRow) without the digest flag: a focused read finds the records with digests in one
+/// range read of the artifact index, which costs less than a correlated EXISTS per record.
 const char *const kNodeColumns =
     "SELECT r.id, r.kind, r.name, r.version, r.placeholder, r.license <> '', "
-    "EXISTS (SELECT 1 FROM artifact a WHERE a.record_id = r.id AND a.digest <> ''), "
-    "CASE WHEN r.kind = 'supplier' THEN json_extract(r.attributes, '$.certifications') END FROM record r ";
-const char *const kEdgeColumns = "SELECT x.id, x.from_id, x.to_id, x.type, x.subtype FROM relation x ";
+    "CASE WHEN r.kind = 'supplier' THEN json_extract(r.attributes, '$.certifications') END";
+/// The digest flag as column 7, for the whole-graph read, which walks every record anyway.
+const char *const kDigestColumn = ", EXISTS (SELECT 1 FROM artifact a WHERE a.record_id = r.id AND a.digest <> '')";
+const char *const kFromRecord = " FROM record r WHERE ";
+const char *const kEdgeColumns = "SELECT x.id, x.from_id, x.to_id, x.type, x.subtype FROM relation x WHERE ";
+const char *const kDigestRecords = "SELECT DISTINCT a.record_id FROM artifact a WHERE a.digest <> '' AND ";
+/// Ids below this are kept in a bitmap (at most 8 MiB); larger ones, which Strata never assigns, in a hash.
+constexpr qint64 kBitmapIds = qint64(1) << 26;
+
+/// Ids of the records a walk has reached. Record ids are assigned in sequence, so a bitmap over the id range costs
+/// a bit per record where a hash set costs a node and a hash per insert, and gives the ids back in order.
+class ReachedIds
+{
+public:
+    /// True when `id` was not there before.
+    bool insert(qint64 id)
+    {
+        if (id < 0 || id >= kBitmapIds) {
+            if (m_outside.contains(id))
+                return false;
+            m_outside.insert(id);
+            return true;
+        }
+        const size_t word = size_t(id) / 64;
+        if (word >= m_bits.size())
+            m_bits.resize(std::max(word + 1, m_bits.size() * 2), 0);
+        const quint64 bit = quint64(1) << (id % 64);
+        if (m_bits[word] & bit)
+            return false;
+        m_bits[word] |= bit;
+        ++m_count;
+        return true;
+    }
+    /// Every id, ascending.
+    QVector<qint64> sorted() const
+    {
+        QVector<qint64> ids;
+        ids.reserve(m_count + m_outside.size());
+        QVector<qint64> outside(m_outside.cbegin(), m_outside.cend());
+        std::sort(outside.begin(), outside.end());
+        const auto large = std::lower_bound(outside.cbegin(), outside.cend(), qint64(0));
+        ids.append(outside.cbegin(), large);
+        for (size_t word = 0; word < m_bits.size(); ++word) {
+            for (quint64 bits = m_bits[word]; bits != 0; bits &= bits - 1)
+                ids.append(qint64(word * 64) + qint64(__builtin_ctzll(bits)));
+        }
+        ids.append(large, outside.cend());
+        return ids;
+    }
+
+private:
+    std::vector<quint64> m_bits;
+    qsizetype m_count = 0;
+    QSet<qint64> m_outside;
+};
+
+/// Sorts ids; a dense set (a level of records imported together) by a bitmap over its range, in linear time.
+void sortIds(QVector<qint64> &ids)
+{
+    if (ids.size() < 2 || std::is_sorted(ids.cbegin(), ids.cend()))
+        return;
+    const auto [low, high] = std::minmax_element(ids.cbegin(), ids.cend());
+    const qint64 first = *low;
+    const quint64 span = quint64(*high) - quint64(first) + 1;
+    if (span / 8 > quint64(ids.size())) {
+        std::sort(ids.begin(), ids.end());
+        return;
+    }
+    std::vector<quint64> bits(size_t((span + 63) / 64), 0);
+    for (qint64 id : std::as_const(ids))
+        bits[size_t(quint64(id - first) / 64)] |= quint64(1) << (quint64(id - first) % 64);
+    qsizetype at = 0;
+    for (size_t word = 0; word < bits.size(); ++word) {
+        for (quint64 b = bits[word]; b != 0; b &= b - 1)
+            ids[at++] = first + qint64(word * 64) + qint64(__builtin_ctzll(b));
+    }
+    ids.resize(at); // a repeated id was written once
+}
 
 /// Ascending ids split into dense runs (read as ranges) and the scattered rest (looked up one by one).
 struct IdRuns
@@ -137,20 +213,19 @@ const QList<std::pair<QByteArray, RelationType>> &typeKeys()
     return keys;
 }
 
-/// A record from the node columns starting at `at`.
-GraphNode nodeFromRow(sqlite3_stmt *s, int at = 0)
+/// Fills `n` (constructed in place in the snapshot) from the node columns; hasDigest is set by the caller.
+void nodeFromRow(sqlite3_stmt *s, GraphNode &n)
 {
-    GraphNode n;
-    n.id = sqlite3_column_int64(s, at);
-    n.kind = keyed(s, at + 1, kindKeys()).value_or(RecordKind::Model);
-    n.name = text(s, at + 2);
-    n.version = text(s, at + 3);
-    n.placeholder = sqlite3_column_int(s, at + 4) != 0;
-    n.hasLicense = sqlite3_column_int(s, at + 5) != 0;
-    n.hasDigest = sqlite3_column_int(s, at + 6) != 0;
-    if (sqlite3_column_type(s, at + 7) != SQLITE_NULL) {
+    n.id = sqlite3_column_int64(s, 0);
+    n.kind = keyed(s, 1, kindKeys()).value_or(RecordKind::Model);
+    n.name = text(s, 2);
+    if (sqlite3_column_bytes(s, 3) > 0)
+        n.version = text(s, 3);
+    n.placeholder = sqlite3_column_int(s, 4) != 0;
+    n.hasLicense = sqlite3_column_int(s, 5) != 0;
+    if (sqlite3_column_type(s, 6) != SQLITE_NULL) {
         // The certification that lapses first is the one a reviewer has to chase.
-        const QJsonArray list = QJsonDocument::fromJson(text(s, at + 7).toUtf8()).array();
+        const QJsonArray list = QJsonDocument::fromJson(text(s, 6).toUtf8()).array();
         for (const QJsonValue &value : list) {
             const QJsonObject c = value.toObject();
             const QDate until = QDate::fromString(c.value(u"valid_until"_s).toString(), Qt::ISODate);
@@ -160,7 +235,6 @@ GraphNode nodeFromRow(sqlite3_stmt *s, int at = 0)
             }
         }
     }
-    return n;
 }
 
 /// Sub-kinds repeat ("quantized" a hundred thousand times): equal ones share one string instead of each
@@ -219,11 +293,10 @@ QString forEachById(const QSqlDatabase &connection,
                     F row)
 {
     QVector<qint64> sorted = ids;
-    if (!std::is_sorted(sorted.cbegin(), sorted.cend()))
-        std::sort(sorted.begin(), sorted.end());
+    sortIds(sorted);
     const IdRuns runs = splitIntoRuns(sorted);
     if (!runs.ranges.isEmpty()) {
-        SqliteStatement q(connection, select + "WHERE " + key + " BETWEEN ? AND ?");
+        SqliteStatement q(connection, select + key + " BETWEEN ? AND ?");
         if (!q.ok())
             return q.errorText();
         for (const auto &range : runs.ranges) {
@@ -241,7 +314,7 @@ QString forEachById(const QSqlDatabase &connection,
     }
     if (runs.scattered.isEmpty())
         return {};
-    SqliteStatement q(connection, select + "WHERE " + key + " IN (SELECT value FROM json_each(?))");
+    SqliteStatement q(connection, select + key + " IN (SELECT value FROM json_each(?))");
     if (!q.ok())
         return q.errorText();
     for (qsizetype first = 0; first < runs.scattered.size(); first += kIdsPerQuery) {
@@ -271,8 +344,8 @@ Result<QVector<GraphNode>> GraphRepository::nodes(const QVector<qint64> &ids) co
 {
     QVector<GraphNode> list;
     list.reserve(ids.size());
-    const QString error = forEachById(m_db.connection(), kNodeColumns, "r.id", 0, ids,
-                                      [&list](sqlite3_stmt *s) { list.append(nodeFromRow(s)); });
+    QString error = forEachById(m_db.connection(), QByteArray(kNodeColumns) + kFromRecord, "r.id", 0, ids,
+                                [&list](sqlite3_stmt *s) { nodeFromRow(s, list.emplaceBack()); });
     if (!error.isEmpty())
         return failed(tr("Reading the records of the graph"), error);
     // Each read returns ascending ids; ranges and the scattered rest are merged here. Sorted, the snapshot needs no
@@ -280,13 +353,21 @@ Result<QVector<GraphNode>> GraphRepository::nodes(const QVector<qint64> &ids) co
     const auto byId = [](const GraphNode &a, const GraphNode &b) { return a.id < b.id; };
     if (!std::is_sorted(list.cbegin(), list.cend(), byId))
         std::sort(list.begin(), list.end(), byId);
+    error = forEachById(m_db.connection(), kDigestRecords, "a.record_id", 0, ids, [&list](sqlite3_stmt *s) {
+        const qint64 id = sqlite3_column_int64(s, 0);
+        const auto it = std::lower_bound(list.begin(), list.end(), id,
+                                         [](const GraphNode &n, qint64 wanted) { return n.id < wanted; });
+        if (it != list.end() && it->id == id)
+            it->hasDigest = true;
+    });
+    if (!error.isEmpty())
+        return failed(tr("Reading the records of the graph"), error);
     return list;
 }
 
 struct GraphRepository::Walked
 {
-    QSet<qint64> nodeIds;
-    QVector<qint64> reached; ///< the focus first, then in the order reached
+    ReachedIds nodeIds;
     QVector<GraphEdge> edges;
     QSet<qint64> earlierEdges; ///< relations of the walk in the other direction, not to be listed twice
 };
@@ -309,14 +390,11 @@ Status GraphRepository::walk(qint64 focus, GraphDirection direction, int maxDept
                     return;
                 walked.edges.append(edgeFromRow(s));
                 const qint64 other = sqlite3_column_int64(s, farColumn);
-                if (!walked.nodeIds.contains(other)) {
-                    walked.nodeIds.insert(other);
+                if (walked.nodeIds.insert(other))
                     next.append(other);
-                }
             });
         if (!error.isEmpty())
             return failed(tr("Reading the relations of the graph"), error);
-        walked.reached += next;
         frontier = std::move(next);
     }
     return Ok{};
@@ -334,7 +412,6 @@ Result<GraphSnapshot> GraphRepository::read(const GraphScope &scope) const
     }
     Walked walked;
     walked.nodeIds.insert(scope.focus);
-    walked.reached.append(scope.focus);
     bool first = true;
     for (GraphDirection d : {GraphDirection::Upstream, GraphDirection::Downstream}) {
         if (scope.direction != GraphDirection::Both && scope.direction != d)
@@ -348,7 +425,7 @@ Result<GraphSnapshot> GraphRepository::read(const GraphScope &scope) const
         if (Status s = walk(scope.focus, d, scope.maxDepth, walked); !s)
             return s.error();
     }
-    Result<QVector<GraphNode>> found = nodes(walked.reached);
+    Result<QVector<GraphNode>> found = nodes(walked.nodeIds.sorted());
     if (!found)
         return found.error();
     QVector<GraphNode> list = std::move(found).value();
@@ -375,8 +452,10 @@ Status GraphRepository::readSlice(GraphLoad &load, int rows) const
     if (!nodes && load.edgesDone)
         return Ok{};
     const QString what = nodes ? tr("Reading the records of the graph") : tr("Reading the relations of the graph");
-    SqliteStatement q(m_db.connection(), nodes ? QByteArray(kNodeColumns) + "WHERE r.id > ? ORDER BY r.id LIMIT ?"
-                                               : QByteArray(kEdgeColumns) + "WHERE x.id > ? ORDER BY x.id LIMIT ?");
+    QByteArray sql = QByteArray(kEdgeColumns) + "x.id > ? ORDER BY x.id LIMIT ?";
+    if (nodes)
+        sql = QByteArray(kNodeColumns) + kDigestColumn + kFromRecord + "r.id > ? ORDER BY r.id LIMIT ?";
+    SqliteStatement q(m_db.connection(), sql);
     if (!q.ok())
         return failed(what, q.errorText());
     sqlite3_bind_int64(q.get(), 1, nodes ? load.lastNodeId : load.lastEdgeId);
@@ -385,8 +464,10 @@ Status GraphRepository::readSlice(GraphLoad &load, int rows) const
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
         if (nodes) {
-            load.snapshot.nodes.append(nodeFromRow(q.get()));
-            load.lastNodeId = load.snapshot.nodes.constLast().id;
+            GraphNode &n = load.snapshot.nodes.emplaceBack();
+            nodeFromRow(q.get(), n);
+            n.hasDigest = sqlite3_column_int(q.get(), 7) != 0;
+            load.lastNodeId = n.id;
         } else {
             load.snapshot.edges.append(edgeFromRow(q.get()));
             load.lastEdgeId = load.snapshot.edges.constLast().id;

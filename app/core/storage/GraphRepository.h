@@ -41,7 +41,7 @@ private:
     static Error failed(const QString &what, const QString &detail);
     /// The records with these ids, ascending by id; ids with no record are left out.
     Result<QVector<GraphNode>> nodes(const QVector<qint64> &ids) const;
-    /// What a walk has seen: ids of the records in the order reached, and relations.
+    /// What a walk has seen: the ids of the records reached, and relations.
     struct Walked;
     /// Follows relations level by level from `focus`, reading ids close together as ranges of the relation index,
     /// collecting the relations and the ids of the records reached.

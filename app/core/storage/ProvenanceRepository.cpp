@@ -16,11 +16,11 @@ namespace strata {
 
 namespace {
 
-QString compactJson(const QJsonValue &value)
+QByteArray compactJson(const QJsonValue &value)
 {
     // Wrap in an array so scalars serialise too, then strip the brackets.
     const QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(text.mid(1, text.size() - 2));
+    return text.mid(1, text.size() - 2);
 }
 
 QJsonValue parseJson(const QString &text)
@@ -55,15 +55,14 @@ Result<qint64> ProvenanceRepository::insertImport(const ImportSource &source, co
 
 Status ProvenanceRepository::addOrigin(qint64 recordId, qint64 importId, const QString &externalRef)
 {
-    if (m_addOrigin.lastQuery().isEmpty()) {
-        m_addOrigin = QSqlQuery(m_db.connection());
-        m_addOrigin.prepare(
-            u"INSERT OR IGNORE INTO record_origin (record_id, import_id, external_ref) VALUES (?, ?, ?)"_s);
-    }
-    QSqlQuery &q = m_addOrigin;
-    q.addBindValue(recordId);
-    q.addBindValue(importId);
-    q.addBindValue(sql::nonNull(externalRef));
+    if (!m_addOrigin)
+        m_addOrigin = std::make_unique<SqliteStatement>(
+            m_db.connection(),
+            "INSERT OR IGNORE INTO record_origin (record_id, import_id, external_ref) VALUES (?, ?, ?)");
+    SqliteStatement &q = *m_addOrigin;
+    q.bind(1, recordId);
+    q.bind(2, importId);
+    q.bind(3, externalRef);
     if (!q.exec())
         return m_db.sqlError(tr("Recording where record %1 came from").arg(recordId), q.lastError());
     return Ok{};
@@ -109,16 +108,15 @@ Result<RecordProvenance> ProvenanceRepository::provenance(qint64 recordId) const
 
 Status ProvenanceRepository::setExtra(qint64 recordId, const QString &key, const QJsonValue &value, qint64 importId)
 {
-    if (m_setExtra.lastQuery().isEmpty()) {
-        m_setExtra = QSqlQuery(m_db.connection());
-        m_setExtra.prepare(
-            u"INSERT OR REPLACE INTO record_extra (record_id, key, value, import_id) VALUES (?, ?, ?, ?)"_s);
-    }
-    QSqlQuery &q = m_setExtra;
-    q.addBindValue(recordId);
-    q.addBindValue(key);
-    q.addBindValue(compactJson(value));
-    q.addBindValue(importId > 0 ? QVariant(importId) : QVariant(QMetaType::fromType<qint64>()));
+    if (!m_setExtra)
+        m_setExtra = std::make_unique<SqliteStatement>(
+            m_db.connection(),
+            "INSERT OR REPLACE INTO record_extra (record_id, key, value, import_id) VALUES (?, ?, ?, ?)");
+    SqliteStatement &q = *m_setExtra;
+    q.bind(1, recordId);
+    q.bind(2, key);
+    q.bindUtf8(3, compactJson(value));
+    q.bindId(4, importId);
     if (!q.exec())
         return m_db.sqlError(tr("Keeping \"%1\" for record %2").arg(key).arg(recordId), q.lastError());
     return Ok{};

@@ -4,12 +4,15 @@
 
 #include "domain/Provenance.h"
 #include "domain/Result.h"
+#include "storage/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlQuery>
+
+#include <memory>
 
 namespace strata {
 
@@ -35,9 +38,9 @@ public:
 
 private:
     const Database &m_db;
-    // Prepared once: an import records an origin (and often extras) for every record it touches.
-    QSqlQuery m_addOrigin;
-    QSqlQuery m_setExtra;
+    // Prepared once, on the C API: an import records an origin (and often extras) for every record it touches.
+    std::unique_ptr<SqliteStatement> m_addOrigin;
+    std::unique_ptr<SqliteStatement> m_setExtra;
 };
 
 } // namespace strata

@@ -32,11 +32,16 @@ constexpr int kOrderCacheEntries = 16;
 const QString kSupplierNames = u"(SELECT group_concat(s.name, ', ') FROM relation x JOIN record s ON s.id = x.to_id "
                                "WHERE x.from_id = r.id AND x.type = 'provided_by')"_s;
 
-QString attributesJson(const QVariantMap &attributes)
+QByteArray attributesUtf8(const QVariantMap &attributes)
 {
     if (attributes.isEmpty())
-        return u"{}"_s;
-    return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(attributes)).toJson(QJsonDocument::Compact));
+        return QByteArrayLiteral("{}");
+    return QJsonDocument(QJsonObject::fromVariantMap(attributes)).toJson(QJsonDocument::Compact);
+}
+
+QString attributesJson(const QVariantMap &attributes)
+{
+    return QString::fromUtf8(attributesUtf8(attributes));
 }
 
 Record recordFromQuery(const QSqlQuery &q)
@@ -109,48 +114,53 @@ QString RecordRepository::ftsQuery(const QString &text)
     return parts.join(u" AND "_s);
 }
 
-Error RecordRepository::conflictOrSqlError(const QString &what, const QSqlQuery &query, const Record &record) const
+Error RecordRepository::conflictOrSqlError(const QString &what, const QSqlError &error, const Record &record) const
 {
-    const int code = query.lastError().nativeErrorCode().toInt();
+    const int code = error.nativeErrorCode().toInt();
     if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
         const QString version = record.version.isEmpty() ? tr("(no version)") : record.version;
         return Error{ErrorCode::Conflict,
                      tr("A %1 named \"%2\" with version %3 already exists; change the name or the version.")
                          .arg(recordKindLabel(record.kind).toLower(), record.name, version)};
     }
-    return m_db.sqlError(what, query.lastError());
+    return m_db.sqlError(what, error);
 }
 
 Result<qint64> RecordRepository::insert(const Record &record)
 {
-    if (m_insert.lastQuery().isEmpty()) {
-        m_insert = QSqlQuery(m_db.connection());
-        m_insert.prepare(u"INSERT INTO record (id, kind, name, version, description, license, source_url, purl, "
-                         "tags, notes, attributes, placeholder, created_at, created_by, updated_at, updated_by, "
-                         "manual_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    if (!m_insert)
+        m_insert = std::make_unique<SqliteStatement>(
+            m_db.connection(),
+            "INSERT INTO record (id, kind, name, version, description, license, source_url, purl, tags, notes, "
+            "attributes, placeholder, created_at, created_by, updated_at, updated_by, manual_fields) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SqliteStatement &q = *m_insert;
+    q.bindId(1, record.id);
+    q.bind(2, recordKindKey(record.kind));
+    q.bind(3, record.name);
+    q.bind(4, record.version);
+    q.bind(5, record.description);
+    q.bind(6, record.license);
+    q.bind(7, record.sourceUrl);
+    q.bind(8, record.purl);
+    q.bind(9, sql::tagsToText(record.tags));
+    q.bind(10, record.notes);
+    // An import's records share their attributes (the reader hands consecutive equal maps out as one): convert
+    // each distinct map to JSON once.
+    if (!record.attributes.isSharedWith(m_lastAttributes)) {
+        m_lastAttributes = record.attributes;
+        m_lastAttributesJson = attributesUtf8(record.attributes);
     }
-    QSqlQuery &q = m_insert;
-    q.bindValue(0, record.id > 0 ? QVariant(record.id) : QVariant(QMetaType::fromType<qint64>()));
-    q.bindValue(1, recordKindKey(record.kind));
-    q.bindValue(2, sql::nonNull(record.name));
-    q.bindValue(3, sql::nonNull(record.version));
-    q.bindValue(4, sql::nonNull(record.description));
-    q.bindValue(5, sql::nonNull(record.license));
-    q.bindValue(6, sql::nonNull(record.sourceUrl));
-    q.bindValue(7, sql::nonNull(record.purl));
-    q.bindValue(8, sql::tagsToText(record.tags));
-    q.bindValue(9, sql::nonNull(record.notes));
-    q.bindValue(10, attributesJson(record.attributes));
-    q.bindValue(11, record.placeholder ? 1 : 0);
-    q.bindValue(12, m_insertTime(record.createdAt));
-    q.bindValue(13, sql::nonNull(record.createdBy));
-    q.bindValue(14, m_insertTime(record.updatedAt));
-    q.bindValue(15, sql::nonNull(record.updatedBy));
-    q.bindValue(16, sql::tagsToText(record.manualFields));
+    q.bindUtf8(11, m_lastAttributesJson);
+    q.bind(12, qint64(record.placeholder ? 1 : 0));
+    q.bind(13, m_insertTime(record.createdAt));
+    q.bind(14, record.createdBy);
+    q.bind(15, m_insertTime(record.updatedAt));
+    q.bind(16, record.updatedBy);
+    q.bind(17, sql::tagsToText(record.manualFields));
     if (!q.exec())
-        return conflictOrSqlError(tr("Adding \"%1\"").arg(record.name), q, record);
-    const qint64 id = q.lastInsertId().toLongLong();
-    q.finish();
+        return conflictOrSqlError(tr("Adding \"%1\"").arg(record.name), q.lastError(), record);
+    const qint64 id = q.lastInsertId();
     m_pendingSearch.insert(
         id,
         PendingSearch{record.name, record.description, sql::tagsToText(record.tags), record.notes, record.license, {}});
@@ -187,7 +197,7 @@ Status RecordRepository::update(const Record &record)
     q.addBindValue(sql::tagsToText(record.manualFields));
     q.addBindValue(record.id);
     if (!q.exec())
-        return conflictOrSqlError(tr("Saving \"%1\"").arg(record.name), q, record);
+        return conflictOrSqlError(tr("Saving \"%1\"").arg(record.name), q.lastError(), record);
     if (q.numRowsAffected() != 1)
         return Error{ErrorCode::NotFound, tr("Record %1 does not exist.").arg(record.id)};
     return Ok{};
@@ -439,20 +449,20 @@ Status RecordRepository::writeSearch(const QSet<qint64> &stale)
             "WHERE x.from_id = r.id AND x.type = 'provided_by'), '') FROM record r WHERE r.id = ?"_s);
         m_deleteSearch = QSqlQuery(m_db.connection());
         m_deleteSearch.prepare(u"DELETE FROM record_search WHERE rowid = ?"_s);
-        m_insertSearch = QSqlQuery(m_db.connection());
-        m_insertSearch.prepare(u"INSERT INTO record_search (rowid, name, description, tags, notes, license, "
-                               "suppliers) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     }
+    if (!m_insertSearch)
+        m_insertSearch = std::make_unique<SqliteStatement>(
+            m_db.connection(), "INSERT INTO record_search (rowid, name, description, tags, notes, license, "
+                               "suppliers) VALUES (?, ?, ?, ?, ?, ?, ?)");
     const auto fail = [this](const QSqlQuery &q) {
         return m_db.sqlError(tr("Updating the search index"), q.lastError());
     };
     const auto insertRow = [&](qint64 id, const QStringList &values) -> Status {
-        m_insertSearch.bindValue(0, id);
+        m_insertSearch->bind(1, id);
         for (int column = 0; column < values.size(); ++column)
-            m_insertSearch.bindValue(column + 1, sql::nonNull(values.at(column)));
-        if (!m_insertSearch.exec())
-            return fail(m_insertSearch);
-        m_insertSearch.finish();
+            m_insertSearch->bind(column + 2, values.at(column));
+        if (!m_insertSearch->exec())
+            return m_db.sqlError(tr("Updating the search index"), m_insertSearch->lastError());
         return Ok{};
     };
 

@@ -43,22 +43,21 @@ RelationRepository::RelationRepository(const Database &db)
 
 Result<Relation> RelationRepository::insert(const Relation &relation)
 {
-    if (m_insert.lastQuery().isEmpty()) {
-        m_insert = QSqlQuery(m_db.connection());
-        m_insert.prepare(
-            u"INSERT INTO relation (id, from_id, type, to_id, subtype, source, created_at, created_by, import_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    }
-    QSqlQuery &q = m_insert;
-    q.addBindValue(relation.id > 0 ? QVariant(relation.id) : QVariant(QMetaType::fromType<qint64>()));
-    q.addBindValue(relation.fromId);
-    q.addBindValue(relationTypeKey(relation.type));
-    q.addBindValue(relation.toId);
-    q.addBindValue(sql::nonNull(relation.subtype));
-    q.addBindValue(sql::nonNull(relation.source));
-    q.addBindValue(m_insertTime(relation.createdAt));
-    q.addBindValue(sql::nonNull(relation.createdBy));
-    q.addBindValue(relation.importId > 0 ? QVariant(relation.importId) : QVariant(QMetaType::fromType<qint64>()));
+    if (!m_insert)
+        m_insert = std::make_unique<SqliteStatement>(
+            m_db.connection(),
+            "INSERT INTO relation (id, from_id, type, to_id, subtype, source, created_at, created_by, import_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SqliteStatement &q = *m_insert;
+    q.bindId(1, relation.id);
+    q.bind(2, relation.fromId);
+    q.bind(3, relationTypeKey(relation.type));
+    q.bind(4, relation.toId);
+    q.bind(5, relation.subtype);
+    q.bind(6, relation.source);
+    q.bind(7, m_insertTime(relation.createdAt));
+    q.bind(8, relation.createdBy);
+    q.bindId(9, relation.importId);
     if (!q.exec()) {
         const int code = q.lastError().nativeErrorCode().toInt();
         if (code == SQLITE_CONSTRAINT_UNIQUE)
@@ -72,8 +71,7 @@ Result<Relation> RelationRepository::insert(const Relation &relation)
         return m_db.sqlError(tr("Adding a relation"), q.lastError());
     }
     Relation stored = relation;
-    stored.id = q.lastInsertId().toLongLong();
-    q.finish();
+    stored.id = q.lastInsertId();
     return stored;
 }
 

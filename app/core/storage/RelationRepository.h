@@ -5,11 +5,14 @@
 #include "domain/Relation.h"
 #include "domain/Result.h"
 #include "storage/SqlValues.h"
+#include "storage/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QSet>
 #include <QSqlQuery>
 #include <QVector>
+
+#include <memory>
 
 namespace strata {
 
@@ -38,7 +41,8 @@ public:
 
 private:
     const Database &m_db;
-    QSqlQuery m_insert; ///< prepared once: imports add tens of thousands of relations
+    /// Prepared once, on the C API: imports add tens of thousands of relations.
+    std::unique_ptr<SqliteStatement> m_insert;
     sql::TimeText m_insertTime;
 };
 

@@ -32,8 +32,39 @@ QString SqliteStatement::errorText() const
 
 void SqliteStatement::bind(int index, const QString &value)
 {
-    m_bound = value.toUtf8();
-    sqlite3_bind_text(m_stmt, index, m_bound.constData(), static_cast<int>(m_bound.size()), SQLITE_STATIC);
+    bindUtf8(index, value.toUtf8());
+}
+
+void SqliteStatement::bindUtf8(int index, QByteArray utf8)
+{
+    if (index < 1)
+        return;
+    if (m_texts.size() <= size_t(index))
+        m_texts.resize(size_t(index) + 1);
+    QByteArray &text = m_texts[size_t(index)];
+    text = std::move(utf8);
+    // A null QString's empty array still has a valid pointer: '' rather than NULL, as sql::nonNull does.
+    sqlite3_bind_text(m_stmt, index, text.constData(), static_cast<int>(text.size()), SQLITE_STATIC);
+}
+
+bool SqliteStatement::exec()
+{
+    if (!m_stmt) {
+        m_error = QSqlError(QString(), errorText(), QSqlError::StatementError, QString::number(SQLITE_ERROR));
+        return false;
+    }
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(m_stmt)) == SQLITE_ROW) {
+    }
+    if (rc == SQLITE_DONE) {
+        sqlite3_reset(m_stmt);
+        return true;
+    }
+    const int code = sqlite3_extended_errcode(m_db);
+    m_error =
+        QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(m_db)), QSqlError::StatementError, QString::number(code));
+    sqlite3_reset(m_stmt);
+    return false;
 }
 
 QString SqliteStatement::text(int column) const

@@ -4,9 +4,11 @@
 
 #include <QByteArray>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 #include <sqlite3.h>
+#include <vector>
 
 namespace strata {
 
@@ -26,10 +28,27 @@ public:
     QString errorText() const;
 
     void bind(int index, qint64 value) { sqlite3_bind_int64(m_stmt, index, value); }
+    /// Binds the text as UTF-8, kept alive until this parameter is bound again; a null QString binds ''.
     void bind(int index, const QString &value);
+    /// Binds text that is already UTF-8 (JSON written by QJsonDocument), without converting it twice.
+    void bindUtf8(int index, QByteArray utf8);
+    void bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
+    /// Binds `value`, or NULL when it is 0 or less (an optional reference such as import_id).
+    void bindId(int index, qint64 value)
+    {
+        if (value > 0)
+            bind(index, value);
+        else
+            bindNull(index);
+    }
     /// SQLITE_ROW, SQLITE_DONE or an error code.
     int step() { return sqlite3_step(m_stmt); }
     void reset() { sqlite3_reset(m_stmt); }
+    /// Runs a statement that returns no rows and resets it for the next use; false on failure, when lastError()
+    /// says why (with SQLite's extended code, as QSqlQuery reports it).
+    bool exec();
+    QSqlError lastError() const { return m_error; }
+    qint64 lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
 
     qint64 int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
     QString text(int column) const;
@@ -39,7 +58,8 @@ public:
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
-    QByteArray m_bound; ///< keeps the last bound text alive until the next bind
+    std::vector<QByteArray> m_texts; ///< bound texts by parameter index, alive until rebound
+    QSqlError m_error;
 };
 
 } // namespace strata
