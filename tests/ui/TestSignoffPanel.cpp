@@ -130,7 +130,8 @@ void TestSignoffPanel::signingShowsValidThenStaleWithTheChange()
         AssessmentsPage page(m_s.ws.get(), &m_prompter);
         page.resize(1100, 700);
         page.show();
-        QVERIFY(page.releasePanel()->stateOf(m_s.releaseId) == SignoffState::Stale);
+        page.grab().save(qEnvironmentVariable("STRATA_SCREENSHOT_DIR") + u"/assessments-page-checking.png"_s);
+        QTRY_VERIFY(page.releasePanel()->stateOf(m_s.releaseId) == SignoffState::Stale);
         page.grab().save(qEnvironmentVariable("STRATA_SCREENSHOT_DIR") + u"/assessments-page.png"_s);
         dialog.show();
         dialog.grab().save(qEnvironmentVariable("STRATA_SCREENSHOT_DIR") + u"/signoff-dialog.png"_s);
