@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "StatusIcons.h"
 
+#include <QGuiApplication>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -9,6 +10,20 @@
 namespace strata::status_icons {
 
 namespace {
+
+/// The icons' fill: saturated enough to carry a white mark on any background.
+QColor iconFill(Severity severity)
+{
+    switch (severity) {
+    case Severity::Good:
+        return QColor(0x2e, 0x7d, 0x32);
+    case Severity::Warning:
+        return QColor(0xb2, 0x6a, 0x00);
+    case Severity::Bad:
+        return QColor(0xc6, 0x28, 0x28);
+    }
+    return {};
+}
 
 QPixmap draw(Severity severity, int size)
 {
@@ -18,7 +33,7 @@ QPixmap draw(Severity severity, int size)
     p.setRenderHint(QPainter::Antialiasing);
     const qreal s = size;
     p.setPen(Qt::NoPen);
-    p.setBrush(color(severity));
+    p.setBrush(iconFill(severity));
     QPen mark(Qt::white, s * 0.14, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
     switch (severity) {
     case Severity::Good: {
@@ -55,15 +70,27 @@ QPixmap draw(Severity severity, int size)
 
 } // namespace
 
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
 QColor color(Severity severity)
 {
+    return color(severity, QGuiApplication::palette());
+}
+
+QColor color(Severity severity, const QPalette &palette)
+{
+    if (!isDark(palette))
+        return iconFill(severity);
     switch (severity) {
     case Severity::Good:
-        return QColor(0x2e, 0x7d, 0x32);
+        return QColor(0x81, 0xc7, 0x84);
     case Severity::Warning:
-        return QColor(0xb2, 0x6a, 0x00);
+        return QColor(0xff, 0xb7, 0x4d);
     case Severity::Bad:
-        return QColor(0xc6, 0x28, 0x28);
+        return QColor(0xef, 0x9a, 0x9a);
     }
     return {};
 }

@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+99"/>
+        <location line="+102"/>
         <source>%1 of %n answered</source>
         <translation>
             <numerusform>%1 of %n answered</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+62"/>
         <source>The audit trail is intact: %n row(s), head %1.</source>
         <translation>
             <numerusform>The audit trail is intact: %n row, head %1.</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+61"/>
         <source>%1 It agrees with the %n audit-trail head(s) that sign-offs recorded.</source>
         <translation>
             <numerusform>%1 It agrees with the %n audit-trail head that sign-offs recorded.</numerusform>
@@ -88,7 +88,7 @@
 <context>
     <name>strata::AuditPage</name>
     <message numerus="yes">
-        <location filename="../ui/audit/AuditPage.cpp" line="+241"/>
+        <location filename="../ui/audit/AuditPage.cpp" line="+242"/>
         <source>Showing the newest %n entries; filter to reach older ones.</source>
         <translation>
             <numerusform>Showing the newest %n entry; filter to reach older ones.</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>strata::BundleController</name>
     <message numerus="yes">
-        <location filename="../ui/BundleController.cpp" line="+195"/>
+        <location filename="../ui/BundleController.cpp" line="+228"/>
         <source>The bundle of %1 was written to %2 and signed by %3: %n evidence file(s).</source>
         <translation>
             <numerusform>The bundle of %1 was written to %2 and signed by %3: %n evidence file.</numerusform>
@@ -521,7 +521,7 @@
 <context>
     <name>strata::GraphPage</name>
     <message numerus="yes">
-        <location filename="../ui/graph/GraphPage.cpp" line="+181"/>
+        <location filename="../ui/graph/GraphPage.cpp" line="+201"/>
         <source>Drawing %n record(s)…</source>
         <translation>
             <numerusform>Drawing %n record…</numerusform>
@@ -775,7 +775,7 @@
 <context>
     <name>strata::ReleaseSignoffPanel</name>
     <message numerus="yes">
-        <location filename="../ui/assessments/ReleaseSignoffPanel.cpp" line="+234"/>
+        <location filename="../ui/assessments/ReleaseSignoffPanel.cpp" line="+378"/>
         <source>What changed since it was signed (%n change(s)):</source>
         <translation>
             <numerusform>What changed since it was signed (%n change):</numerusform>
@@ -903,7 +903,15 @@
 <context>
     <name>strata::SignoffDialog</name>
     <message numerus="yes">
-        <location filename="../ui/assessments/SignoffDialog.cpp" line="+71"/>
+        <location filename="../ui/assessments/SignoffDialog.cpp" line="+152"/>
+        <source>⌛ Checking what an approval needs: re-hashing %n evidence file(s)…</source>
+        <translation>
+            <numerusform>⌛ Checking what an approval needs: re-hashing %n evidence file…</numerusform>
+            <numerusform>⌛ Checking what an approval needs: re-hashing %n evidence files…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
         <source>Approval is refused (%n reason(s)); you can still reject:</source>
         <translation>
             <numerusform>Approval is refused (%n reason); you can still reject:</numerusform>
@@ -952,7 +960,7 @@
 <context>
     <name>strata::WalkthroughView</name>
     <message numerus="yes">
-        <location filename="../ui/assessments/WalkthroughView.cpp" line="+436"/>
+        <location filename="../ui/assessments/WalkthroughView.cpp" line="+437"/>
         <source>%1: %2 of %n item(s) answered, %3 failed</source>
         <translation>
             <numerusform>%1: %2 of %n item answered, %3 failed</numerusform>
@@ -987,7 +995,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+196"/>
+        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+215"/>
         <source>Approval of %1 is refused (%n reason(s)): %2</source>
         <translation>
             <numerusform>Approval of %1 is refused (%n reason): %2</numerusform>
@@ -995,7 +1003,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+172"/>
+        <location line="+201"/>
         <source>%1&apos;s sign-off is stale: %n change(s) since it was signed, the first: %2</source>
         <translation>
             <numerusform>%1&apos;s sign-off is stale: %n change since it was signed, the first: %2</numerusform>

@@ -296,7 +296,7 @@ QuaZip %5</translation>
 <context>
     <name>strata::ArtifactRepository</name>
     <message>
-        <location filename="../app/core/storage/ArtifactRepository.cpp" line="+57"/>
+        <location filename="../app/core/storage/ArtifactRepository.cpp" line="+56"/>
         <source>The record already has a file named &quot;%1&quot;; remove it first or use another name.</source>
         <translation>该条目已有名为“%1”的文件；请先将其移除，或使用其他名称。</translation>
     </message>
@@ -306,7 +306,7 @@ QuaZip %5</translation>
         <translation>添加文件“%1”</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Removing file %1</source>
         <translation>移除文件 %1</translation>
     </message>
@@ -869,12 +869,12 @@ assess set ASSESSMENT ITEM STATUS
         <translation>读取评估 %1 的结论</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Listing the assessments</source>
         <translation>列出评估</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Saving the answer in assessment %1</source>
         <translation>保存评估 %1 中的结论</translation>
     </message>
@@ -1016,7 +1016,7 @@ assess set ASSESSMENT ITEM STATUS
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>%1 of %2</source>
         <translation>%2 个中的 %1 个</translation>
     </message>
@@ -1127,7 +1127,7 @@ assess set ASSESSMENT ITEM STATUS
         <translation>第 %1 条审计记录已被修改：其内容与哈希不再相符。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>The audit trail ends at row %1 but the checkpoint names row %2: rows %3 to %2 were removed.</source>
         <translation>审计追踪止于第 %1 条，但检查点指向第 %2 条：第 %3 至第 %2 条已被删除。</translation>
     </message>
@@ -1137,14 +1137,14 @@ assess set ASSESSMENT ITEM STATUS
         <translation>第 %1 条审计记录与检查点 %2 不符：审计追踪已被重写。</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-22"/>
         <source>The audit trail is intact: %n row(s), head %1.</source>
         <translation>
             <numerusform>审计追踪完好：共 %n 条记录，链头 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+32"/>
         <source>intact</source>
         <translation>完好</translation>
     </message>
@@ -1317,7 +1317,7 @@ audit list          审计追踪，最新的在前
         <translation>--checkpoint “%1”不是审计追踪链头；请写成 SEQ:HASH，使用“strata-cli audit verify”打印的 64 位十六进制数字。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>--since &quot;%1&quot; is not a date; write it as YYYY-MM-DD or an ISO 8601 time.</source>
         <translation>--since “%1”不是日期；请写成 YYYY-MM-DD 或 ISO 8601 时间。</translation>
     </message>
@@ -1365,7 +1365,7 @@ audit list          审计追踪，最新的在前
 <context>
     <name>strata::AuditPage</name>
     <message>
-        <location filename="../ui/audit/AuditPage.cpp" line="+75"/>
+        <location filename="../ui/audit/AuditPage.cpp" line="+76"/>
         <source>Verify Audit Trail</source>
         <translation>验证审计追踪</translation>
     </message>
@@ -2318,12 +2318,17 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>停止等待资料包</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+26"/>
+        <source>Cancelling the export…</source>
+        <translation>正在取消导出…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Stopped waiting; an import that was still being checked writes nothing.</source>
         <translation>已停止等待；仍在检查中的导入不会写入任何内容。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+47"/>
         <source>This workspace has no release to export; create a release and assess it first (Edit › New Release).</source>
         <translation>此工作区没有可导出的发布版本；请先创建发布版本并进行评估（“编辑 › 新建发布版本”）。</translation>
     </message>
@@ -2375,7 +2380,7 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>正在解锁密钥…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The key could not be read.</source>
         <translation>无法读取密钥。</translation>
     </message>
@@ -2390,7 +2395,12 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>正在写入资料包…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <source>Export cancelled: %1 was not written; a file already there is unchanged.</source>
+        <translation>导出已取消：未写入 %1，已有的文件保持不变。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Exported %1 to %2.</source>
         <translation>已将 %1 导出到 %2。</translation>
     </message>
@@ -2732,7 +2742,12 @@ Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Fin
         <translation>写入资料包 %1 失败：%2。原有文件（如有）保持不变。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>The bundle %1 was not written: the export was cancelled. The previous file, if any, is unchanged.</source>
+        <translation>未写入捆绑包 %1：导出已取消。原有文件（如有）保持不变。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The bundle entry name &quot;%1…&quot; is %2 bytes long; zip allows at most %3.</source>
         <translation>资料包归档项名称“%1…”长 %2 字节；zip 最多允许 %3 字节。</translation>
     </message>
@@ -2762,13 +2777,13 @@ Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Fin
         <translation>%1 已存在且不是普通文件；请选择其他名称。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+65"/>
+        <location line="+15"/>
+        <location line="+71"/>
         <source>zip error %1</source>
         <translation>zip 错误 %1</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-61"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -2778,7 +2793,7 @@ Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Fin
         <translation>无法开始写入归档项“%1”（zip 错误 %2）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>the entry &quot;%1&quot; could not be written</source>
         <translation>无法写入归档项“%1”</translation>
     </message>
@@ -2793,7 +2808,7 @@ Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Fin
         <translation>磁盘未确认数据已写入（%1）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>the entry &quot;%1&quot; reads back differently</source>
         <translation>归档项“%1”读回的内容不一致</translation>
     </message>
@@ -2803,12 +2818,12 @@ Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Fin
         <translation>缺少归档项“%1”</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>the written archive did not read back: %1</source>
         <translation>写入的归档无法正确读回：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>%1 was written, but the folder could not be synced to disk (%2).</source>
         <translation>%1 已写入，但文件夹无法同步到磁盘（%2）。</translation>
     </message>
@@ -3884,7 +3899,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>“%1”需要 --%2 %3；用法：%4</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>The folder %1 does not exist; create it, or choose another file with -o.</source>
         <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件。</translation>
     </message>
@@ -4341,7 +4356,17 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>此工作区由较新版本的 Strata 创建（模式版本 %1；当前版本最高支持 %2）。已以只读方式打开；如需编辑，请升级 Strata。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
+        <source>%1 uses an older schema (%2; this version writes %3), and it was opened only to be read. Open it once in Strata or with any other strata-cli command to upgrade it, then try again.</source>
+        <translation>%1 使用较旧的模式（%2；此版本写入 %3），而它仅以只读方式打开。请先在 Strata 中或用任意其他 strata-cli 命令打开一次以完成升级，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 was opened read-only, to be checked without being written.</source>
+        <translation>%1 已以只读方式打开，仅作检查，不会写入。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Locking %1</source>
         <translation>锁定 %1</translation>
     </message>
@@ -4361,7 +4386,8 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1 是 SQLite 数据库，但不是 Strata 工作区。该文件未作改动。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-50"/>
+        <location line="+76"/>
         <source>Configuring %1 (%2)</source>
         <translation>配置 %1（%2）</translation>
     </message>
@@ -5020,7 +5046,7 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
 <context>
     <name>strata::EvidencePreview</name>
     <message>
-        <location filename="../ui/evidence/EvidencePreview.cpp" line="+51"/>
+        <location filename="../ui/evidence/EvidencePreview.cpp" line="+52"/>
         <source>Evidence text</source>
         <translation>证据文本</translation>
     </message>
@@ -7103,7 +7129,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>大图布局</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+31"/>
         <source>risky</source>
         <translation>有风险</translation>
     </message>
@@ -7380,19 +7406,20 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
 <context>
     <name>strata::GraphRepository</name>
     <message>
-        <location filename="../app/core/storage/GraphRepository.cpp" line="+262"/>
+        <location filename="../app/core/storage/GraphRepository.cpp" line="+335"/>
         <source>%1 failed: %2</source>
         <translation>操作“%1”失败：%2</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+100"/>
+        <location line="+14"/>
+        <location line="+90"/>
         <source>Reading the records of the graph</source>
         <translation>读取谱系图的条目</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+59"/>
+        <location line="-57"/>
+        <location line="+57"/>
         <source>Reading the relations of the graph</source>
         <translation>读取谱系图的关系</translation>
     </message>
@@ -7407,7 +7434,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>统计谱系图的条目数</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Reading a stored graph layout</source>
         <translation>读取已保存的谱系图布局</translation>
     </message>
@@ -8793,7 +8820,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::ItemPanel</name>
     <message>
-        <location filename="../ui/assessments/ItemPanel.cpp" line="+87"/>
+        <location filename="../ui/assessments/ItemPanel.cpp" line="+89"/>
         <source>%1  %2</source>
         <comment>status button: label and its key</comment>
         <translation>%1  %2</translation>
@@ -8804,7 +8831,17 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>设置状态（按键 %1）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+19"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm the suggested status</source>
+        <translation>确认建议的状态</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Raise Finding…</source>
         <translation>提出发现项…</translation>
     </message>
@@ -8907,13 +8944,13 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>, </source>
         <comment>list separator</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>Property: %1</source>
         <translation>安全属性：%1</translation>
     </message>
@@ -8944,6 +8981,11 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <location line="+1"/>
         <source>Confirm: %1</source>
         <translation>确认：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm the suggested status: %1</source>
+        <translation>确认建议的状态：%1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -8978,12 +9020,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>已于 %1 过期：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Expires on %1: %2</source>
         <translation>将于 %1 到期：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No evidence linked yet.</source>
         <translation>尚未关联证据。</translation>
     </message>
@@ -10030,7 +10072,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>记录 %1 的导入</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Recording where record %1 came from</source>
         <translation>记录条目 %1 的来源</translation>
     </message>
@@ -10046,7 +10088,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>读取条目 %1 的来源</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Keeping &quot;%1&quot; for record %2</source>
         <translation>为条目 %2 保留“%1”</translation>
     </message>
@@ -10310,7 +10352,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::RecordRepository</name>
     <message>
-        <location filename="../app/core/storage/RecordRepository.cpp" line="+116"/>
+        <location filename="../app/core/storage/RecordRepository.cpp" line="+121"/>
         <source>(no version)</source>
         <translation>无</translation>
     </message>
@@ -10320,12 +10362,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>已存在名为“%2”的%1（版本：%3）；请修改名称或版本。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>Adding &quot;%1&quot;</source>
         <translation>添加“%1”</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Saving &quot;%1&quot;</source>
         <translation>保存“%1”</translation>
     </message>
@@ -10386,7 +10428,8 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>统计条目数量</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
+        <location line="+7"/>
         <source>Updating the search index</source>
         <translation>更新搜索索引</translation>
     </message>
@@ -10534,7 +10577,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::RelationRepository</name>
     <message>
-        <location filename="../app/core/storage/RelationRepository.cpp" line="+65"/>
+        <location filename="../app/core/storage/RelationRepository.cpp" line="+64"/>
         <source>Record %1 is already %2 record %3.</source>
         <translation>条目 %1 与条目 %3 之间已存在“%2”关系。</translation>
     </message>
@@ -10549,7 +10592,7 @@ Referenced by an import but not yet verified.</source>
         <translation>添加关系</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Removing relation %1</source>
         <translation>移除关系 %1</translation>
     </message>
@@ -10715,7 +10758,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::ReleaseSignoffPanel</name>
     <message>
-        <location filename="../ui/assessments/ReleaseSignoffPanel.cpp" line="+52"/>
+        <location filename="../ui/assessments/ReleaseSignoffPanel.cpp" line="+67"/>
         <source>✔ Valid</source>
         <translation>✔ 有效</translation>
     </message>
@@ -10770,22 +10813,38 @@ Referenced by an import but not yet verified.</source>
         <translation>签核详情</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Releases</source>
         <translation>发布版本</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source>⌛ Checking sign-offs and re-hashing evidence…</source>
+        <translation>⌛ 正在检查签核并重新计算证据哈希…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sign Off…</source>
         <translation>签核…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+225"/>
         <source>Approve or reject the selected release with your signing key</source>
         <translation>用您的签名密钥批准或驳回所选发布版本</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="-96"/>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>no assessment</source>
+        <translation>无评估</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>✔ passes</source>
         <translation>✔ 通过</translation>
     </message>
@@ -10795,12 +10854,29 @@ Referenced by an import but not yet verified.</source>
         <translation>✖ 未通过</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+11"/>
+        <source>Start an assessment of this release before signing it off</source>
+        <translation>签核此发布版本之前，请先开始对它的评估</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No release yet: create one with New Release….</source>
         <translation>尚无发布版本：请用“新建发布版本…”创建一个。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Checking the sign-offs of this release…</source>
+        <translation>正在检查此发布版本的签核…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No assessment yet: start one to sign off (New Assessment…).
+%1</source>
+        <translation>尚无评估：开始一项评估后才能签核（新建评估…）。
+%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 (%2): %3, %4. %5</source>
         <translation>%1（%2）：%3，%4。%5</translation>
     </message>
@@ -11254,12 +11330,12 @@ strata-cli 核对报告的附录。
         <translation>取消报告</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
@@ -12005,12 +12081,12 @@ strata-cli 核对报告的附录。
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>No findings to map.</source>
         <translation>没有可显示在图中的发现项。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+111"/>
         <source>Impact</source>
         <translation>影响</translation>
     </message>
@@ -12437,7 +12513,7 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
 <context>
     <name>strata::SignoffDialog</name>
     <message>
-        <location filename="../ui/assessments/SignoffDialog.cpp" line="+48"/>
+        <location filename="../ui/assessments/SignoffDialog.cpp" line="+60"/>
         <source>Sign Off %1</source>
         <translation>签核 %1</translation>
     </message>
@@ -12447,14 +12523,14 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
         <translation>您的签名涵盖 %1 的当前状态：其条目及字段和摘要、其评估的每条结论、发现项和已接受的风险，以及每个证据文件的 SHA-256。其中任何一项变更，签核即失效。此发布版本需要以下角色批准：%2。</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+109"/>
         <source>Approval is refused (%n reason(s)); you can still reject:</source>
         <translation>
             <numerusform>拒绝批准（%n 个原因）；您仍可驳回：</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-94"/>
         <source>Approve for release</source>
         <translation>批准发布</translation>
     </message>
@@ -12464,7 +12540,7 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
         <translation>驳回</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Conditions of the approval, or the reasons for a rejection (optional)</source>
         <translation>批准所附的条件，或驳回的原因（可选）</translation>
     </message>
@@ -12503,13 +12579,25 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
         <source>&amp;Sign</source>
         <translation>签核(&amp;S)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>⌛ Checking what an approval needs: re-hashing %n evidence file(s)…</source>
+        <translation>
+            <numerusform>⌛ 正在检查批准所需的条件：重新计算 %n 个证据文件的哈希…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+57"/>
+        <location line="+74"/>
         <source>Approval is refused for the reasons listed above.</source>
         <translation>因上列原因，拒绝批准。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>An approval can be signed once the evidence has been checked.</source>
+        <translation>证据检查完成后才能签署批准。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Choose Your Private Key File</source>
         <translation>选择您的私钥文件</translation>
     </message>
@@ -13122,6 +13210,15 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
     </message>
 </context>
 <context>
+    <name>strata::StageProgressDelegate</name>
+    <message>
+        <location filename="../ui/assessments/StageProgressDelegate.cpp" line="+76"/>
+        <source>%1/%2, %3 ✖</source>
+        <comment>stage progress: done/total, then the failed items</comment>
+        <translation>%1/%2，%3 ✖</translation>
+    </message>
+</context>
+<context>
     <name>strata::TaskProgressWidget</name>
     <message>
         <location filename="../ui/TaskProgressWidget.cpp" line="+26"/>
@@ -13462,7 +13559,7 @@ only when everything matches. The transparency log is not consulted.
 <context>
     <name>strata::WalkthroughView</name>
     <message>
-        <location filename="../ui/assessments/WalkthroughView.cpp" line="+51"/>
+        <location filename="../ui/assessments/WalkthroughView.cpp" line="+52"/>
         <source>‹ All Assessments</source>
         <translation>‹ 全部评估</translation>
     </message>
@@ -13879,7 +13976,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>%1 的模型签名验证未通过（密钥 %2）</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+165"/>
+        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+184"/>
         <source>A sign-off needs an Ed25519 signing key; see strata-cli key new.</source>
         <translation>签核需要 Ed25519 签名密钥；请参阅 strata-cli key new。</translation>
     </message>
@@ -13921,12 +14018,12 @@ only when everything matches. The transparency log is not consulted.
         <translation>发布版本至少需要一个角色的批准。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+69"/>
         <source>%1 is not signed off; it needs an approval from: %2.</source>
         <translation>%1 尚未签核；需要以下角色批准：%2。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+45"/>
         <source>%1 has a broken sign-off (%2 by %3): %4</source>
         <translation>%1 有已损坏的签核（%3 的签核 %2）：%4</translation>
     </message>

@@ -59,16 +59,7 @@ BundleController::BundleController(Prompter *prompter, QWidget *window)
 
     m_progress = new TaskProgressWidget(u"bundle"_s, tr("Stop waiting for the bundle"), window);
     m_progress->hide();
-    // Neither a signature check nor an atomic write can be stopped halfway; Cancel hides the progress and the
-    // result is dropped (an import then writes nothing).
-    connect(m_progress, &TaskProgressWidget::cancelRequested, this, [this] {
-        m_running = false;
-        m_progress->hide();
-        m_progressTimer->stop();
-        updateActions();
-        Q_EMIT runningChanged(false);
-        Q_EMIT statusMessage(tr("Stopped waiting; an import that was still being checked writes nothing."));
-    });
+    connect(m_progress, &TaskProgressWidget::cancelRequested, this, &BundleController::cancel);
     m_progressTimer = new QTimer(this);
     m_progressTimer->setInterval(kProgressIntervalMs);
     connect(m_progressTimer, &QTimer::timeout, this, [this] {
@@ -79,7 +70,33 @@ BundleController::BundleController(Prompter *prompter, QWidget *window)
     updateActions();
 }
 
-BundleController::~BundleController() = default;
+BundleController::~BundleController()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void BundleController::cancel()
+{
+    if (!m_running)
+        return;
+    if (m_writing) {
+        // The writer stops within one chunk and throws its temporary file away; the finish handler reports it.
+        m_cancel->store(true);
+        m_progress->setText(tr("Cancelling the export…"));
+        return;
+    }
+    // Neither unlocking a key nor checking a signature can be stopped halfway: hide the progress and drop the result
+    // (an import then writes nothing).
+    if (m_cancel)
+        m_cancel->store(true);
+    m_running = false;
+    m_progress->hide();
+    m_progressTimer->stop();
+    updateActions();
+    Q_EMIT runningChanged(false);
+    Q_EMIT statusMessage(tr("Stopped waiting; an import that was still being checked writes nothing."));
+}
 
 void BundleController::setWorkspace(Workspace *workspace)
 {
@@ -96,6 +113,7 @@ void BundleController::updateActions()
 void BundleController::setRunning(bool running, const QString &text)
 {
     m_running = running;
+    m_writing = false;
     m_done->store(0);
     m_total->store(0);
     if (running) {
@@ -155,6 +173,7 @@ void BundleController::exportBundle()
         options.output += u".zip"_s;
 
     setRunning(true, tr("Unlocking the key…"));
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
     // 1. The key, on a worker: PBKDF2 with 600,000 rounds takes a noticeable moment.
     runInBackground<std::optional<Result<PrivateKey>>>(
         this,
@@ -175,15 +194,29 @@ void BundleController::exportBundle()
             const PreparedExport ready = prepared.value();
             auto done = m_done;
             auto total = m_total;
+            auto cancel = m_cancel;
+            m_writing = true;
+            Q_EMIT writingStarted();
             runInBackground<Status>(
                 this,
-                [ready, done, total] {
-                    return BundleExporter::write(ready, [done, total](qint64 d, qint64 t) {
-                        done->store(d);
-                        total->store(t);
-                    });
+                [ready, done, total, cancel] {
+                    return BundleExporter::write(
+                        ready,
+                        [done, total](qint64 d, qint64 t) {
+                            done->store(d);
+                            total->store(t);
+                        },
+                        cancel.get());
                 },
                 [this, ready](const Status &written) {
+                    if (!written && written.error().code == ErrorCode::Cancelled) {
+                        setRunning(false);
+                        Q_EMIT statusMessage(tr("Export cancelled: %1 was not written; a file already there is "
+                                                "unchanged.")
+                                                 .arg(QDir::toNativeSeparators(ready.output)));
+                        Q_EMIT finished(false);
+                        return;
+                    }
                     if (!written)
                         return fail(written.error().message);
                     setRunning(false);

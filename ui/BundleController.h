@@ -44,8 +44,14 @@ public:
     void importBundle();
     /// Imports `path` without asking for it (drops, tests).
     void importFile(const QString &path);
+    /// What the progress widget's Cancel does. While the archive is written the writer stops and removes its
+    /// temporary file, so no partial bundle appears and an existing file stays as it was; earlier steps cannot be
+    /// interrupted, so their result is dropped (an import then writes nothing).
+    void cancel();
 
 Q_SIGNALS:
+    /// The export's archive is being written on the worker now (the key is unlocked and the manifest signed).
+    void writingStarted();
     void runningChanged(bool running);
     /// A short line for the status bar.
     void statusMessage(const QString &message);
@@ -66,7 +72,9 @@ private:
     QTimer *m_progressTimer = nullptr;
     std::shared_ptr<std::atomic<qint64>> m_done;
     std::shared_ptr<std::atomic<qint64>> m_total;
+    std::shared_ptr<std::atomic<bool>> m_cancel; ///< the running export's; a new one per export
     bool m_running = false;
+    bool m_writing = false; ///< an export's archive is being written and can still be stopped
 };
 
 } // namespace strata

@@ -145,7 +145,8 @@ int AuditCommands::verify(const CommandArguments &arguments)
                                        "64 hex digits \"strata-cli audit verify\" prints.")
                                         .arg(arguments.value(u"checkpoint"_s)));
     }
-    const auto opened = CommandLine::openExisting(m_options);
+    // Read-only: verifying must never write, not even the catalogs an ordinary open installs.
+    const auto opened = CommandLine::openReadOnly(m_options);
     if (!opened)
         return m_out.fail(opened.error());
     const Result<AuditVerification> verified = opened.value()->verifyAudit(checkpoint);

@@ -228,6 +228,12 @@ Result<std::unique_ptr<Workspace>> CommandLine::openExisting(const GlobalOptions
     return Workspace::open(path, Database::OpenMode::ExistingOnly);
 }
 
+Result<std::unique_ptr<Workspace>> CommandLine::openReadOnly(const GlobalOptions &options)
+{
+    const QString path = options.workspace.isEmpty() ? Workspace::defaultPath() : options.workspace;
+    return Workspace::open(path, Database::OpenMode::ReadOnly);
+}
+
 Status CommandLine::checkOutputFolder(const QString &output)
 {
     const QFileInfo target(output);

@@ -95,6 +95,8 @@ public:
     /// The workspace the global options name (or the default one), opened only if it exists: a typo in --workspace
     /// must not leave a new empty file behind.
     static Result<std::unique_ptr<Workspace>> openExisting(const GlobalOptions &options);
+    /// The same workspace opened read-only (Database::OpenMode::ReadOnly), for commands that only check it.
+    static Result<std::unique_ptr<Workspace>> openReadOnly(const GlobalOptions &options);
     /// Refuses an -o file whose folder does not exist, before any work is done for it.
     static Status checkOutputFolder(const QString &output);
     /// An ISO 8601 date or date and time; without an offset it is read as UTC, so the same command gives the same

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void verifyPassesAndPrintsTheHead();
     void verifyNamesTheFirstBadRow();
     void checkpointCatchesADroppedTail();
+    void verifyNeverWritesTheWorkspace();
     void usageErrors_data();
     void usageErrors();
 
@@ -151,6 +152,28 @@ void TestCliAudit::checkpointCatchesADroppedTail()
     const CliRun run = m_cli->run({u"audit"_s, u"verify"_s, u"--checkpoint"_s, head});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(QString::fromUtf8(run.out).contains(QString::number(last - 1)), run.out.constData());
+}
+
+void TestCliAudit::verifyNeverWritesTheWorkspace()
+{
+    const qsizetype imports = list({u"--action"_s, u"catalog.import"_s}).size();
+    // Without the built-in catalog, any writable open would install it (and audit that) before verifying.
+    for (const QString &table : {u"catalog_item_kind"_s, u"catalog_item"_s, u"catalog"_s})
+        QVERIFY(test::execOnFile(m_cli->workspace(), u"DELETE FROM %1"_s.arg(table)));
+    const auto bytes = [this] {
+        QFile file(m_cli->workspace());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    const QByteArray before = bytes();
+    QVERIFY(!before.isEmpty());
+    const CliRun run = m_cli->run({u"--json"_s, u"audit"_s, u"verify"_s});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.json().object().value(u"ok"_s).toBool());
+    QVERIFY2(bytes() == before, "audit verify changed the workspace file");
+    QVERIFY(!QFile::exists(m_cli->workspace() + u"-wal"_s));
+    // An ordinary command puts the catalog back, which is a write the trail records; verify then sees that entry.
+    QCOMPARE(list({u"--action"_s, u"catalog.import"_s}).size(), imports + 1);
+    QVERIFY(bytes() != before);
 }
 
 void TestCliAudit::usageErrors_data()

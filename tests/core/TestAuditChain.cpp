@@ -68,6 +68,8 @@ private Q_SLOTS:
     void damageIsNamedAtTheFirstBadRow_data();
     void damageIsNamedAtTheFirstBadRow();
     void checkpointCatchesTruncationAndRewrite();
+    void manyCheckpointsAgreeWithOneByOne_data();
+    void manyCheckpointsAgreeWithOneByOne();
     void cancelStops();
     void headTextRoundTrips();
 };
@@ -245,6 +247,54 @@ void TestAuditChain::checkpointCatchesTruncationAndRewrite()
     QVERIFY2(v.intact(), qPrintable(v.message));
     QVERIFY2(v.message.contains(u"3 audit-trail head"_s), qPrintable(v.message)); // says how many it agrees with
     QCOMPARE(AuditChain::verifyAgainst(dropped, {early, checkpoint}).damage, AuditDamage::Truncated);
+}
+
+void TestAuditChain::manyCheckpointsAgreeWithOneByOne_data()
+{
+    QTest::addColumn<int>("rewriteFrom"); ///< 0: untouched
+    QTest::addColumn<int>("keep");        ///< rows left after dropping the tail
+    QTest::addColumn<AuditDamage>("damage");
+    QTest::newRow("intact") << 0 << 400 << AuditDamage::None;
+    QTest::newRow("rewritten from row 250") << 250 << 400 << AuditDamage::Rewritten;
+    QTest::newRow("tail dropped after row 390") << 0 << 390 << AuditDamage::Truncated;
+}
+
+void TestAuditChain::manyCheckpointsAgreeWithOneByOne()
+{
+    QFETCH(int, rewriteFrom);
+    QFETCH(int, keep);
+    QFETCH(AuditDamage, damage);
+    const QList<AuditEntry> original = chain(400);
+    // A sign-off at every row: the heads, newest last, as auditCheckpoints() returns them.
+    QList<AuditHead> checkpoints;
+    for (const AuditEntry &row : original)
+        checkpoints.append(AuditHead{row.seq, row.hash});
+    QList<AuditEntry> rows = original.mid(0, keep);
+    if (rewriteFrom > 0) {
+        AuditHead head{rewriteFrom - 1, rows.at(rewriteFrom - 2).hash};
+        for (int i = rewriteFrom - 1; i < rows.size(); ++i) {
+            rows[i].actor = u"mallory"_s;
+            head = AuditChain::seal(rows[i], head);
+        }
+    }
+    // The reference: one whole verification per checkpoint, the first damage wins.
+    AuditVerification reference = AuditChain::verify(rows);
+    for (const AuditHead &checkpoint : std::as_const(checkpoints)) {
+        if (!reference.intact())
+            break;
+        reference = AuditChain::verify(rows, checkpoint);
+    }
+    const AuditVerification v = AuditChain::verifyAgainst(rows, checkpoints);
+    QCOMPARE(v.damage, damage);
+    QCOMPARE(v.damage, reference.damage);
+    QCOMPARE(v.firstBadSeq, reference.firstBadSeq);
+    QCOMPARE(v.rowsChecked, qint64(keep));
+    if (damage == AuditDamage::None) {
+        QVERIFY2(v.message.contains(u"400 audit-trail head"_s), qPrintable(v.message));
+    } else {
+        QCOMPARE(v.message, reference.message);
+        QCOMPARE(v.firstBadSeq, qint64(damage == AuditDamage::Truncated ? keep + 1 : rewriteFrom));
+    }
 }
 
 void TestAuditChain::cancelStops()

@@ -13,6 +13,7 @@
 #include "trust/KeyFile.h"
 #include "util/Sha256.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -100,6 +101,8 @@ private Q_SLOTS:
     void olderBundleIsRefused();
     void hostileArchiveLeavesWorkspaceUnchanged();
     void questionnaireRoundTrip();
+    void cancelledWriteKeepsThePreviousFile_data();
+    void cancelledWriteKeepsThePreviousFile();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -432,6 +435,46 @@ void TestBundle::questionnaireRoundTrip()
     QCOMPARE(answered->evidence.size(), 1);
     QCOMPARE(answered->evidence.first().sha256, Sha256::hex(test::deterministicBytes(50000, 11)));
     QCOMPARE(answered->evidence.first().title, u"Pen test"_s);
+}
+
+void TestBundle::cancelledWriteKeepsThePreviousFile_data()
+{
+    QTest::addColumn<int>("when");
+    QTest::newRow("before the first byte") << 0;
+    QTest::newRow("after the first bytes") << 1;
+    QTest::newRow("after the last byte") << 2;
+}
+
+void TestBundle::cancelledWriteKeepsThePreviousFile()
+{
+    QFETCH(int, when);
+    const QString target = writeFile(u"chat.zip"_s, "last week's bundle");
+    QVERIFY(!target.isEmpty());
+    BundleExportOptions options;
+    options.release = u"chat@1.0"_s;
+    options.output = target;
+    const Result<PreparedExport> prepared = BundleExporter::prepare(*m_a, options, m_alice);
+    QVERIFY(prepared.ok());
+    std::atomic<bool> cancel{when == 0};
+    int calls = 0;
+    const Status written = BundleExporter::write(
+        prepared.value(),
+        [&](qint64 done, qint64 total) {
+            ++calls;
+            if ((when == 1 && calls == 1) || (when == 2 && done == total))
+                cancel.store(true);
+        },
+        &cancel);
+    QVERIFY(!written.ok());
+    QCOMPARE(written.error().code, ErrorCode::Cancelled);
+    QVERIFY2(written.error().message.contains(u"cancelled"_s), qPrintable(written.error().message));
+    QFile kept(target);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("last week's bundle"));
+    QCOMPARE(QDir(m_dir->path()).entryList({u"chat*"_s}, QDir::Files | QDir::Hidden), QStringList{u"chat.zip"_s});
+    // The same export, not cancelled, replaces it.
+    QVERIFY(BundleExporter::write(prepared.value()).ok());
+    QVERIFY(BundleImporter::importBundle(*m_b, target).ok());
 }
 
 QTEST_GUILESS_MAIN(TestBundle)

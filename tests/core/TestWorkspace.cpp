@@ -3,6 +3,7 @@
 #include "domain/Fields.h"
 #include "workspace/Workspace.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void batchIsAllOrNothing();
     void signalsOnlyAfterCommit();
     void actorIsRecorded();
+    void readOnlyOpenNeverWrites();
 
 private:
     qint64 create(RecordKind kind, const QString &name, const QString &version = {});
@@ -472,6 +474,37 @@ void TestWorkspace::actorIsRecorded()
     QVERIFY(m_ws->updateRecord(r).ok());
     QCOMPARE(m_ws->record(id).value().createdBy, u"alice"_s);
     QCOMPARE(m_ws->record(id).value().updatedBy, u"bob"_s);
+}
+
+void TestWorkspace::readOnlyOpenNeverWrites()
+{
+    const qint64 id = create(RecordKind::Model, u"Llama"_s, u"3"_s);
+    const QString path = m_ws->path();
+    m_ws.reset();
+    auto opened = Workspace::open(path, Database::OpenMode::ReadOnly);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+    std::unique_ptr<Workspace> ws = std::move(opened).value();
+    QVERIFY(ws->isReadOnly());
+    QVERIFY(!ws->readOnlyReason().isEmpty());
+    QCOMPARE(ws->record(id).value().name, u"Llama"_s); // reads work
+    Record other;
+    other.kind = RecordKind::Dataset;
+    other.name = u"Corpus"_s;
+    const Result<qint64> refused = ws->createRecord(other);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::ReadOnly);
+    ws.reset();
+    // A missing file is not created.
+    const QString missing = m_dir->filePath(u"missing.strata"_s);
+    QCOMPARE(Workspace::open(missing, Database::OpenMode::ReadOnly).error().code, ErrorCode::NotFound);
+    QVERIFY(!QFile::exists(missing));
+    // An older schema would need a migration, which is a write: refused, and the file keeps its version.
+    const QString old = m_dir->filePath(u"old.strata"_s);
+    QVERIFY(Database::open(old, Database::OpenMode::CreateIfMissing, 8).ok());
+    const Result<std::unique_ptr<Workspace>> older = Workspace::open(old, Database::OpenMode::ReadOnly);
+    QVERIFY(!older.ok());
+    QVERIFY2(older.error().message.contains(u"older schema"_s), qPrintable(older.error().message));
+    QCOMPARE(Database::open(old, Database::OpenMode::CreateIfMissing, 8).value()->schemaVersion(), 8);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)

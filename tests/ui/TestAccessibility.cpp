@@ -75,16 +75,6 @@ QString describe(const QWidget *widget)
     return path.join(u" > "_s);
 }
 
-// The ui/assessments pages are being reworked on another branch; their names are checked there.
-bool isExcluded(const QWidget *widget)
-{
-    for (const QWidget *w = widget; w; w = w->parentWidget()) {
-        if (qobject_cast<const AssessmentsPage *>(w))
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 /// Walks the main window's widgets and names every control a screen reader would announce without a name: no
@@ -119,7 +109,7 @@ QStringList TestAccessibility::unnamedControls(const QWidget *root, int *checked
     }
     const auto widgets = root->findChildren<QWidget *>();
     for (QWidget *widget : widgets) {
-        if (!isInteractive(widget) || isQtInternal(widget) || isExcluded(widget))
+        if (!isInteractive(widget) || isQtInternal(widget))
             continue;
         if (checked)
             ++*checked;

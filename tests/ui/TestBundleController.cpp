@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void exportsAndImportsThroughTheMenu();
     void refusedBundleShowsTheReasonAndWritesNothing();
     void cancelledQuestionsWriteNothing();
+    void cancelledExportKeepsThePreviousFile();
     void fileMenuOffersBundles();
 
 private:
@@ -170,6 +172,44 @@ void TestBundleController::cancelledQuestionsWriteNothing()
     QVERIFY(!QFile::exists(path(u"chat.zip"_s)));
     QVERIFY(m_prompter.errors.isEmpty());
     QVERIFY(controller.exportAction()->isEnabled());
+}
+
+void TestBundleController::cancelledExportKeepsThePreviousFile()
+{
+    const QString target = path(u"chat.zip"_s);
+    {
+        QFile previous(target);
+        QVERIFY(previous.open(QIODevice::WriteOnly));
+        previous.write("the bundle sent last week");
+    }
+    BundleController controller(&m_prompter, m_window.get());
+    controller.setWorkspace(m_a.get());
+    m_prompter.texts = {u"chat@1.0"_s};
+    m_prompter.answers = {false};
+    m_prompter.fileNames = {path(u"alice.key"_s), target};
+    m_prompter.passphrases = {QByteArray("correct horse battery")};
+    // The user presses the progress widget's Cancel as soon as the archive is being written.
+    auto *cancelButton = controller.progressWidget()->findChild<QPushButton *>(u"bundleCancelButton"_s);
+    QVERIFY(cancelButton);
+    connect(&controller, &BundleController::writingStarted, cancelButton, &QPushButton::click);
+    QSignalSpy writing(&controller, &BundleController::writingStarted);
+    QSignalSpy finished(&controller, &BundleController::finished);
+    QSignalSpy status(&controller, &BundleController::statusMessage);
+    controller.exportAction()->trigger();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(writing.count(), 1);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(m_prompter.errors.isEmpty()); // a cancel is not an error
+    QVERIFY(!status.isEmpty());
+    QVERIFY2(status.last().first().toString().contains(u"cancelled"_s), qPrintable(status.last().first().toString()));
+    QVERIFY(!controller.isRunning());
+    QVERIFY(!controller.progressWidget()->isVisible());
+    QVERIFY(controller.exportAction()->isEnabled());
+    QFile kept(target);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("the bundle sent last week"));
+    // No partial archive or temporary file is left beside it.
+    QCOMPARE(QDir(m_dir->path()).entryList({u"chat*"_s}, QDir::Files | QDir::Hidden), QStringList{u"chat.zip"_s});
 }
 
 void TestBundleController::fileMenuOffersBundles()

@@ -190,7 +190,10 @@ void AssessmentsPage::refresh()
         m_stack->setCurrentIndex(kListIndex);
         return;
     }
-    m_stack->setCurrentIndex(all.value().isEmpty() ? kEmptyIndex : kListIndex);
+    // A release without an assessment still shows the list, so its sign-off panel says what is missing.
+    const Result<QList<Release>> releases = m_workspace ? m_workspace->releases() : QList<Release>();
+    const bool noReleases = !releases.ok() || releases.value().isEmpty();
+    m_stack->setCurrentIndex(all.value().isEmpty() && noReleases ? kEmptyIndex : kListIndex);
     if (m_openButton)
         m_openButton->setEnabled(!all.value().isEmpty());
     for (const AssessmentSummary &s : all.value()) {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ItemPanel.h"
 
+#include "StatusIcons.h"
+
 #include <QButtonGroup>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -107,9 +109,11 @@ ItemPanel::ItemPanel(QWidget *parent)
     static_cast<QFrame *>(m_suggestionBox)->setFrameShape(QFrame::StyledPanel);
     auto *suggestionLayout = new QHBoxLayout(m_suggestionBox);
     m_suggestionText = wrappedLabel(u"suggestionText"_s);
-    m_confirmSuggestion = new QPushButton;
+    m_confirmSuggestion = new QPushButton(tr("Confirm"));
     m_confirmSuggestion->setObjectName(u"confirmSuggestion"_s);
-    m_confirmSuggestion->setFocusPolicy(Qt::NoFocus);
+    m_confirmSuggestion->setAccessibleName(tr("Confirm the suggested status"));
+    // Reachable with Tab (the walkthrough's keys still work from it); the status buttons have keys 1 to 5 instead.
+    m_confirmSuggestion->setFocusPolicy(Qt::TabFocus);
     suggestionLayout->addWidget(m_suggestionText, 1);
     suggestionLayout->addWidget(m_confirmSuggestion, 0, Qt::AlignTop);
     connect(m_confirmSuggestion, &QPushButton::clicked, this, [this] { Q_EMIT suggestionConfirmed(m_suggested); });
@@ -117,7 +121,7 @@ ItemPanel::ItemPanel(QWidget *parent)
 
     m_raiseFinding = new QPushButton(tr("Raise Finding…"));
     m_raiseFinding->setObjectName(u"raiseFindingButton"_s);
-    m_raiseFinding->setFocusPolicy(Qt::NoFocus);
+    m_raiseFinding->setFocusPolicy(Qt::TabFocus);
     connect(m_raiseFinding, &QPushButton::clicked, this, &ItemPanel::raiseFindingClicked);
     layout->addWidget(m_raiseFinding, 0, Qt::AlignLeft);
 
@@ -157,14 +161,14 @@ ItemPanel::ItemPanel(QWidget *parent)
     m_evidence = new QListWidget;
     m_evidence->setObjectName(u"evidenceList"_s);
     m_evidence->setAccessibleName(tr("Linked evidence"));
-    m_evidence->setFocusPolicy(Qt::NoFocus);
+    m_evidence->setFocusPolicy(Qt::TabFocus);
     m_evidence->setMinimumHeight(60);
     m_evidence->setMaximumHeight(140);
     layout->addWidget(m_evidence);
     m_unlink = new QPushButton(tr("Unlink Evidence"));
     m_unlink->setObjectName(u"unlinkEvidenceButton"_s);
     m_unlink->setToolTip(tr("Take the selected evidence off this item; the file stays in the evidence store."));
-    m_unlink->setFocusPolicy(Qt::NoFocus);
+    m_unlink->setFocusPolicy(Qt::TabFocus);
     m_unlink->setEnabled(false);
     connect(m_evidence, &QListWidget::currentRowChanged, this, [this] {
         const QListWidgetItem *row = m_evidence->currentItem();
@@ -188,7 +192,7 @@ ItemPanel::ItemPanel(QWidget *parent)
     m_dropZone->setForegroundRole(QPalette::PlaceholderText);
     auto *attach = new QPushButton(tr("Attach Evidence…"));
     attach->setObjectName(u"attachEvidenceButton"_s);
-    attach->setFocusPolicy(Qt::NoFocus);
+    attach->setFocusPolicy(Qt::TabFocus);
     connect(attach, &QPushButton::clicked, this, &ItemPanel::attachClicked);
     dropRow->addWidget(m_dropZone, 1);
     dropRow->addWidget(attach);
@@ -273,6 +277,8 @@ void ItemPanel::setItem(const AssessmentItem &item,
         m_suggestionText->setText(
             tr("Automated checks suggest %1:\n%2").arg(itemStatusLabel(m_suggested), suggestionLines.join(u'\n')));
         m_confirmSuggestion->setText(tr("Confirm: %1").arg(itemStatusLabel(m_suggested)));
+        m_confirmSuggestion->setAccessibleName(
+            tr("Confirm the suggested status: %1").arg(itemStatusLabel(m_suggested)));
         m_confirmSuggestion->setEnabled(item.status != m_suggested);
     }
     m_raiseFinding->setVisible(item.status == ItemStatus::Fail);
@@ -314,11 +320,13 @@ void ItemPanel::showEvidence(const QList<Evidence> &evidence)
         row->setData(kEvidenceIdRole, e.id);
         if (e.isExpired(today)) {
             text = tr("Expired on %1: %2").arg(e.expiryDate.toString(Qt::ISODate), text);
-            row->setForeground(QColor(0xc6, 0x28, 0x28));
+            row->setForeground(status_icons::color(status_icons::Severity::Bad, m_evidence->palette()));
+            row->setIcon(status_icons::icon(status_icons::Severity::Bad));
             row->setData(Qt::UserRole, u"expired"_s);
         } else if (e.expiresWithin(today, kExpiryWarningDays)) {
             text = tr("Expires on %1: %2").arg(e.expiryDate.toString(Qt::ISODate), text);
-            row->setForeground(QColor(0xb2, 0x6a, 0x00));
+            row->setForeground(status_icons::color(status_icons::Severity::Warning, m_evidence->palette()));
+            row->setIcon(status_icons::icon(status_icons::Severity::Warning));
             row->setData(Qt::UserRole, u"expiring"_s);
         }
         row->setText(text);

@@ -7,6 +7,7 @@
 #include "trust/Identity.h"
 #include "workspace/Workspace.h"
 
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,16 +17,30 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace strata {
+
+/// One check of the signed releases on the worker: shared with it, so the panel can go while it ends.
+struct ReleaseSignoffPanel::CheckJob
+{
+    std::atomic<bool> cancel{false};
+    QList<SignoffStatusInput> inputs;
+    QList<Result<ReleaseSignoffStatus>> results; ///< in the order of `inputs`; shorter when cancelled
+    QFutureWatcher<void> *watcher = nullptr;
+};
 
 namespace {
 
 constexpr int kIdRole = Qt::UserRole;
 constexpr int kStateRole = Qt::UserRole + 1;
 constexpr int kStateColumn = 2;
+// The "checking" word only appears when a check takes longer than this, so quick checks do not flicker.
+constexpr int kCheckingDelayMs = 300;
 
 QIcon stateIcon(const QStyle *style, SignoffState state)
 {
@@ -76,6 +91,7 @@ ReleaseSignoffPanel::ReleaseSignoffPanel(Workspace *workspace, Prompter *prompte
     m_details->setObjectName(u"signoffDetails"_s);
     m_details->setAccessibleName(tr("Sign-off details"));
     m_details->setReadOnly(true);
+    m_details->setTabChangesFocus(true); // Tab moves on, never traps the keyboard here
     m_details->setFrameShape(QFrame::NoFrame);
     m_details->viewport()->setAutoFillBackground(false);
     m_error = new QLabel;
@@ -90,7 +106,16 @@ ReleaseSignoffPanel::ReleaseSignoffPanel(Workspace *workspace, Prompter *prompte
     bold.setBold(true);
     title->setFont(bold);
     top->addWidget(title);
+    m_checking = new QLabel;
+    m_checking->setObjectName(u"signoffChecking"_s);
+    m_checking->setTextFormat(Qt::PlainText);
+    top->addWidget(m_checking);
     top->addStretch();
+    m_checkingDelay = new QTimer(this);
+    m_checkingDelay->setSingleShot(true);
+    m_checkingDelay->setInterval(kCheckingDelayMs);
+    connect(m_checkingDelay, &QTimer::timeout, this,
+            [this] { m_checking->setText(tr("\u231b Checking sign-offs and re-hashing evidence…")); });
     if (m_prompter) {
         m_signButton = new QPushButton(tr("Sign Off…"));
         m_signButton->setObjectName(u"signOffButton"_s);
@@ -120,6 +145,15 @@ ReleaseSignoffPanel::ReleaseSignoffPanel(Workspace *workspace, Prompter *prompte
         connect(m_workspace, &Workspace::recordsChanged, this, &ReleaseSignoffPanel::scheduleRefresh);
     }
     refresh();
+}
+
+ReleaseSignoffPanel::~ReleaseSignoffPanel()
+{
+    if (m_job) {
+        // Cancelled, the worker stops within one chunk of the file it is hashing.
+        m_job->cancel.store(true);
+        m_job->watcher->waitForFinished();
+    }
 }
 
 void ReleaseSignoffPanel::scheduleRefresh()
@@ -159,61 +193,171 @@ QString ReleaseSignoffPanel::detailsText() const
     return m_details->toPlainText();
 }
 
+QTreeWidgetItem *ReleaseSignoffPanel::rowOf(qint64 releaseId) const
+{
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
+        if (m_list->topLevelItem(i)->data(0, kIdRole).toLongLong() == releaseId)
+            return m_list->topLevelItem(i);
+    return nullptr;
+}
+
 void ReleaseSignoffPanel::refresh()
 {
+    if (m_job) {
+        // What the running check read is out of date: let it stop and drop what it finds.
+        m_job->cancel.store(true);
+        m_job->watcher->disconnect(this);
+        m_job->watcher->deleteLater();
+        m_job.reset();
+    }
     const qint64 selected = selectedId();
-    m_list->clear();
-    m_status.clear();
     const Result<QList<Release>> releases = m_workspace ? m_workspace->releases() : QList<Release>();
-    m_error->setVisible(!releases.ok());
-    if (!releases.ok()) {
-        m_error->setText(releases.error().message);
+    const Result<QList<AssessmentSummary>> summaries =
+        m_workspace ? m_workspace->assessments() : QList<AssessmentSummary>();
+    if (!releases.ok() || !summaries.ok()) {
+        m_list->clear();
+        m_status.clear();
+        m_error->setText(releases.ok() ? summaries.error().message : releases.error().message);
+        m_error->show();
+        showDetails();
         return;
     }
+    QSet<qint64> assessed;
+    for (const AssessmentSummary &summary : summaries.value())
+        assessed.insert(summary.releaseId);
+    // Rows are updated in place and keep their last state until the worker has checked them again: no flicker.
+    auto job = std::make_shared<CheckJob>();
     QStringList problems;
+    QSet<qint64> listed;
+    m_unassessed.clear();
     for (const Release &release : releases.value()) {
-        auto *row = new QTreeWidgetItem(m_list);
+        listed.insert(release.id);
+        QTreeWidgetItem *row = rowOf(release.id);
+        if (!row) {
+            row = new QTreeWidgetItem(m_list);
+            row->setData(0, kIdRole, release.id);
+        }
         row->setText(0, release.label());
-        row->setData(0, kIdRole, release.id);
         row->setText(1, QString::number(release.members.size()));
-        const Result<ReleaseSignoffStatus> status = m_workspace->signoffStatus(release.id);
-        if (!status) {
-            problems << status.error().message;
+        if (!assessed.contains(release.id))
+            m_unassessed.insert(release.id);
+        Result<SignoffStatusInput> input = m_workspace->signoffStatusInput(release.id);
+        if (!input) {
+            problems << input.error().message;
             continue;
         }
-        m_status.insert(release.id, status.value());
-        const SignoffState state = status.value().state;
-        row->setText(kStateColumn, signoffStateLabel(state));
-        row->setIcon(kStateColumn, stateIcon(style(), state));
-        row->setData(kStateColumn, kStateRole, int(state));
-        QStringList roles;
-        for (const QString &role : status.value().requiredRoles)
-            roles << SignoffRoles::display(role);
-        row->setText(3, roles.join(u", "_s));
-        row->setText(4, status.value().gatePasses ? tr("\u2714 passes") : tr("\u2716 closed"));
-        row->setToolTip(4, status.value().gateReason);
-        row->setToolTip(kStateColumn, status.value().gateReason);
+        if (!input.value().signoffs.isEmpty()) {
+            if (!m_status.contains(release.id)) {
+                row->setText(kStateColumn, tr("checking…"));
+                row->setIcon(kStateColumn, QIcon());
+            }
+            job->inputs.append(std::move(input).value());
+            continue;
+        }
+        // Nothing signed, nothing to hash: the state is known at once.
+        const Result<ReleaseSignoffStatus> status = Workspace::checkSignoffStatus(std::move(input).value());
+        if (status)
+            showStatus(row, status.value());
+        else
+            problems << status.error().message;
     }
-    if (!problems.isEmpty()) {
-        m_error->setText(problems.join(u'\n'));
-        m_error->show();
+    for (int i = m_list->topLevelItemCount() - 1; i >= 0; --i) {
+        const qint64 id = m_list->topLevelItem(i)->data(0, kIdRole).toLongLong();
+        if (!listed.contains(id)) {
+            m_status.remove(id);
+            delete m_list->takeTopLevelItem(i);
+        }
     }
+    m_error->setText(problems.join(u'\n'));
+    m_error->setVisible(!problems.isEmpty());
     m_list->header()->resizeSections(QHeaderView::ResizeToContents);
     if (!selectRelease(selected) && m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
+    if (job->inputs.isEmpty()) {
+        m_checkingDelay->stop();
+        m_checking->clear();
+        showDetails();
+        Q_EMIT statesChecked();
+        return;
+    }
+    m_job = job;
+    if (!m_checkingDelay->isActive() && m_checking->text().isEmpty())
+        m_checkingDelay->start();
     showDetails();
+    job->watcher = new QFutureWatcher<void>(this);
+    connect(job->watcher, &QFutureWatcherBase::finished, this, &ReleaseSignoffPanel::finishCheck);
+    job->watcher->setFuture(QtConcurrent::run([job] {
+        for (const SignoffStatusInput &input : std::as_const(job->inputs)) {
+            if (job->cancel.load())
+                return;
+            job->results.append(Workspace::checkSignoffStatus(input, &job->cancel));
+        }
+    }));
+}
+
+void ReleaseSignoffPanel::finishCheck()
+{
+    const std::shared_ptr<CheckJob> job = std::move(m_job);
+    m_job.reset();
+    job->watcher->deleteLater();
+    m_checkingDelay->stop();
+    m_checking->clear();
+    QStringList problems;
+    if (!m_error->text().isEmpty())
+        problems << m_error->text();
+    for (int i = 0; i < job->results.size(); ++i) {
+        const Result<ReleaseSignoffStatus> &status = job->results.at(i);
+        QTreeWidgetItem *row = rowOf(job->inputs.at(i).releaseId);
+        if (!status)
+            problems << status.error().message;
+        else if (row)
+            showStatus(row, status.value());
+    }
+    m_error->setText(problems.join(u'\n'));
+    m_error->setVisible(!problems.isEmpty());
+    m_list->header()->resizeSections(QHeaderView::ResizeToContents);
+    showDetails();
+    Q_EMIT statesChecked();
+}
+
+void ReleaseSignoffPanel::showStatus(QTreeWidgetItem *row, const ReleaseSignoffStatus &status)
+{
+    m_status.insert(status.releaseId, status);
+    const SignoffState state = status.state;
+    const bool unassessed = state == SignoffState::None && m_unassessed.contains(status.releaseId);
+    row->setText(kStateColumn, unassessed ? tr("no assessment") : signoffStateLabel(state));
+    row->setIcon(kStateColumn, stateIcon(style(), state));
+    row->setData(kStateColumn, kStateRole, int(state));
+    QStringList roles;
+    for (const QString &role : status.requiredRoles)
+        roles << SignoffRoles::display(role);
+    row->setText(3, roles.join(u", "_s));
+    row->setText(4, status.gatePasses ? tr("\u2714 passes") : tr("\u2716 closed"));
+    row->setToolTip(4, status.gateReason);
+    row->setToolTip(kStateColumn, status.gateReason);
 }
 
 void ReleaseSignoffPanel::showDetails()
 {
     const qint64 id = selectedId();
-    if (m_signButton)
-        m_signButton->setEnabled(id != 0 && !m_workspace->isReadOnly());
+    const bool unassessed = m_unassessed.contains(id);
+    if (m_signButton) {
+        m_signButton->setEnabled(id != 0 && !m_workspace->isReadOnly() && !unassessed);
+        m_signButton->setToolTip(unassessed ? tr("Start an assessment of this release before signing it off")
+                                            : tr("Approve or reject the selected release with your signing key"));
+    }
     if (id == 0 || !m_status.contains(id)) {
-        m_details->setPlainText(id == 0 ? tr("No release yet: create one with New Release….") : QString());
+        m_details->setPlainText(id == 0 ? tr("No release yet: create one with New Release….")
+                                : m_job ? tr("Checking the sign-offs of this release…")
+                                        : QString());
         return;
     }
     const ReleaseSignoffStatus &status = m_status[id];
+    if (unassessed && status.state == SignoffState::None) {
+        m_details->setPlainText(
+            tr("No assessment yet: start one to sign off (New Assessment…).\n%1").arg(status.gateReason));
+        return;
+    }
     QStringList lines{stateText(status.state), status.gateReason};
     for (const SignoffCheck &check : status.checks) {
         const Signoff &s = check.signoff;
@@ -246,7 +390,7 @@ bool ReleaseSignoffPanel::signOffSelected()
     SignoffDialog dialog(m_workspace, m_prompter, id, this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    refresh();
+    scheduleRefresh();
     return true;
 }
 

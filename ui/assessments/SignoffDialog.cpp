@@ -3,6 +3,7 @@
 #include "SignoffDialog.h"
 
 #include "Prompter.h"
+#include "signoff/SignoffManifest.h"
 #include "trust/KeyFile.h"
 #include "workspace/Workspace.h"
 
@@ -21,6 +22,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace strata {
@@ -34,6 +37,15 @@ struct SignoffDialog::Job
     QString conditions;
     std::optional<Result<PrivateKey>> key;
     bool abandoned = false;
+};
+
+/// Re-hashing the release's evidence on a worker to find why approval would be refused; shared with the worker.
+struct SignoffDialog::RefusalCheck
+{
+    std::atomic<bool> cancel{false};
+    SignoffScope scope;
+    QString evidenceFolder;
+    std::optional<Result<QStringList>> result;
 };
 
 SignoffDialog::SignoffDialog(Workspace *workspace, Prompter *prompter, qint64 releaseId, QWidget *parent)
@@ -59,27 +71,16 @@ SignoffDialog::SignoffDialog(Workspace *workspace, Prompter *prompter, qint64 re
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::PlainText);
 
-    const Result<QStringList> refusals = workspace->approvalRefusals(releaseId);
-    if (refusals)
-        m_refusals = refusals.value();
-    else
-        m_refusals = {refusals.error().message};
     m_refusalLabel = new QLabel;
     m_refusalLabel->setObjectName(u"refusalList"_s);
     m_refusalLabel->setTextFormat(Qt::PlainText);
     m_refusalLabel->setWordWrap(true);
-    QStringList lines{tr("Approval is refused (%n reason(s)); you can still reject:", "", int(m_refusals.size()))};
-    for (const QString &reason : std::as_const(m_refusals))
-        lines << u"\u2716 %1"_s.arg(reason);
-    m_refusalLabel->setText(lines.join(u'\n'));
-    m_refusalLabel->setVisible(!m_refusals.isEmpty());
 
     m_decision = new QComboBox;
     m_decision->setObjectName(u"decisionBox"_s);
     m_decision->addItem(tr("Approve for release"), int(SignoffDecision::Approve));
     m_decision->addItem(tr("Reject"), int(SignoffDecision::Reject));
-    if (!m_refusals.isEmpty())
-        m_decision->setCurrentIndex(1);
+    connect(m_decision, &QComboBox::activated, this, [this] { m_decisionChosen = true; });
     m_conditions = new QPlainTextEdit;
     m_conditions->setObjectName(u"conditionsEdit"_s);
     m_conditions->setPlaceholderText(tr("Conditions of the approval, or the reasons for a rejection (optional)"));
@@ -132,13 +133,62 @@ SignoffDialog::SignoffDialog(Workspace *workspace, Prompter *prompter, qint64 re
     connect(m_signButton, &QPushButton::clicked, this, &SignoffDialog::sign);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(560, sizeHint().height());
+    checkRefusals();
     updateState();
+}
+
+void SignoffDialog::checkRefusals()
+{
+    // What the sign-off covers is read here, on the thread that owns the workspace; only the hashing is moved.
+    Result<SignoffScope> scope = m_workspace->readSignoffScope(m_releaseId);
+    if (!scope) {
+        showRefusals({scope.error().message});
+        return;
+    }
+    auto check = std::make_shared<RefusalCheck>();
+    check->scope = std::move(scope).value();
+    check->evidenceFolder = m_workspace->evidenceFolder();
+    m_check = check;
+    m_refusalLabel->setText(tr("\u231b Checking what an approval needs: re-hashing %n evidence file(s)…", "",
+                               int(check->scope.evidence.size())));
+    m_refusalLabel->show();
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, check] {
+        watcher->deleteLater();
+        if (check != m_check)
+            return;
+        m_check.reset();
+        showRefusals(check->result->ok() ? check->result->value() : QStringList{check->result->error().message});
+    });
+    watcher->setFuture(QtConcurrent::run([check] {
+        if (Status hashed = Workspace::hashSignoffEvidence(check->scope, check->evidenceFolder, &check->cancel);
+            !hashed)
+            check->result = Result<QStringList>(hashed.error());
+        else
+            check->result = Result<QStringList>(SignoffManifest::refusals(check->scope, QDate::currentDate()));
+    }));
+}
+
+void SignoffDialog::showRefusals(const QStringList &refusals)
+{
+    m_refusals = refusals;
+    QStringList lines{tr("Approval is refused (%n reason(s)); you can still reject:", "", int(m_refusals.size()))};
+    for (const QString &reason : std::as_const(m_refusals))
+        lines << u"\u2716 %1"_s.arg(reason);
+    m_refusalLabel->setText(lines.join(u'\n'));
+    m_refusalLabel->setVisible(!m_refusals.isEmpty());
+    if (!m_refusals.isEmpty() && !m_decisionChosen)
+        m_decision->setCurrentIndex(1);
+    updateState();
+    Q_EMIT refusalsChecked();
 }
 
 SignoffDialog::~SignoffDialog()
 {
     if (m_job)
         m_job->abandoned = true;
+    if (m_check)
+        m_check->cancel.store(true);
 }
 
 void SignoffDialog::setKeyFile(const QString &path)
@@ -148,6 +198,7 @@ void SignoffDialog::setKeyFile(const QString &path)
 
 void SignoffDialog::setDecision(SignoffDecision decision)
 {
+    m_decisionChosen = true;
     m_decision->setCurrentIndex(decision == SignoffDecision::Reject ? 1 : 0);
 }
 
@@ -170,8 +221,11 @@ void SignoffDialog::updateState()
 {
     const bool approve = m_decision->currentData().toInt() != int(SignoffDecision::Reject);
     const bool refused = approve && !m_refusals.isEmpty();
-    m_signButton->setEnabled(!isBusy() && !refused && !m_keyFile->text().trimmed().isEmpty());
-    m_signButton->setToolTip(refused ? tr("Approval is refused for the reasons listed above.") : QString());
+    const bool waiting = approve && isCheckingRefusals();
+    m_signButton->setEnabled(!isBusy() && !refused && !waiting && !m_keyFile->text().trimmed().isEmpty());
+    m_signButton->setToolTip(refused   ? tr("Approval is refused for the reasons listed above.")
+                             : waiting ? tr("An approval can be signed once the evidence has been checked.")
+                                       : QString());
     m_decision->setEnabled(!isBusy());
     m_conditions->setReadOnly(isBusy());
     m_keyFile->setReadOnly(isBusy());

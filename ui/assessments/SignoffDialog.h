@@ -20,9 +20,9 @@ namespace strata {
 class Prompter;
 class Workspace;
 
-/// Signs a release off: the reviewer picks a key file, a decision and conditions, and sees at once why an approval
-/// would be refused. The key is unlocked (600,000 PBKDF2 rounds) on a worker thread so the window stays responsive;
-/// the signature is recorded on the GUI thread, which owns the workspace.
+/// Signs a release off: the reviewer picks a key file, a decision and conditions, and sees why an approval would be
+/// refused (the evidence is re-hashed for that on a worker). The key is unlocked (600,000 PBKDF2 rounds) on a worker
+/// thread so the window stays responsive; the signature is recorded on the GUI thread, which owns the workspace.
 class SignoffDialog : public QDialog
 {
     Q_OBJECT
@@ -39,17 +39,25 @@ public:
     bool isBusy() const;
     /// The recorded sign-off once the dialog was accepted.
     const Signoff &signoff() const { return m_signoff; }
-    /// Why an approval would be refused now.
+    /// Why an approval would be refused now; empty until the check (refusalsChecked) has finished.
     QStringList refusals() const { return m_refusals; }
+    /// Whether the evidence is still being re-hashed on a worker to find out what approval needs.
+    bool isCheckingRefusals() const { return m_check != nullptr; }
     /// The message shown after a failed attempt; empty when none failed.
     QString errorText() const;
 
 Q_SIGNALS:
     /// Unlocking and signing ended, with a sign-off or an error shown in the dialog.
     void attemptFinished();
+    /// The refusals are known (refusals()), and an approval can be signed when there are none.
+    void refusalsChecked();
 
 private:
     struct Job;
+    struct RefusalCheck;
+
+    void checkRefusals();
+    void showRefusals(const QStringList &refusals);
 
     void updateState();
     void chooseKeyFile();
@@ -62,6 +70,8 @@ private:
     QStringList m_refusals;
     Signoff m_signoff;
     std::shared_ptr<Job> m_job;
+    std::shared_ptr<RefusalCheck> m_check;
+    bool m_decisionChosen = false; ///< the reviewer picked a decision, which a finished check then keeps
     QLabel *m_refusalLabel = nullptr;
     QComboBox *m_decision = nullptr;
     QPlainTextEdit *m_conditions = nullptr;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "StageProgressDelegate.h"
 
+#include "StatusIcons.h"
+
 #include <QApplication>
 #include <QPainter>
 
@@ -31,7 +33,7 @@ void StageProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     const QPalette::ColorRole textRole = selected ? QPalette::HighlightedText : QPalette::Text;
     const QRect area = opt.rect.adjusted(kMargin, kMargin / 2, -kMargin, -kMargin / 2);
     const QFontMetrics metrics(opt.font);
-    const QString count = QStringLiteral("%1/%2").arg(done).arg(total);
+    const QString count = countText(done, total, failed);
     const int countWidth = metrics.horizontalAdvance(count);
     const QRect textRect(area.left(), area.top(), area.width(), metrics.height());
 
@@ -54,16 +56,24 @@ void StageProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     if (total > 0 && done > 0) {
         QRect fill = bar;
         fill.setWidth(bar.width() * done / total);
-        painter->setBrush(selected ? opt.palette.color(QPalette::HighlightedText) : QColor(0x2e, 0x7d, 0x32));
+        painter->setBrush(selected ? opt.palette.color(QPalette::HighlightedText)
+                                   : status_icons::color(status_icons::Severity::Good, opt.palette));
         painter->drawRoundedRect(fill, 2, 2);
         if (failed > 0) {
             QRect bad = bar;
             bad.setWidth(bar.width() * failed / total);
-            painter->setBrush(QColor(0xc6, 0x28, 0x28));
+            painter->setBrush(status_icons::color(status_icons::Severity::Bad, opt.palette));
             painter->drawRoundedRect(bad, 2, 2);
         }
     }
     painter->restore();
+}
+
+QString StageProgressDelegate::countText(int done, int total, int failed)
+{
+    if (failed <= 0)
+        return QStringLiteral("%1/%2").arg(done).arg(total);
+    return tr("%1/%2, %3 \u2716", "stage progress: done/total, then the failed items").arg(done).arg(total).arg(failed);
 }
 
 QSize StageProgressDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -21,6 +21,10 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    /// The count drawn beside the stage's name: "done/total", and the failed items too, so they do not rest on the
+    /// bar's red share alone.
+    static QString countText(int done, int total, int failed);
 };
 
 } // namespace strata

@@ -6,6 +6,7 @@
 #include "Prompter.h"
 #include "RaiseFindingDialog.h"
 #include "StageProgressDelegate.h"
+#include "StatusIcons.h"
 #include "TaskProgressWidget.h"
 #include "evidence/EvidenceAdder.h"
 #include "workspace/Workspace.h"
@@ -50,7 +51,7 @@ WalkthroughView::WalkthroughView(Workspace *workspace, Prompter *prompter, QWidg
 
     auto *back = new QPushButton(tr("‹ All Assessments"));
     back->setObjectName(u"backButton"_s);
-    back->setFocusPolicy(Qt::NoFocus);
+    back->setFocusPolicy(Qt::TabFocus);
     connect(back, &QPushButton::clicked, this, [this] {
         if (saveNotes())
             Q_EMIT closeRequested();
@@ -462,10 +463,11 @@ void WalkthroughView::updateItemList()
         row->setData(0, kPositionRole, i);
         row->setText(1, itemStatusLabel(other.status));
         row->setData(1, Qt::UserRole, itemStatusKey(other.status));
+        // The word says the status; the colour (chosen for the palette, light or dark) only repeats it.
         if (other.status == ItemStatus::Fail)
-            row->setForeground(1, QColor(0xc6, 0x28, 0x28));
+            row->setForeground(1, status_icons::color(status_icons::Severity::Bad, m_items->palette()));
         else if (other.status == ItemStatus::Pass)
-            row->setForeground(1, QColor(0x2e, 0x7d, 0x32));
+            row->setForeground(1, status_icons::color(status_icons::Severity::Good, m_items->palette()));
         row->setText(2, other.title.text());
         row->setToolTip(2, other.title.text());
         if (i == m_position)

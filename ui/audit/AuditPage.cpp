@@ -45,6 +45,7 @@ QPlainTextEdit *jsonView(const QString &name, const QString &accessibleName)
     view->setObjectName(name);
     view->setAccessibleName(accessibleName);
     view->setReadOnly(true);
+    view->setTabChangesFocus(true); // Tab moves on, never traps the keyboard here
     view->setLineWrapMode(QPlainTextEdit::NoWrap);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     return view;

@@ -47,6 +47,7 @@ EvidencePreview::EvidencePreview(QWidget *parent)
     m_text = new QPlainTextEdit;
     m_text->setObjectName(u"evidencePreviewText"_s);
     m_text->setReadOnly(true);
+    m_text->setTabChangesFocus(true);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setAccessibleName(tr("Evidence text"));
 

@@ -84,6 +84,11 @@ QString RiskHeatMap::cellText(int likelihood, int impact) const
         .arg(riskLevelLabel(riskLevel(score)));
 }
 
+QString RiskHeatMap::levelText(int likelihood, int impact)
+{
+    return riskLevelLabel(riskLevel(likelihood * impact));
+}
+
 QString RiskHeatMap::textAlternative() const
 {
     QList<std::pair<int, int>> cells;
@@ -166,10 +171,21 @@ void RiskHeatMap::paintEvent(QPaintEvent *)
             p.setPen(Qt::NoPen);
             p.setBrush(fill);
             p.drawRoundedRect(r, 3, 3);
+            // An empty cell is a faint tint over the window: its word is dark or light by what it is drawn on.
+            const QColor window = pal.color(QPalette::Window);
+            const double a = fill.alphaF();
+            const int shown = qRound(a * fill.lightness() + (1 - a) * window.lightness());
+            QFont small = font();
+            small.setPointSizeF(small.pointSizeF() * 0.72);
+            p.setFont(small);
+            p.setPen(shown >= 128 ? QColor(0x20, 0x20, 0x20) : QColor(0xe0, 0xe0, 0xe0));
+            const QRect bottom = r.adjusted(1, r.height() / 2, -1, -2);
+            p.drawText(bottom, Qt::AlignHCenter | Qt::AlignBottom,
+                       QFontMetrics(small).elidedText(levelText(l, i), Qt::ElideRight, bottom.width()));
             if (n > 0) {
                 p.setPen(Qt::black);
                 p.setFont(bold);
-                p.drawText(r, Qt::AlignCenter, QString::number(n));
+                p.drawText(r.adjusted(0, 0, 0, -r.height() / 3), Qt::AlignCenter, QString::number(n));
             }
             if (m_selected == std::make_pair(l, i)) {
                 p.setBrush(Qt::NoBrush);

@@ -30,6 +30,8 @@ public:
     void setSelectedCell(std::optional<std::pair<int, int>> cell);
     /// The map as sentences: one per cell that holds findings, highest score first.
     QString textAlternative() const;
+    /// The risk level a cell is drawn with in words, so the level never rests on the cell's colour alone.
+    static QString levelText(int likelihood, int impact);
     /// Where the centre of a cell is drawn, for tests and tooltips.
     QPoint cellCentre(int likelihood, int impact) const;
 

@@ -72,15 +72,35 @@ QString tierLabel(LayoutTier tier)
     return {};
 }
 
+/// The outline a kind of record is drawn with, as a character, so the legend teaches shapes and not colours alone.
+QString shapeGlyph(NodeShape shape)
+{
+    switch (shape) {
+    case NodeShape::Hexagon:
+        return u"\u2b22"_s;
+    case NodeShape::RoundedBox:
+        return u"\u25a2"_s;
+    case NodeShape::Cylinder:
+        return u"\u26c1"_s;
+    case NodeShape::Box:
+        return u"\u25a0"_s;
+    case NodeShape::Ellipse:
+        return u"\u25ef"_s;
+    }
+    return u"\u25a0"_s;
+}
+
 QString legendHtml()
 {
     QStringList parts;
     for (RecordKind kind : allRecordKinds())
-        parts << u"<span style=\"color:%1\">■</span> %2"_s.arg(graphstyle::kind(kind).stroke,
-                                                               recordKindLabel(kind).toHtmlEscaped());
-    parts << u"<span style=\"color:%1\">●</span> %2"_s.arg(graphstyle::riskColor(), GraphPage::tr("risky"));
-    parts << u"<span style=\"color:%1\">●</span> %2"_s.arg(graphstyle::inheritedRiskColor(),
-                                                           GraphPage::tr("inherits risk"));
+        parts << u"<span style=\"color:%1\">%2</span> %3"_s.arg(graphstyle::kind(kind).stroke,
+                                                                shapeGlyph(graphstyle::kind(kind).shape),
+                                                                recordKindLabel(kind).toHtmlEscaped());
+    // The badges carry a mark of their own ("!" and an up arrow), as on the nodes.
+    parts << u"<b style=\"color:%1\">(!)</b> %2"_s.arg(graphstyle::riskColor(), GraphPage::tr("risky"));
+    parts << u"<b style=\"color:%1\">(\u2191)</b> %2"_s.arg(graphstyle::inheritedRiskColor(),
+                                                            GraphPage::tr("inherits risk"));
     return parts.join(u"&nbsp;&nbsp;"_s);
 }
 

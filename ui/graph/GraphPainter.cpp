@@ -403,7 +403,8 @@ void paintEdges(QPainter *painter,
             painter->setBrush(labelBackground);
             painter->drawRoundedRect(box, 3, 3);
             painter->setFont(labelFont);
-            painter->setPen(color.darker(130));
+            // On a dark palette's label background the edge's colour is lightened, not darkened, to stay readable.
+            painter->setPen(labelBackground.lightness() < 128 ? color.lighter(160) : color.darker(130));
             painter->drawText(box, Qt::AlignCenter, label);
             painter->setBrush(Qt::NoBrush);
         }

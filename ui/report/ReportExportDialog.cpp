@@ -136,7 +136,8 @@ ReportExportDialog::ReportExportDialog(Workspace *workspace, Prompter *prompter,
     m_timer->setInterval(kProgressIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &ReportExportDialog::updateProgress);
 
-    auto *buttons = new QDialogButtonBox(this);
+    // Without a parent until the layout takes it after the form, so Tab reaches the buttons after the fields.
+    auto *buttons = new QDialogButtonBox;
     m_generate = buttons->addButton(tr("&Generate"), QDialogButtonBox::AcceptRole);
     m_generate->setObjectName(u"reportGenerateButton"_s);
     m_generate->setDefault(true);
@@ -149,6 +150,7 @@ ReportExportDialog::ReportExportDialog(Workspace *workspace, Prompter *prompter,
     layout->addWidget(m_form);
     layout->addWidget(m_progress);
     layout->addWidget(buttons);
+    m_kind->setFocus(); // the dialog opens on its first field, not on Generate
     fillReferences();
 }
 

@@ -219,24 +219,36 @@ AuditVerification AuditChain::verify(const QList<AuditEntry> &rows,
         return damaged(v, AuditDamage::Inserted, row.seq,
                        tr("Audit row %1 was inserted or forged: it is not part of the chain.").arg(row.seq));
     }
-    if (checkpoint && checkpoint->seq > 0) {
-        if (v.head.seq < checkpoint->seq)
-            return damaged(v, AuditDamage::Truncated, v.head.seq + 1,
-                           tr("The audit trail ends at row %1 but the checkpoint names row %2: rows %3 to %2 were "
-                              "removed.")
-                               .arg(v.head.seq)
-                               .arg(checkpoint->seq)
-                               .arg(v.head.seq + 1));
-        // Rows are numbered 1..head without gaps here, so row N sits at index N - 1.
-        const AuditEntry &anchored = rows.at(static_cast<int>(checkpoint->seq - 1));
-        if (anchored.hash != checkpoint->hash)
-            return damaged(v, AuditDamage::Rewritten, checkpoint->seq,
-                           tr("Audit row %1 does not match the checkpoint %2: the trail was rewritten.")
-                               .arg(checkpoint->seq)
-                               .arg(checkpoint->toString()));
+    if (checkpoint) {
+        v = checkCheckpoint(std::move(v), rows, *checkpoint);
+        if (!v.intact())
+            return v;
     }
     v.message = tr("The audit trail is intact: %n row(s), head %1.", "", static_cast<int>(v.rowsChecked))
                     .arg(v.head.toString());
+    return v;
+}
+
+AuditVerification AuditChain::checkCheckpoint(AuditVerification v,
+                                              const QList<AuditEntry> &rows,
+                                              const AuditHead &checkpoint)
+{
+    if (checkpoint.seq <= 0)
+        return v;
+    if (v.head.seq < checkpoint.seq)
+        return damaged(v, AuditDamage::Truncated, v.head.seq + 1,
+                       tr("The audit trail ends at row %1 but the checkpoint names row %2: rows %3 to %2 were "
+                          "removed.")
+                           .arg(v.head.seq)
+                           .arg(checkpoint.seq)
+                           .arg(v.head.seq + 1));
+    // Rows are numbered 1..head without gaps here, so row N sits at index N - 1.
+    const AuditEntry &anchored = rows.at(static_cast<int>(checkpoint.seq - 1));
+    if (anchored.hash != checkpoint.hash)
+        return damaged(v, AuditDamage::Rewritten, checkpoint.seq,
+                       tr("Audit row %1 does not match the checkpoint %2: the trail was rewritten.")
+                           .arg(checkpoint.seq)
+                           .arg(checkpoint.toString()));
     return v;
 }
 
@@ -265,12 +277,12 @@ AuditVerification AuditChain::verifyAgainst(const QList<AuditEntry> &rows,
                                             const QList<AuditHead> &checkpoints,
                                             const std::atomic<bool> *cancel)
 {
+    // One pass hashes the chain; once it is sound, each checkpoint is a lookup of the row it names.
     AuditVerification v = verify(rows, std::nullopt, cancel);
     for (const AuditHead &checkpoint : checkpoints) {
         if (!v.intact())
             return v;
-        // The chain itself is sound; what remains is whether it still reaches each checkpoint with its hash.
-        v = verify(rows, checkpoint, cancel);
+        v = checkCheckpoint(std::move(v), rows, checkpoint);
     }
     if (v.intact() && !checkpoints.isEmpty()) {
         v.message = tr("%1 It agrees with the %n audit-trail head(s) that sign-offs recorded.", "",

@@ -37,14 +37,20 @@ public:
                                     const std::optional<AuditHead> &checkpoint = {},
                                     const std::atomic<bool> *cancel = nullptr);
 
-    /// verify() against several checkpoints (the heads that sign-offs name): the first damage found is reported;
-    /// an intact trail says how many checkpoints it agrees with.
+    /// verify() against several checkpoints (the heads that sign-offs name) in one pass over the rows: the first
+    /// damage found is reported; an intact trail says how many checkpoints it agrees with.
     static AuditVerification verifyAgainst(const QList<AuditEntry> &rows,
                                            const QList<AuditHead> &checkpoints,
                                            const std::atomic<bool> *cancel = nullptr);
 
     /// A short translated name for the kind of damage ("changed", "removed", ...).
     static QString damageLabel(AuditDamage damage);
+
+private:
+    /// Whether a chain verify() found sound still reaches `checkpoint` with its hash; O(1), no hashing.
+    static AuditVerification checkCheckpoint(AuditVerification v,
+                                             const QList<AuditEntry> &rows,
+                                             const AuditHead &checkpoint);
 };
 
 } // namespace strata

@@ -189,7 +189,9 @@ Result<PreparedExport> BundleExporter::prepare(Workspace &workspace,
     return prepared;
 }
 
-Status BundleExporter::write(const PreparedExport &prepared, const std::function<void(qint64, qint64)> &progress)
+Status BundleExporter::write(const PreparedExport &prepared,
+                             const std::function<void(qint64, qint64)> &progress,
+                             const std::atomic<bool> *cancel)
 {
     BundleWriter writer(prepared.output, bundleformat::isAllowedName);
     writer.addData(QString(bundleformat::kManifest), prepared.manifest);
@@ -197,7 +199,7 @@ Status BundleExporter::write(const PreparedExport &prepared, const std::function
     writer.addData(QString(bundleformat::kBom), prepared.bom);
     for (const auto &[sha, blob] : prepared.evidence)
         writer.addFile(bundleformat::evidenceName(sha), blob, sha);
-    return writer.write(progress);
+    return writer.write(progress, cancel);
 }
 
 } // namespace strata

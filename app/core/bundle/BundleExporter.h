@@ -10,6 +10,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <utility>
 
@@ -67,8 +68,11 @@ public:
     static Result<PreparedExport> prepare(Workspace &workspace,
                                           const BundleExportOptions &options,
                                           const PrivateKey &key);
-    /// Writes the archive atomically (BundleWriter); touches no workspace, so it may run on a worker thread.
-    static Status write(const PreparedExport &prepared, const std::function<void(qint64, qint64)> &progress = {});
+    /// Writes the archive atomically (BundleWriter); touches no workspace, so it may run on a worker thread. A set
+    /// `cancel` stops it (ErrorCode::Cancelled) leaving no partial file and any previous file as it was.
+    static Status write(const PreparedExport &prepared,
+                        const std::function<void(qint64, qint64)> &progress = {},
+                        const std::atomic<bool> *cancel = nullptr);
 
 private:
     /// The audit-chain head ("SEQ:HASH") the manifest carries, so a later rewrite of the exporter's whole trail is

@@ -73,12 +73,19 @@ bool BundleWriter::looksCompressed(const QByteArray &sample)
     return entropy > kCompressedEntropy;
 }
 
-Status BundleWriter::write(const std::function<void(qint64, qint64)> &progress)
+Status BundleWriter::write(const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *cancel)
 {
     const QString shown = QDir::toNativeSeparators(m_path);
     const auto failed = [&](const QString &why) {
         return Error{ErrorCode::Io,
                      tr("Writing the bundle %1 failed: %2. The previous file, if any, is unchanged.").arg(shown, why)};
+    };
+    const auto cancelled = [&] { return cancel && cancel->load(); };
+    const auto stopped = [&] {
+        return Error{ErrorCode::Cancelled,
+                     tr("The bundle %1 was not written: the export was cancelled. The previous file, if any, is "
+                        "unchanged.")
+                         .arg(shown)};
     };
     // Every name and size is checked before QuaZip is called: its minizip overflows on fields over 65,535 bytes.
     qint64 total = 0;
@@ -118,6 +125,8 @@ Status BundleWriter::write(const std::function<void(qint64, qint64)> &progress)
         return Error{ErrorCode::InvalidInput,
                      tr("%1 exists and is not a regular file; choose another name.").arg(shown)};
 
+    if (cancelled())
+        return stopped();
     QSaveFile file(m_path);
     file.setDirectWriteFallback(false);
     if (!file.open(QIODevice::WriteOnly))
@@ -158,6 +167,8 @@ Status BundleWriter::write(const std::function<void(qint64, qint64)> &progress)
             }
             Sha256 hash;
             const auto put = [&](const char *data, qint64 n) {
+                if (cancelled())
+                    return false;
                 hash.update(data, n);
                 done += n;
                 if (progress)
@@ -180,6 +191,10 @@ Status BundleWriter::write(const std::function<void(qint64, qint64)> &progress)
                 }
             }
             out.close();
+            if (cancelled()) {
+                file.cancelWriting();
+                return stopped();
+            }
             if (!ok || out.getZipError() != ZIP_OK) {
                 file.cancelWriting();
                 return failed(tr("the entry \"%1\" could not be written").arg(entry.name));
@@ -212,6 +227,8 @@ Status BundleWriter::write(const std::function<void(qint64, qint64)> &progress)
         Status verified = check.open();
         if (verified)
             verified = check.visit([&](const ZipEntry &entry) -> Status {
+                if (cancelled())
+                    return stopped();
                 Result<QString> digest = check.hashCurrent();
                 if (!digest)
                     return digest.error();
@@ -223,11 +240,17 @@ Status BundleWriter::write(const std::function<void(qint64, qint64)> &progress)
             verified = Error{ErrorCode::Integrity, tr("the entry \"%1\" is missing").arg(expected.constBegin().key())};
         if (!verified) {
             file.cancelWriting();
+            if (verified.error().code == ErrorCode::Cancelled)
+                return verified;
             QString reason = verified.error().message;
             if (reason.endsWith(u'.'))
                 reason.chop(1);
             return failed(tr("the written archive did not read back: %1").arg(reason));
         }
+    }
+    if (cancelled()) {
+        file.cancelWriting();
+        return stopped();
     }
     if (!file.commit())
         return failed(file.errorString());

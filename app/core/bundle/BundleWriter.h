@@ -10,6 +10,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 
 namespace strata {
@@ -35,8 +36,9 @@ public:
     /// Adds an entry streamed from a file whose SHA-256 must be `sha256`; stored when its bytes look compressed.
     void addFile(const QString &name, const QString &sourcePath, const QString &sha256);
 
-    /// Writes the archive; `progress` gets bytes done and total.
-    Status write(const std::function<void(qint64, qint64)> &progress = {});
+    /// Writes the archive; `progress` gets bytes done and total. A set `cancel` stops it with ErrorCode::Cancelled,
+    /// before the rename: no partial file is left and an existing file keeps its old content.
+    Status write(const std::function<void(qint64, qint64)> &progress = {}, const std::atomic<bool> *cancel = nullptr);
 
     /// True when a sample of a file's bytes is close to random (already compressed, encrypted or media), so deflating
     /// it would cost time and gain nothing.

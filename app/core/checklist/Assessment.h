@@ -114,6 +114,7 @@ struct AssessmentSummary
     QString catalogVersion;
     QString scopeLabel;
     bool releaseScope = false;
+    qint64 releaseId = 0; ///< the release assessed; 0 for a record or a supplier
     int itemCount = 0;
     int answered = 0; ///< items no longer not_started
     int failed = 0;

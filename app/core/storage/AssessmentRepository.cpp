@@ -276,7 +276,8 @@ Result<QList<AssessmentSummary>> AssessmentRepository::assessments() const
     if (!q.exec(u"SELECT a.id, c.catalog_key, c.version, a.scope_label, a.release_id IS NOT NULL, a.created_at, "
                 "(SELECT count(*) FROM assessment_item i WHERE i.assessment_id = a.id), "
                 "(SELECT count(*) FROM assessment_item i WHERE i.assessment_id = a.id AND i.status <> 'not_started'), "
-                "(SELECT count(*) FROM assessment_item i WHERE i.assessment_id = a.id AND i.status = 'fail') "
+                "(SELECT count(*) FROM assessment_item i WHERE i.assessment_id = a.id AND i.status = 'fail'), "
+                "a.release_id "
                 "FROM assessment a JOIN catalog c ON c.id = a.catalog_id ORDER BY a.id"_s))
         return m_db.sqlError(tr("Listing the assessments"), q.lastError());
     QList<AssessmentSummary> all;
@@ -291,6 +292,7 @@ Result<QList<AssessmentSummary>> AssessmentRepository::assessments() const
         s.itemCount = q.value(6).toInt();
         s.answered = q.value(7).toInt();
         s.failed = q.value(8).toInt();
+        s.releaseId = q.value(9).toLongLong();
         all.append(s);
     }
     return all;

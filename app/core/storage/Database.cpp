@@ -116,7 +116,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
 
     const QFileInfo info(path);
     const bool exists = info.exists();
-    if (!exists && mode == OpenMode::ExistingOnly)
+    if (!exists && (mode == OpenMode::ExistingOnly || mode == OpenMode::ReadOnly))
         return Error{ErrorCode::NotFound,
                      tr("The workspace %1 does not exist. Check the path, or create it with \"strata-cli init\".")
                          .arg(QDir::toNativeSeparators(info.absoluteFilePath()))};
@@ -222,6 +222,31 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
                                   "knows up to %2). It is open read-only; update Strata to edit it.")
                                    .arg(found)
                                    .arg(latestSchemaVersion());
+        return db;
+    }
+
+    if (mode == OpenMode::ReadOnly) {
+        if (db->schemaVersion() < latestSchemaVersion())
+            return Error{ErrorCode::ReadOnly,
+                         tr("%1 uses an older schema (%2; this version writes %3), and it was opened only to be read. "
+                            "Open it once in Strata or with any other strata-cli command to upgrade it, then try "
+                            "again.")
+                             .arg(QDir::toNativeSeparators(canonical))
+                             .arg(db->schemaVersion())
+                             .arg(latestSchemaVersion())};
+        // Settings that only this connection sees; the file's own (journal mode, schema) stay as they are. SQLite's
+        // own read-only open cannot take the exclusive lock checkIdentity holds, so query_only refuses every write
+        // on this connection instead.
+        QSqlQuery q(db->connection());
+        for (const QString &pragma :
+             {u"PRAGMA query_only = ON"_s, u"PRAGMA foreign_keys = ON"_s, u"PRAGMA trusted_schema = OFF"_s}) {
+            if (!q.exec(pragma))
+                return db->sqlError(tr("Configuring %1 (%2)").arg(QDir::toNativeSeparators(canonical), pragma),
+                                    q.lastError());
+        }
+        db->m_readOnly = true;
+        db->m_readOnlyReason = tr("%1 was opened read-only, to be checked without being written.")
+                                   .arg(QDir::toNativeSeparators(canonical));
         return db;
     }
 

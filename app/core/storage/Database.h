@@ -37,6 +37,9 @@ public:
     enum class OpenMode {
         CreateIfMissing, ///< a missing file becomes a new, empty workspace
         ExistingOnly,    ///< a missing file is an error
+        /// An existing file opened for reading only, so checking it never writes: no migration, no catalog install,
+        /// no journal-mode change. A file of an older schema is refused (it needs a migration first).
+        ReadOnly,
     };
 
     ~Database();

@@ -13,6 +13,7 @@
 #include "graph/GraphSnapshot.h"
 #include "signoff/Signoff.h"
 #include "signoff/SignoffManifest.h"
+#include "signoff/SignoffStatusInput.h"
 #include "storage/Database.h"
 #include "trust/Identity.h"
 
@@ -221,6 +222,14 @@ public:
     // Release sign-off (issue 6), implemented in WorkspaceSignoff.cpp.
     /// Everything a sign-off of the release covers, read now; every covered evidence file is hashed again.
     Result<SignoffScope> signoffScope(qint64 releaseId) const;
+    /// signoffScope without the hashing: read on the thread that owns the workspace, then hashed with
+    /// hashSignoffEvidence on a worker, so a large evidence store never blocks the window.
+    Result<SignoffScope> readSignoffScope(qint64 releaseId) const;
+    /// Hashes every evidence file `scope` covers again (ScopeEvidence::fileSha256; empty when the file is missing).
+    /// Touches no database, so it runs on any thread; a set `cancel` returns ErrorCode::Cancelled.
+    static Status hashSignoffEvidence(SignoffScope &scope,
+                                      const QString &evidenceFolder,
+                                      const std::atomic<bool> *cancel = nullptr);
     /// The canonical manifest (SignoffManifest) of what a sign-off of the release would cover now.
     Result<QByteArray> signoffManifest(qint64 releaseId) const;
     /// Why the release cannot be approved now, every reason listed; empty when it can.
@@ -237,6 +246,13 @@ public:
     Result<QList<Signoff>> signoffs(qint64 releaseId) const;
     /// Every sign-off of the release verified and compared with the release now, and the gate's verdict.
     Result<ReleaseSignoffStatus> signoffStatus(qint64 releaseId) const;
+    /// What signoffStatus reads from the database, without hashing anything: the GUI reads it on its own thread and
+    /// hands it to checkSignoffStatus on a worker, so evidence hashing never blocks the window.
+    Result<SignoffStatusInput> signoffStatusInput(qint64 releaseId) const;
+    /// The second half of signoffStatus: hashes the covered evidence, checks every signature and compares the
+    /// manifests. Touches no database, so it runs on any thread; a set `cancel` returns ErrorCode::Cancelled.
+    static Result<ReleaseSignoffStatus> checkSignoffStatus(SignoffStatusInput input,
+                                                           const std::atomic<bool> *cancel = nullptr);
     /// The roles whose approval the release needs (role keys); SignoffRoles::defaultRoles() unless set.
     Result<QStringList> requiredSignoffRoles(qint64 releaseId) const;
     /// Sets the roles a release needs an approval from ("analyst", "security-lead" or custom role names).

@@ -56,6 +56,16 @@ QString Workspace::signoffAuditHead() const
 
 Result<SignoffScope> Workspace::signoffScope(qint64 releaseId) const
 {
+    Result<SignoffScope> scope = readSignoffScope(releaseId);
+    if (!scope)
+        return scope;
+    if (Status s = hashSignoffEvidence(scope.value(), evidenceFolder(), nullptr); !s)
+        return s.error();
+    return scope;
+}
+
+Result<SignoffScope> Workspace::readSignoffScope(qint64 releaseId) const
+{
     AssessmentRepository assessments(*m_db);
     Result<Release> release = assessments.release(releaseId);
     if (!release)
@@ -125,17 +135,26 @@ Result<SignoffScope> Workspace::signoffScope(qint64 releaseId) const
         Result<QList<Evidence>> all = EvidenceRepository(*m_db).list();
         if (!all)
             return all.error();
-        const EvidenceStore store(evidenceFolder());
-        for (const Evidence &e : std::as_const(all.value())) {
-            if (!evidenceIds.contains(e.id))
-                continue;
-            Result<QString> hashed = store.hashBlob(e.sha256);
-            if (!hashed && hashed.error().code != ErrorCode::NotFound)
-                return hashed.error();
-            scope.evidence.append({e, hashed ? hashed.value() : QString()});
-        }
+        for (const Evidence &e : std::as_const(all.value()))
+            if (evidenceIds.contains(e.id))
+                scope.evidence.append({e, QString()});
     }
     return scope;
+}
+
+Status Workspace::hashSignoffEvidence(SignoffScope &scope,
+                                      const QString &evidenceFolder,
+                                      const std::atomic<bool> *cancel)
+{
+    // A missing file leaves its digest empty, which the manifest shows.
+    const EvidenceStore store(evidenceFolder);
+    for (ScopeEvidence &e : scope.evidence) {
+        Result<QString> hashed = store.hashBlob(e.evidence.sha256, cancel);
+        if (!hashed && hashed.error().code != ErrorCode::NotFound)
+            return hashed.error();
+        e.fileSha256 = hashed ? hashed.value() : QString();
+    }
+    return Ok{};
 }
 
 Result<QByteArray> Workspace::signoffManifest(qint64 releaseId) const
@@ -298,6 +317,14 @@ Status Workspace::setRequiredSignoffRoles(qint64 releaseId, const QStringList &r
 
 Result<ReleaseSignoffStatus> Workspace::signoffStatus(qint64 releaseId) const
 {
+    Result<SignoffStatusInput> input = signoffStatusInput(releaseId);
+    if (!input)
+        return input.error();
+    return checkSignoffStatus(std::move(input).value());
+}
+
+Result<SignoffStatusInput> Workspace::signoffStatusInput(qint64 releaseId) const
+{
     Result<Release> release = AssessmentRepository(*m_db).release(releaseId);
     if (!release)
         return release.error();
@@ -307,27 +334,48 @@ Result<ReleaseSignoffStatus> Workspace::signoffStatus(qint64 releaseId) const
     Result<QStringList> roles = requiredSignoffRoles(releaseId);
     if (!roles)
         return roles.error();
+    SignoffStatusInput input;
+    input.releaseId = releaseId;
+    input.releaseLabel = release.value().label();
+    input.requiredRoles = roles.value();
+    input.signoffs = stored.value();
+    input.evidenceFolder = evidenceFolder();
+    if (input.signoffs.isEmpty())
+        return input;
+    TrustRepository trust(*m_db);
+    for (const Signoff &signoff : std::as_const(input.signoffs)) {
+        Result<std::optional<Identity>> identity = trust.identity(signoff.identityId);
+        if (!identity)
+            return identity.error();
+        input.signers.append(identity.value());
+    }
+    Result<SignoffScope> scope = readSignoffScope(releaseId);
+    if (!scope)
+        return scope.error();
+    input.scope = std::move(scope).value();
+    return input;
+}
+
+Result<ReleaseSignoffStatus> Workspace::checkSignoffStatus(SignoffStatusInput input, const std::atomic<bool> *cancel)
+{
     ReleaseSignoffStatus status;
-    status.releaseId = releaseId;
-    status.requiredRoles = roles.value();
-    const QString label = release.value().label();
-    if (stored.value().isEmpty()) {
+    status.releaseId = input.releaseId;
+    status.requiredRoles = input.requiredRoles;
+    const QString &label = input.releaseLabel;
+    if (input.signoffs.isEmpty()) {
         status.missingRoles = status.requiredRoles;
         status.gateReason = tr("%1 is not signed off; it needs an approval from: %2.")
                                 .arg(label, displayRoles(status.missingRoles).join(u", "_s));
         return status;
     }
-    Result<QByteArray> manifest = signoffManifest(releaseId);
-    if (!manifest)
-        return manifest.error();
+    if (Status s = hashSignoffEvidence(input.scope, input.evidenceFolder, cancel); !s)
+        return s.error();
+    const QByteArray manifest = SignoffManifest::bytes(input.scope);
 
-    TrustRepository trust(*m_db);
     QHash<qint64, int> latestByIdentity;
-    for (const Signoff &signoff : std::as_const(stored.value())) {
-        Result<std::optional<Identity>> identity = trust.identity(signoff.identityId);
-        if (!identity)
-            return identity.error();
-        status.checks.append(SignoffVerifier::check(signoff, identity.value(), manifest.value()));
+    for (int i = 0; i < input.signoffs.size(); ++i) {
+        const Signoff &signoff = input.signoffs.at(i);
+        status.checks.append(SignoffVerifier::check(signoff, input.signers.value(i), manifest));
         latestByIdentity.insert(signoff.identityId, int(status.checks.size()) - 1);
     }
     bool anyBroken = false;
