@@ -21,6 +21,8 @@ packages=(
     # packaging tests: cpack's .deb needs dpkg-shlibdeps; the MIME type is checked with xmllint and shared-mime-info
     dpkg-dev file libxml2-utils shared-mime-info
     clang-format sqlite3
+    # sanitizer stage (scripts/sanitize.sh): clang 14, its ASan/UBSan/libFuzzer runtimes, llvm-symbolizer for stacks
+    clang-14 libclang-rt-14-dev llvm-14
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

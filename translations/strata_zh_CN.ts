@@ -9240,7 +9240,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::PrivateKey</name>
     <message>
-        <location filename="../app/core/trust/Keys.cpp" line="+244"/>
+        <location filename="../app/core/trust/Keys.cpp" line="+304"/>
         <source>OpenSSL could not generate a %1 key pair.</source>
         <translation>OpenSSL 无法生成 %1 密钥对。</translation>
     </message>
@@ -9260,7 +9260,17 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>%1 不是加密的私钥文件（以 -----BEGIN ENCRYPTED PRIVATE KEY----- 开头的 PEM 块），或已损坏。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>%1 asks for %2 key-derivation rounds to unlock, more than the %3 Strata allows, so it would stall Strata; it is refused unopened. Use a key file that strata-cli key new wrote.</source>
+        <translation>%1 要求 %2 轮密钥派生才能解锁，超过 Strata 允许的 %3 轮，会使 Strata 长时间停滞；因此未打开即被拒绝。请使用 strata-cli key new 写出的密钥文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 asks for a scrypt cost (N × r × p) of %2 to unlock, more than the %3 Strata allows, so it would stall Strata; it is refused unopened. Use a key file that strata-cli key new wrote.</source>
+        <translation>%1 要求 scrypt 开销（N × r × p）为 %2 才能解锁，超过 Strata 允许的 %3，会使 Strata 长时间停滞；因此未打开即被拒绝。请使用 strata-cli key new 写出的密钥文件。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Cannot unlock %1: the passphrase is wrong, or the key file was changed. Check the passphrase (STRATA_PASSPHRASE) and the file.</source>
         <translation>无法解锁 %1：口令错误，或密钥文件已被修改。请检查口令（STRATA_PASSPHRASE）和文件。</translation>
     </message>
@@ -9452,7 +9462,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::PublicKey</name>
     <message>
-        <location filename="../app/core/trust/Keys.cpp" line="-217"/>
+        <location filename="../app/core/trust/Keys.cpp" line="-234"/>
         <source>%1 is larger than %2 KiB; a public key file is much smaller.</source>
         <translation>%1 大于 %2 KiB；公钥文件要小得多。</translation>
     </message>
