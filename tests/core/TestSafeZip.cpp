@@ -254,6 +254,13 @@ void TestSafeZip::refusesMaliciousArchives_data()
         row("crc mismatch", zip({e}), u"CRC"_s);
     }
     {
+        // Found by fuzz_zip (tests/fuzz/corpus/fuzz_zip/regression-local-crc-disagrees.zip): QuaZip refused it with
+        // a bare zip error number.
+        QByteArray archive = zip({entry("manifest.json", small)});
+        archive[14] = char(archive.at(14) ^ 0x01); // the CRC in the local header only
+        row("local header with another CRC", archive, u"local header disagrees"_s);
+    }
+    {
         ForgedEntry e = entry(kEvidence, QByteArray(1000, 'z'), 8);
         e.data = test::rawDeflate(e.content).left(5);
         e.declaredSize = 1000;
