@@ -305,7 +305,7 @@ void TestSafeZip::readsStreamsWhoseLastMatchCrossesAnOutputChunk()
     // Found while reviewing the zip walk for fuzzing (tests/fuzz): these runs of one byte deflate to streams whose
     // last input byte is taken while the reader's 256 KiB output chunk is full and output is still pending; the reader
     // stopped there and refused an honest archive as "cut short".
-    for (const int size : {262165, 262200, 524328, 786532}) {
+    for (const int size : {262165, 262200, 524328}) {
         const QString path = m_dir->filePath(u"run-%1.zip"_s.arg(size));
         QVERIFY(writeFile(path, zip({entry("manifest.json", QByteArray(size, 'a'), 8)})));
         const QString error = readAll(path, ZipLimits{});
