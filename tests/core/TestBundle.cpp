@@ -453,7 +453,8 @@ void TestBundle::manifestNumbersOutOfRangeAreRefused()
     QVERIFY(seed.open(QIODevice::ReadOnly));
     const QByteArray honest = seed.readAll();
     QVERIFY(BundleManifest::parse(honest, u"manifest.json"_s).ok());
-    const QByteArray hostile = QByteArray(honest).replace("\"sequence\": 1795841358290", "\"sequence\": " + sequence);
+    const QByteArray hostile =
+        QByteArray(honest).replace("\"sequence\": 1795841358290", QByteArray("\"sequence\": " + sequence));
     QVERIFY(hostile != honest);
     const Result<BundleManifest> parsed = BundleManifest::parse(hostile, u"manifest.json"_s);
     QVERIFY(!parsed);
