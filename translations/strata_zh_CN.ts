@@ -2116,7 +2116,7 @@ Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Fin
 <context>
     <name>strata::BundleManifest</name>
     <message>
-        <location filename="../app/core/bundle/BundleManifest.cpp" line="+63"/>
+        <location filename="../app/core/bundle/BundleManifest.cpp" line="+64"/>
         <source>%1: the field %2 %3.</source>
         <translation>%1：字段 %2%3。</translation>
     </message>
@@ -2141,7 +2141,7 @@ Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Fin
         <translation>为空</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>is not a whole number from %1 to %2</source>
         <translation>不是 %1 到 %2 之间的整数</translation>
     </message>
@@ -8417,7 +8417,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::JsonScan</name>
     <message>
-        <location filename="../app/core/interop/JsonScan.cpp" line="+143"/>
+        <location filename="../app/core/interop/JsonScan.cpp" line="+147"/>
         <source>%1, line %2: the key &quot;%3&quot; appears twice in the same object. A document with repeated keys is ambiguous (tools disagree on which value counts) and is refused; remove one of them.</source>
         <translation>%1，第 %2 行：键“%3”在同一对象中出现了两次。含有重复键的文档存在歧义（各工具对哪个值有效的理解不同），因此被拒绝；请删除其中一个。</translation>
     </message>
@@ -11509,7 +11509,7 @@ strata-cli 核对报告的附录。
     </message>
     <message>
         <location line="+7"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>data follows the end of its compressed stream</source>
         <translation>压缩流结束后还有数据</translation>
     </message>
@@ -13661,7 +13661,7 @@ only when everything matches. The transparency log is not consulted.
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>its local header is missing or damaged</source>
         <translation>其本地文件头缺失或已损坏</translation>
     </message>
@@ -13672,11 +13672,12 @@ only when everything matches. The transparency log is not consulted.
     </message>
     <message>
         <location line="+2"/>
+        <location line="+41"/>
         <source>its local header disagrees with the central directory</source>
         <translation>其本地文件头与中央目录不一致</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="-25"/>
         <source>%n byte(s) of other data come before the first entry</source>
         <translation>
             <numerusform>第一个归档项之前有 %n 字节的其他数据</numerusform>
