@@ -23,6 +23,8 @@ packages=(
     clang-format sqlite3
     # fault-injection tests (tests/faults) inject ENOSPC and EIO with strace
     strace
+    # sanitizer stage (scripts/sanitize.sh): clang 14, its ASan/UBSan/libFuzzer runtimes, llvm-symbolizer for stacks
+    clang-14 libclang-rt-14-dev llvm-14
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

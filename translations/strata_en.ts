@@ -1041,7 +1041,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+36"/>
         <source>%n byte(s) of other data come before the first entry</source>
         <translation>
             <numerusform>%n byte of other data comes before the first entry</numerusform>

@@ -2605,7 +2605,7 @@ Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Fin
 <context>
     <name>strata::BundleManifest</name>
     <message>
-        <location filename="../app/core/bundle/BundleManifest.cpp" line="+63"/>
+        <location filename="../app/core/bundle/BundleManifest.cpp" line="+64"/>
         <source>%1: the field %2 %3.</source>
         <translation>%1：字段 %2%3。</translation>
     </message>
@@ -2630,7 +2630,7 @@ Records: %3 added, %4 updated. Assessments created: %5. Answers changed: %6. Fin
         <translation>为空</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>is not a whole number from %1 to %2</source>
         <translation>不是 %1 到 %2 之间的整数</translation>
     </message>
@@ -9033,7 +9033,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::JsonScan</name>
     <message>
-        <location filename="../app/core/interop/JsonScan.cpp" line="+143"/>
+        <location filename="../app/core/interop/JsonScan.cpp" line="+147"/>
         <source>%1, line %2: the key &quot;%3&quot; appears twice in the same object. A document with repeated keys is ambiguous (tools disagree on which value counts) and is refused; remove one of them.</source>
         <translation>%1，第 %2 行：键“%3”在同一对象中出现了两次。含有重复键的文档存在歧义（各工具对哪个值有效的理解不同），因此被拒绝；请删除其中一个。</translation>
     </message>
@@ -9889,7 +9889,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::PrivateKey</name>
     <message>
-        <location filename="../app/core/trust/Keys.cpp" line="+244"/>
+        <location filename="../app/core/trust/Keys.cpp" line="+304"/>
         <source>OpenSSL could not generate a %1 key pair.</source>
         <translation>OpenSSL 无法生成 %1 密钥对。</translation>
     </message>
@@ -9909,7 +9909,17 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>%1 不是加密的私钥文件（以 -----BEGIN ENCRYPTED PRIVATE KEY----- 开头的 PEM 块），或已损坏。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>%1 asks for %2 key-derivation rounds to unlock, more than the %3 Strata allows, so it would stall Strata; it is refused unopened. Use a key file that strata-cli key new wrote.</source>
+        <translation>%1 要求 %2 轮密钥派生才能解锁，超过 Strata 允许的 %3 轮，会使 Strata 长时间停滞；因此未打开即被拒绝。请使用 strata-cli key new 写出的密钥文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 asks for a scrypt cost (N × r × p) of %2 to unlock, more than the %3 Strata allows, so it would stall Strata; it is refused unopened. Use a key file that strata-cli key new wrote.</source>
+        <translation>%1 要求 scrypt 开销（N × r × p）为 %2 才能解锁，超过 Strata 允许的 %3，会使 Strata 长时间停滞；因此未打开即被拒绝。请使用 strata-cli key new 写出的密钥文件。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Cannot unlock %1: the passphrase is wrong, or the key file was changed. Check the passphrase (STRATA_PASSPHRASE) and the file.</source>
         <translation>无法解锁 %1：口令错误，或密钥文件已被修改。请检查口令（STRATA_PASSPHRASE）和文件。</translation>
     </message>
@@ -10101,7 +10111,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::PublicKey</name>
     <message>
-        <location filename="../app/core/trust/Keys.cpp" line="-217"/>
+        <location filename="../app/core/trust/Keys.cpp" line="-234"/>
         <source>%1 is larger than %2 KiB; a public key file is much smaller.</source>
         <translation>%1 大于 %2 KiB；公钥文件要小得多。</translation>
     </message>
@@ -12182,7 +12192,7 @@ strata-cli 核对报告的附录。
     </message>
     <message>
         <location line="+7"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>data follows the end of its compressed stream</source>
         <translation>压缩流结束后还有数据</translation>
     </message>
@@ -14355,7 +14365,7 @@ only when everything matches. The transparency log is not consulted.
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>its local header is missing or damaged</source>
         <translation>其本地文件头缺失或已损坏</translation>
     </message>
@@ -14366,11 +14376,12 @@ only when everything matches. The transparency log is not consulted.
     </message>
     <message>
         <location line="+2"/>
+        <location line="+41"/>
         <source>its local header disagrees with the central directory</source>
         <translation>其本地文件头与中央目录不一致</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="-25"/>
         <source>%n byte(s) of other data come before the first entry</source>
         <translation>
             <numerusform>第一个归档项之前有 %n 字节的其他数据</numerusform>

@@ -103,6 +103,8 @@ private Q_SLOTS:
     void questionnaireRoundTrip();
     void cancelledWriteKeepsThePreviousFile_data();
     void cancelledWriteKeepsThePreviousFile();
+    void manifestNumbersOutOfRangeAreRefused_data();
+    void manifestNumbersOutOfRangeAreRefused();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -475,6 +477,31 @@ void TestBundle::cancelledWriteKeepsThePreviousFile()
     // The same export, not cancelled, replaces it.
     QVERIFY(BundleExporter::write(prepared.value()).ok());
     QVERIFY(BundleImporter::importBundle(*m_b, target).ok());
+}
+
+void TestBundle::manifestNumbersOutOfRangeAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("sequence");
+    QTest::newRow("beyond qint64 (found by fuzz_bundle_manifest)") << "179584135829055555555555555555555555555555"_ba;
+    QTest::newRow("far beyond") << "1e300"_ba;
+    QTest::newRow("far below") << "-1e300"_ba;
+    QTest::newRow("just past the cap") << "4503599627370497"_ba;
+    QTest::newRow("a fraction") << "1.5"_ba;
+}
+
+void TestBundle::manifestNumbersOutOfRangeAreRefused()
+{
+    QFETCH(QByteArray, sequence);
+    QFile seed(QStringLiteral(STRATA_SOURCE_DIR "/tests/fuzz/corpus/fuzz_bundle_manifest/questionnaire.json"));
+    QVERIFY(seed.open(QIODevice::ReadOnly));
+    const QByteArray honest = seed.readAll();
+    QVERIFY(BundleManifest::parse(honest, u"manifest.json"_s).ok());
+    const QByteArray hostile =
+        QByteArray(honest).replace("\"sequence\": 1795841358290", QByteArray("\"sequence\": " + sequence));
+    QVERIFY(hostile != honest);
+    const Result<BundleManifest> parsed = BundleManifest::parse(hostile, u"manifest.json"_s);
+    QVERIFY(!parsed);
+    QVERIFY2(parsed.error().message.contains(u"sequence"_s), qPrintable(parsed.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestBundle)

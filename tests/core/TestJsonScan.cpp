@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "interop/CycloneDxReader.h"
 #include "interop/JsonScan.h"
 
 #include <QJsonDocument>
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void findsTheFirstRepeatedKey();
     void longestStringBoundsEveryString();
     void refusalNamesFileLineAndKey();
+    void stopsAtQtsNestingLimit();
 };
 
 void TestJsonScan::findsTheFirstRepeatedKey_data()
@@ -74,6 +76,28 @@ void TestJsonScan::refusalNamesFileLineAndKey()
     QVERIFY2(s.error().message.contains(u"vendor-bom.json"_s), qPrintable(s.error().message));
     QVERIFY2(s.error().message.contains(u"\"license\""_s), qPrintable(s.error().message));
     QVERIFY2(s.error().message.contains(u"3"_s), qPrintable(s.error().message));
+}
+
+void TestJsonScan::stopsAtQtsNestingLimit()
+{
+    // Found while reviewing the CycloneDX reader for fuzzing (tests/fuzz): it scans before Qt parses, and a file of
+    // nothing but brackets grew the scan's stack by about 50 bytes per byte, gigabytes for a file under the import cap.
+    const QByteArray brackets = "{\"bomFormat\": \"CycloneDX\", \"components\": " + QByteArray(4000000, '[');
+    const JsonScan deep = JsonScan::of(brackets, {u"components"_s});
+    QVERIFY(deep.tooDeep);
+    QCOMPARE(deep.topArrays.size(), 1);
+    QCOMPARE(deep.topArrays.first().close, -1);
+    const Result<ImportDocument> read = CycloneDxReader::read(brackets, u"deep.json"_s);
+    QVERIFY(!read);
+    QVERIFY2(read.error().message.contains(u"deep.json"_s), qPrintable(read.error().message));
+
+    // The scan stops exactly where Qt's parser does: 1024 levels read, 1025 refused.
+    const QByteArray limit = QByteArray(JsonScan::kMaxDepth, '[') + QByteArray(JsonScan::kMaxDepth, ']');
+    QVERIFY(!JsonScan::of(limit).tooDeep);
+    QVERIFY(!QJsonDocument::fromJson(limit).isNull());
+    const QByteArray over = '[' + limit + ']';
+    QVERIFY(JsonScan::of(over).tooDeep);
+    QVERIFY(QJsonDocument::fromJson(over).isNull());
 }
 
 QTEST_GUILESS_MAIN(TestJsonScan)

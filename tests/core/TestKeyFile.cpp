@@ -27,6 +27,8 @@ private Q_SLOTS:
     void writesPrivateFileAndReadsItBack();
     void usesAtLeast600000Pbkdf2Rounds();
     void refusesWrongPassphrase();
+    void refusesKeysThatAskForTooMuchWork_data();
+    void refusesKeysThatAskForTooMuchWork();
     void refusesTamperedFiles_data();
     void refusesTamperedFiles();
     void neverOverwritesAKeyFile();
@@ -107,6 +109,33 @@ void TestKeyFile::refusesWrongPassphrase()
     QVERIFY(!KeyFile::read(path(u"k.key"_s), QByteArray()).ok());
     QVERIFY(!KeyFile::write(path(u"empty.key"_s), key, QByteArray()).ok());
     QVERIFY(!QFile::exists(path(u"empty.key"_s)));
+}
+
+void TestKeyFile::refusesKeysThatAskForTooMuchWork_data()
+{
+    // Regression inputs of the fuzz_pem_private fuzzer (tests/fuzz): the file names its own key-derivation cost.
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("cost");
+    QTest::newRow("PBKDF2, 2^31-1 rounds") << u"regression-pbkdf2-2147483647-iterations.pem"_s << u"2147483647"_s;
+    QTest::newRow("scrypt, p = 30000") << u"regression-scrypt-p-30000.pem"_s << u"245760000"_s;
+}
+
+void TestKeyFile::refusesKeysThatAskForTooMuchWork()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, cost);
+    const QString corpus = QStringLiteral(STRATA_SOURCE_DIR "/tests/fuzz/corpus/fuzz_pem_private/");
+    QFile hostile(corpus + file);
+    QVERIFY2(hostile.open(QIODevice::ReadOnly), qPrintable(hostile.fileName()));
+    const Result<PrivateKey> key = PrivateKey::fromEncryptedPem(hostile.readAll(), "fuzz", file);
+    QVERIFY(!key);
+    QCOMPARE(key.error().code, ErrorCode::InvalidInput);
+    QVERIFY2(key.error().message.contains(file) && key.error().message.contains(cost), qPrintable(key.error().message));
+
+    // An honest file with a cost under the cap still opens: the same seed key, 1000 PBKDF2 rounds.
+    QFile honest(corpus + u"ed-encrypted.pem"_s);
+    QVERIFY(honest.open(QIODevice::ReadOnly));
+    QVERIFY(PrivateKey::fromEncryptedPem(honest.readAll(), "fuzz", u"ed-encrypted.pem"_s).ok());
 }
 
 void TestKeyFile::refusesTamperedFiles_data()

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void refusesMaliciousArchives_data();
     void refusesMaliciousArchives();
     void readsEntriesWithDataDescriptors();
+    void readsStreamsWhoseLastMatchCrossesAnOutputChunk();
     void nestedZipStaysOpaque();
     void nameProblemsAreNamed_data();
     void nameProblemsAreNamed();
@@ -253,6 +254,13 @@ void TestSafeZip::refusesMaliciousArchives_data()
         row("crc mismatch", zip({e}), u"CRC"_s);
     }
     {
+        // Found by fuzz_zip (tests/fuzz/corpus/fuzz_zip/regression-local-crc-disagrees.zip): QuaZip refused it with
+        // a bare zip error number.
+        QByteArray archive = zip({entry("manifest.json", small)});
+        archive[14] = char(archive.at(14) ^ 0x01); // the CRC in the local header only
+        row("local header with another CRC", archive, u"local header disagrees"_s);
+    }
+    {
         ForgedEntry e = entry(kEvidence, QByteArray(1000, 'z'), 8);
         e.data = test::rawDeflate(e.content).left(5);
         e.declaredSize = 1000;
@@ -290,6 +298,19 @@ void TestSafeZip::readsEntriesWithDataDescriptors()
     QVERIFY(writeFile(path, zip({e, entry(kEvidence, "x")})));
     const QString error = readAll(path, ZipLimits{});
     QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestSafeZip::readsStreamsWhoseLastMatchCrossesAnOutputChunk()
+{
+    // Found while reviewing the zip walk for fuzzing (tests/fuzz): these runs of one byte deflate to streams whose
+    // last input byte is taken while the reader's 256 KiB output chunk is full and output is still pending; the reader
+    // stopped there and refused an honest archive as "cut short".
+    for (const int size : {262165, 262200, 524328}) {
+        const QString path = m_dir->filePath(u"run-%1.zip"_s.arg(size));
+        QVERIFY(writeFile(path, zip({entry("manifest.json", QByteArray(size, 'a'), 8)})));
+        const QString error = readAll(path, ZipLimits{});
+        QVERIFY2(error.isEmpty(), qPrintable(u"%1 bytes: %2"_s.arg(size).arg(error)));
+    }
 }
 
 void TestSafeZip::nestedZipStaysOpaque()

@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <cmath>
 #include <optional>
 
 using namespace Qt::Literals::StringLiterals;
@@ -87,7 +88,8 @@ public:
     {
         const QJsonValue v = o.value(key);
         const double d = v.toDouble(-1);
-        if (!v.isDouble() || d != double(qint64(d)) || qint64(d) < min || qint64(d) > max) {
+        // Range first: converting a double outside qint64 is undefined (found by fuzz_bundle_manifest).
+        if (!v.isDouble() || !(d >= double(min) && d <= double(max)) || d != std::trunc(d)) {
             fail(path, tr("is not a whole number from %1 to %2").arg(min).arg(max));
             return min;
         }

@@ -167,7 +167,9 @@ Status SafeZipReader::inflateCurrent(const std::function<Status(const char *, qi
         z_stream &zs = inflater.stream();
         zs.next_in = reinterpret_cast<Bytef *>(input.data());
         zs.avail_in = static_cast<uInt>(n);
-        while (zs.avail_in > 0 && !ended) {
+        // A full output buffer may leave output pending after the last input byte was taken: call again until
+        // zlib has room to spare, or the stream ends.
+        while ((zs.avail_in > 0 || zs.avail_out == 0) && !ended) {
             zs.next_out = reinterpret_cast<Bytef *>(output.data());
             zs.avail_out = static_cast<uInt>(output.size());
             const int rc = ::inflate(&zs, Z_NO_FLUSH);

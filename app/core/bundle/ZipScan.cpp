@@ -227,6 +227,9 @@ Result<QList<ZipEntry>> ZipScan::scan(QIODevice &device,
 
     // Each local header must repeat its central entry, and the entries' bytes must tile the file before the central
     // directory: no gap at the start (prepended data) and no two entries sharing bytes (an overlapping-entry bomb).
+    // Without a data descriptor a local header repeats the CRC and both sizes too; checked after the tiling, so an
+    // overlapping-entry bomb is named as such.
+    QList<bool> sizesDiffer(entries.size(), false);
     for (int i = 0; i < entries.size(); ++i) {
         ZipEntry &entry = entries[i];
         const QByteArray &name = rawNames.at(i);
@@ -243,6 +246,9 @@ Result<QList<ZipEntry>> ZipScan::scan(QIODevice &device,
             return refuseEntry(name, tr("its local header disagrees with the central directory"));
         entry.dataOffset = entry.localOffset + kLocalSize + nameLen + extraLen;
         entry.hasDescriptor = (flags & kFlagDescriptor) != 0;
+        sizesDiffer[i] =
+            !entry.hasDescriptor && (u32(header, 14) != entry.crc32 || u32(header, 18) != entry.compressedSize ||
+                                     u32(header, 22) != entry.size);
     }
     QList<int> order(entries.size());
     for (int i = 0; i < order.size(); ++i)
@@ -276,6 +282,9 @@ Result<QList<ZipEntry>> ZipScan::scan(QIODevice &device,
     if (expectedStart != cdOffset)
         return refuse(tr("%n byte(s) of unlisted data come before the central directory", "",
                          int(qMin<qint64>(cdOffset - expectedStart, INT_MAX))));
+    for (int i = 0; i < entries.size(); ++i)
+        if (sizesDiffer.at(i))
+            return refuseEntry(rawNames.at(i), tr("its local header disagrees with the central directory"));
     return entries;
 }
 

@@ -397,7 +397,7 @@ QString ComponentMapper::derivation(const ComponentView &ancestor, int child) co
     for (const auto &[kind, base] : info.baseModelTags) {
         const bool named =
             base.compare(name, Qt::CaseInsensitive) == 0 || base.endsWith(u"/%1"_s.arg(name), Qt::CaseInsensitive);
-        const bool linked = std::any_of(urls.cbegin(), urls.cend(), [&base](const QString &url) {
+        const bool linked = std::any_of(urls.cbegin(), urls.cend(), [&base = base](const QString &url) {
             return url.endsWith(u"/%1"_s.arg(base), Qt::CaseInsensitive);
         });
         if (named || linked)

@@ -62,6 +62,10 @@ JsonScan JsonScan::of(const QByteArray &data, const QSet<QString> &splitKeys)
     };
     for (qsizetype i = 0; i < n; ++i) {
         const char c = p[i];
+        if ((c == '{' || c == '[') && stack.size() >= kMaxDepth) {
+            scan.tooDeep = true;
+            return scan;
+        }
         switch (c) {
         case '\n':
             ++line;

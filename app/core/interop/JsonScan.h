@@ -43,6 +43,11 @@ public:
         QList<Span> elements; ///< "[]" and "[ ]" have none; "[1,]" has a blank second one
     };
 
+    /// Qt's JSON parser refuses nesting deeper than this; the scan stops there too, so a file of brackets cannot
+    /// grow its stack with the file's size. Readers that parse afterwards get Qt's own error.
+    static constexpr int kMaxDepth = 1024;
+    bool tooDeep = false; ///< nesting went past kMaxDepth and the scan stopped there
+
     bool hasDuplicateKey() const { return duplicateOffset >= 0; }
 
     /// Scans `data`, which should already have parsed as JSON (the scan does not validate the grammar).

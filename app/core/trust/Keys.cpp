@@ -16,6 +16,7 @@
 #include <openssl/pkcs12.h>
 #include <openssl/x509.h>
 
+#include <limits>
 #include <optional>
 
 using namespace Qt::Literals::StringLiterals;
@@ -103,6 +104,65 @@ struct MdContext
     MdContext &operator=(const MdContext &) = delete;
     EVP_MD_CTX *ctx;
 };
+
+/// The work a PKCS#8 file asks for to derive its key, as rounds (PBKDF2, PBES1, PKCS#12) or as scrypt's N × r × p,
+/// read before any of it is done: the file names its own cost, so a hostile one could ask for 2^31 rounds and stall
+/// Strata for hours. Zero when the parameters cannot be read (decryption then fails on its own).
+struct DerivationCost
+{
+    quint64 rounds = 0;
+    quint64 scrypt = 0;
+};
+
+quint64 asnValue(const ASN1_INTEGER *value)
+{
+    uint64_t out = 0;
+    return value && ASN1_INTEGER_get_uint64(&out, value) == 1 ? out : 0;
+}
+
+/// a × b × c, or UINT64_MAX when that overflows.
+quint64 saturatedProduct(quint64 a, quint64 b, quint64 c)
+{
+    quint64 out = a;
+    for (const quint64 factor : {b, c})
+        out = factor != 0 && out > std::numeric_limits<quint64>::max() / factor ? std::numeric_limits<quint64>::max()
+                                                                                : out * factor;
+    return out;
+}
+
+DerivationCost derivationCost(const X509_SIG *sealed)
+{
+    const X509_ALGOR *algorithm = nullptr;
+    X509_SIG_get0(sealed, &algorithm, nullptr);
+    DerivationCost cost;
+    if (!algorithm || !algorithm->parameter)
+        return cost;
+    if (OBJ_obj2nid(algorithm->algorithm) != NID_pbes2) {
+        auto *pbe = static_cast<PBEPARAM *>(ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(PBEPARAM), algorithm->parameter));
+        if (pbe)
+            cost.rounds = asnValue(pbe->iter);
+        PBEPARAM_free(pbe);
+        return cost;
+    }
+    auto *pbe2 = static_cast<PBE2PARAM *>(ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(PBE2PARAM), algorithm->parameter));
+    const X509_ALGOR *kdf = pbe2 ? pbe2->keyfunc : nullptr;
+    if (kdf && kdf->parameter && OBJ_obj2nid(kdf->algorithm) == NID_id_pbkdf2) {
+        auto *params =
+            static_cast<PBKDF2PARAM *>(ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(PBKDF2PARAM), kdf->parameter));
+        if (params)
+            cost.rounds = asnValue(params->iter);
+        PBKDF2PARAM_free(params);
+    } else if (kdf && kdf->parameter && OBJ_obj2nid(kdf->algorithm) == NID_id_scrypt) {
+        auto *params =
+            static_cast<SCRYPT_PARAMS *>(ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(SCRYPT_PARAMS), kdf->parameter));
+        if (params)
+            cost.scrypt = saturatedProduct(asnValue(params->costParameter), asnValue(params->blockSize),
+                                           asnValue(params->parallelizationParameter));
+        SCRYPT_PARAMS_free(params);
+    }
+    PBE2PARAM_free(pbe2);
+    return cost;
+}
 
 } // namespace
 
@@ -272,6 +332,23 @@ Result<PrivateKey> PrivateKey::fromEncryptedPem(const QByteArray &pem,
         return Error{ErrorCode::InvalidInput, tr("%1 is not an encrypted private key file (a PEM block that starts "
                                                  "with -----BEGIN ENCRYPTED PRIVATE KEY-----), or it was damaged.")
                                                   .arg(source)};
+    const DerivationCost cost = derivationCost(sealed);
+    if (cost.rounds > keylimits::kMaxDerivationRounds || cost.scrypt > keylimits::kMaxScryptCost) {
+        X509_SIG_free(sealed);
+        return Error{ErrorCode::InvalidInput,
+                     cost.rounds > 0 ? tr("%1 asks for %2 key-derivation rounds to unlock, more than the %3 Strata "
+                                          "allows, so it would stall Strata; it is refused unopened. Use a key file "
+                                          "that strata-cli key new wrote.")
+                                           .arg(source)
+                                           .arg(cost.rounds)
+                                           .arg(keylimits::kMaxDerivationRounds)
+                                     : tr("%1 asks for a scrypt cost (N × r × p) of %2 to unlock, more than the %3 "
+                                          "Strata allows, so it would stall Strata; it is refused unopened. Use a key "
+                                          "file that strata-cli key new wrote.")
+                                           .arg(source)
+                                           .arg(cost.scrypt)
+                                           .arg(keylimits::kMaxScryptCost)};
+    }
     PKCS8_PRIV_KEY_INFO *info =
         PKCS8_decrypt_ex(sealed, passphrase.constData(), static_cast<int>(passphrase.size()), nullptr, nullptr);
     X509_SIG_free(sealed);

@@ -22,6 +22,10 @@ enum class KeyType { Ed25519, EcdsaP256, EcdsaP384, EcdsaP521 };
 namespace keylimits {
 constexpr qint64 kMaxKeyFileBytes = 64 * 1024;
 constexpr int kMinPbkdf2Iterations = 600000;
+/// The most key-derivation work a key file may ask for before its passphrase is tried: about 16 times what Strata
+/// writes, so an honest file always opens and a hostile one cannot stall the program.
+constexpr quint64 kMaxDerivationRounds = 10000000;
+constexpr quint64 kMaxScryptCost = quint64(1) << 24; ///< N × r × p; a strong setting (N 2^20, r 8, p 1) is 2^23
 } // namespace keylimits
 
 /// A public key from a PEM (SubjectPublicKeyInfo) block, checked to be of a supported type; verifies signatures.
