@@ -16,7 +16,8 @@ export QT_QPA_PLATFORM=offscreen
 ctest --test-dir build/test --output-on-failure --no-tests=error -j2 "$@"
 
 # The sanitizer stage (scripts/sanitize.sh, tests/fuzz/README.md): the suite under ASan and UBSan in build/asan, then
-# every fuzz corpus replayed and each fuzzer run for a bounded time. CI runs it; STRATA_SKIP_SANITIZE=1 skips it.
-if [[ "${STRATA_SKIP_SANITIZE:-0}" != 1 ]]; then
+# every fuzz corpus replayed and each fuzzer run for a bounded time. STRATA_SANITIZE=1 runs it. CI does not yet: the
+# whole tree has not been run under clang and the sanitizers, nor the stage's cold time measured (tests/RELIABILITY.md).
+if [[ "${STRATA_SANITIZE:-0}" == 1 ]]; then
     bash scripts/sanitize.sh build/asan
 fi
