@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "interop/ImportDocument.h"
+
 #include <QByteArray>
+#include <QSet>
 
 #include <cstdint>
 #include <cstdio>
@@ -24,6 +27,20 @@ inline void require(bool holds, const char *what)
         return;
     std::fprintf(stderr, "fuzz property violated: %s\n", what);
     std::abort();
+}
+
+/// What every importer must give when it accepts a file: a whole document whose refs are unique and whose every
+/// relation joins two of its records.
+inline void requireWhole(const ImportDocument &document)
+{
+    QSet<QString> refs;
+    for (const ImportedRecord &record : document.records) {
+        require(!refs.contains(record.ref), "record refs are unique");
+        refs.insert(record.ref);
+    }
+    for (const ImportedRelation &relation : document.relations)
+        require(refs.contains(relation.fromRef) && refs.contains(relation.toRef),
+                "every relation joins two records of the document");
 }
 
 } // namespace strata::fuzz
