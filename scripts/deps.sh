@@ -18,6 +18,8 @@ packages=(
     fonts-liberation2 fonts-wqy-microhei fonts-noto-cjk
     # tests
     xvfb xauth xfonts-base poppler-utils python3-jsonschema desktop-file-utils appstream
+    # PDF/A-1b checks of reports read the PDF's objects with qpdf (tests/report/PdfAProbe.h)
+    qpdf
     # packaging tests: cpack's .deb needs dpkg-shlibdeps; the MIME type is checked with xmllint and shared-mime-info
     dpkg-dev file libxml2-utils shared-mime-info
     clang-format sqlite3
