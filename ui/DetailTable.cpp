@@ -13,6 +13,7 @@ QTableView *makeDetailTable(QWidget *parent,
                             const QString &accessibleName)
 {
     auto *view = new QTableView(parent);
+    view->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     view->setObjectName(objectName);
     view->setAccessibleName(accessibleName);
     view->setModel(model);

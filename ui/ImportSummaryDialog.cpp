@@ -53,6 +53,7 @@ ImportSummaryDialog::ImportSummaryDialog(const QList<ImportOutcome> &outcomes, i
     m_headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_table = new QTableWidget(this);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_table->setObjectName(u"importSummaryTable"_s);
     m_table->setAccessibleName(tr("Imported files"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -142,6 +142,7 @@ QWidget *InventoryPage::createTablePane()
     connect(m_deleteButton, &QPushButton::clicked, this, &InventoryPage::deleteSelected);
 
     m_view = new QTableView(pane);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_view->setObjectName(u"recordView"_s);
     m_view->setAccessibleName(recordKindPluralLabel(m_kind));
     m_view->setModel(m_proxy);

@@ -1,7 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Strata contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "AboutDialog.h"
 #include "AddArtifactDialog.h"
 #include "AddRelationDialog.h"
+#include "ExportDialog.h"
+#include "ImportSummaryDialog.h"
 #include "MainWindow.h"
 #include "PreferencesDialog.h"
 #include "ScriptedPrompter.h"
@@ -13,11 +16,15 @@
 #include "demo/DemoWorkspace.h"
 #include "findings/AcceptRiskDialog.h"
 #include "report/ReportExportDialog.h"
+#include "report/ReportPreviewDialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTest>
@@ -63,6 +70,8 @@ private:
     std::unique_ptr<QDialog> makeDialog(const QString &which);
     /// Shows the dialog and presses Tab from the first focused control until focus comes back to it.
     static QStringList walk(QDialog *dialog);
+    /// A small PDF for the report preview.
+    static QByteArray twoPagePdf();
 
     std::unique_ptr<TempWorkspace> m_temp;
     ScriptedPrompter m_prompter;
@@ -112,6 +121,15 @@ void TestKeyboard::everyPageHasAShortcutAndAFocusableView()
         for (const QWidget *w : page->findChildren<QWidget *>(u"graphView"_s))
             focusable = focusable || (w->focusPolicy() & Qt::TabFocus);
         QVERIFY2(focusable, qPrintable(u"no focusable view on the page of Ctrl+%1"_s.arg(QChar(key))));
+        // Tab leaves every view, so no table is a trap that only Ctrl+Tab gets out of.
+        for (QAbstractItemView *view : page->findChildren<QAbstractItemView *>()) {
+            if (!view->isVisible() || !(view->focusPolicy() & Qt::TabFocus) || !view->isEnabled())
+                continue;
+            view->setFocus(Qt::TabFocusReason);
+            QTest::keyClick(view, Qt::Key_Tab);
+            QVERIFY2(QApplication::focusWidget() != view,
+                     qPrintable(u"Tab stays in %1 on the page of Ctrl+%2"_s.arg(focusName(view), QChar(key))));
+        }
     }
     QCOMPARE(seen.size(), 10);
 }
@@ -141,7 +159,33 @@ std::unique_ptr<QDialog> TestKeyboard::makeDialog(const QString &which)
         return std::make_unique<PreferencesDialog>();
     if (which == u"Export Report"_s)
         return std::make_unique<ReportExportDialog>(ws, &m_prompter, nullptr);
+    if (which == u"About"_s)
+        return std::make_unique<AboutDialog>();
+    if (which == u"Import Summary"_s) {
+        ImportOutcome outcome;
+        outcome.path = u"vendor.cdx.json"_s;
+        outcome.ok = true;
+        outcome.summary.added = 3;
+        return std::make_unique<ImportSummaryDialog>(QList<ImportOutcome>{outcome}, 0);
+    }
+    if (which == u"Export"_s)
+        return std::make_unique<ExportDialog>(model, ws->record(model).value().name);
+    if (which == u"Report Preview"_s)
+        return std::make_unique<ReportPreviewDialog>(twoPagePdf(), u"report.pdf"_s, &m_prompter, nullptr);
     return nullptr;
+}
+
+QByteArray TestKeyboard::twoPagePdf()
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    QPainter painter(&writer);
+    painter.drawText(QPointF(100, 100), u"Assessment report"_s);
+    writer.newPage();
+    painter.drawText(QPointF(100, 100), u"Findings"_s);
+    painter.end();
+    return buffer.data();
 }
 
 QStringList TestKeyboard::walk(QDialog *dialog)
@@ -200,6 +244,18 @@ void TestKeyboard::dialogsTabInReadingOrder_data()
                                                   u"reportSection256"_s,     u"reportPaper"_s,
                                                   u"reportLanguage"_s,       u"reportPdfA"_s,
                                                   u"reportGenerateButton"_s, u"reportDialogCloseButton"_s};
+    // Close has the focus; About Qt sits left of it, so Tab wraps to it.
+    QTest::newRow("About") << u"About"_s << QStringList{u"Close"_s, u"aboutQtButton"_s};
+    QTest::newRow("Import Summary") << u"Import Summary"_s
+                                    << QStringList{u"importSummaryTable"_s, u"importNotesList"_s, u"importCopyButton"_s,
+                                                   u"Close"_s};
+    // The two scope choices are one radio group: one Tab stop, arrows choose.
+    QTest::newRow("Export") << u"Export"_s
+                            << QStringList{u"exportFormatCombo"_s, u"exportScopeWorkspace"_s, u"exportOkButton"_s,
+                                           u"Cancel"_s};
+    QTest::newRow("Report Preview") << u"Report Preview"_s
+                                    << QStringList{u"reportPreviewView"_s, u"reportSaveButton"_s,
+                                                   u"reportCloseButton"_s};
 }
 
 void TestKeyboard::dialogsTabInReadingOrder()

@@ -132,6 +132,7 @@ AuditPage::AuditPage(Workspace *workspace, Prompter *prompter, QWidget *parent)
     connect(m_progress, &TaskProgressWidget::cancelRequested, this, &AuditPage::cancelVerification);
 
     m_table = new QTableView;
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_table->setObjectName(u"auditTable"_s);
     m_table->setAccessibleName(tr("Audit trail"));
     m_table->setModel(m_model);

@@ -149,6 +149,7 @@ EvidencePage::EvidencePage(Workspace *workspace, Prompter *prompter, QWidget *pa
     m_problems->hide();
 
     m_table = new QTableView;
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_table->setObjectName(u"evidenceTable"_s);
     m_table->setAccessibleName(tr("Evidence"));
     m_table->setModel(m_filter);

@@ -141,6 +141,7 @@ FindingsPage::FindingsPage(WorkspaceEditor *editor, Prompter *prompter, QWidget 
     mapLayout->addWidget(m_mapText, 1, Qt::AlignTop);
 
     m_table = new QTableView;
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_table->setObjectName(u"findingsTable"_s);
     m_table->setAccessibleName(tr("Findings"));
     m_table->setModel(m_filter);
