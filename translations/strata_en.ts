@@ -88,7 +88,7 @@
 <context>
     <name>strata::AuditPage</name>
     <message numerus="yes">
-        <location filename="../ui/audit/AuditPage.cpp" line="+242"/>
+        <location filename="../ui/audit/AuditPage.cpp" line="+243"/>
         <source>Showing the newest %n entries; filter to reach older ones.</source>
         <translation>
             <numerusform>Showing the newest %n entry; filter to reach older ones.</numerusform>
@@ -235,7 +235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+131"/>
+        <location line="+132"/>
         <source>%n evidence item(s)</source>
         <translation>
             <numerusform>%n evidence item</numerusform>
@@ -327,7 +327,7 @@
 <context>
     <name>strata::FindingsPage</name>
     <message numerus="yes">
-        <location filename="../ui/findings/FindingsPage.cpp" line="+198"/>
+        <location filename="../ui/findings/FindingsPage.cpp" line="+199"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -594,7 +594,7 @@
 <context>
     <name>strata::ImportSummaryDialog</name>
     <message numerus="yes">
-        <location filename="../ui/ImportSummaryDialog.cpp" line="+199"/>
+        <location filename="../ui/ImportSummaryDialog.cpp" line="+200"/>
         <source>Imported %1 of %n file(s).</source>
         <translation>
             <numerusform>Imported %1 of %n file.</numerusform>
@@ -675,7 +675,7 @@
 <context>
     <name>strata::InventoryPage</name>
     <message numerus="yes">
-        <location filename="../ui/InventoryPage.cpp" line="+311"/>
+        <location filename="../ui/InventoryPage.cpp" line="+312"/>
         <source>This also removes %n relation(s): %1.</source>
         <translation>
             <numerusform>This also removes %n relation: %1.</numerusform>

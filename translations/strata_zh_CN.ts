@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+65"/>
+        <location filename="../app/gui/main.cpp" line="+67"/>
         <source>Workbench for the security of LLM supply chains</source>
         <translation>大模型供应链安全工作台</translation>
     </message>
@@ -1480,7 +1480,7 @@ audit list          审计追踪，最新的在前
         <translation>取消审计追踪检查</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Audit trail</source>
         <translation>审计追踪</translation>
     </message>
@@ -4286,7 +4286,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::Database</name>
     <message>
-        <location filename="../app/core/storage/Database.cpp" line="+115"/>
+        <location filename="../app/core/storage/Database.cpp" line="+116"/>
         <source>No workspace file was given.</source>
         <translation>未指定工作区文件。</translation>
     </message>
@@ -4414,16 +4414,22 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     </message>
     <message>
         <location line="+17"/>
+        <location line="+11"/>
         <source>The disk is full; free some space and try again.</source>
         <translation>磁盘已满；请释放部分空间后重试。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
+        <source>The workspace reached the largest file this session may write (its file size limit, ulimit -f); nothing was changed. Raise the limit and try again.</source>
+        <translation>工作区文件已达到本会话允许写入的最大大小（文件大小限制，ulimit -f）；未做任何更改。请提高该限制后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The disk reported an error; nothing was changed.</source>
         <translation>磁盘报告了错误；未作任何更改。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Another program holds the workspace.</source>
         <translation>另一个程序正在占用该工作区。</translation>
     </message>
@@ -4981,7 +4987,7 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <translation>缺失或被篡改的证据</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
@@ -5127,13 +5133,13 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
 <context>
     <name>strata::EvidenceStore</name>
     <message>
-        <location filename="../app/core/evidence/EvidenceStore.cpp" line="+158"/>
-        <location line="+129"/>
+        <location filename="../app/core/evidence/EvidenceStore.cpp" line="+159"/>
+        <location line="+136"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-133"/>
         <source>Cannot create the evidence folder %1; check that the folder beside the workspace is writable.</source>
         <translation>无法创建证据文件夹 %1；请检查工作区所在文件夹是否可写。</translation>
     </message>
@@ -5141,6 +5147,11 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <location line="+12"/>
         <source>Cannot write to the evidence folder %1: %2</source>
         <translation>无法写入证据文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copying %1 into the evidence store failed: %2. Nothing was stored; the file is larger than this session may write (its file size limit, ulimit -f). Raise the limit and try again.</source>
+        <translation>将 %1 复制到证据库失败：%2。未存储任何内容；该文件超过本会话允许写入的大小（文件大小限制，ulimit -f）。请提高该限制后重试。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5158,7 +5169,7 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <translation>读取 %1 失败：%2。未保存任何内容。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The SHA-256 computation failed inside OpenSSL; nothing was stored.</source>
         <translation>OpenSSL 内部的 SHA-256 计算失败；未保存任何内容。</translation>
     </message>
@@ -6425,7 +6436,7 @@ findings accept ID  接受风险：需要理由和晚于今天的到期日期；
         <translation>热力图文本</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Findings</source>
         <translation>发现项</translation>
     </message>
@@ -7947,7 +7958,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>导入摘要</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Imported files</source>
         <translation>已导入的文件</translation>
     </message>
@@ -8751,7 +8762,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>删除所选条目及其关系（Del）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Right-click to choose the columns</source>
         <translation>右键单击以选择显示的列</translation>
     </message>

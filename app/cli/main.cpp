@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CliApplication.h"
 #include "ReportCommands.h"
+#include "util/ProcessSignals.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -28,6 +29,7 @@ void quietRuntimeDirNotice(QtMsgType type, const QMessageLogContext &context, co
 
 int main(int argc, char *argv[])
 {
+    strata::ignoreFileSizeLimitSignal();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -3,6 +3,7 @@
 #include "LanguageChoice.h"
 #include "MainWindow.h"
 #include "MessageBoxPrompter.h"
+#include "util/ProcessSignals.h"
 #include "workspace/Workspace.h"
 #ifdef STRATA_HAVE_TRANSLATIONS
 #include "Translations.h"
@@ -49,6 +50,7 @@ private:
 
 int main(int argc, char *argv[])
 {
+    strata::ignoreFileSizeLimitSignal();
     QApplication app(argc, argv);
     // The CLI sets the same names, so both find the same default workspace under AppDataLocation.
     QCoreApplication::setOrganizationName(u"Strata"_s);

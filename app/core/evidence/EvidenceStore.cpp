@@ -40,12 +40,13 @@ bool syncFolder(const QString &folder)
 }
 
 /// Writes all of `data`; a short write (a disk filling up) is retried, so the error names the cause (ENOSPC).
-bool writeAll(QFile &file, const char *data, qint64 size, QString *reason)
+bool writeAll(QFile &file, const char *data, qint64 size, QString *reason, int *systemCode)
 {
     qint64 done = 0;
     while (done < size) {
         const qint64 n = file.write(data + done, size - done);
         if (n <= 0) {
+            *systemCode = errno;
             *reason = file.error() != QFileDevice::NoError ? file.errorString() : systemError();
             return false;
         }
@@ -173,7 +174,13 @@ Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const Evidenc
         return Error{ErrorCode::Io, tr("Cannot write to the evidence folder %1: %2")
                                         .arg(QDir::toNativeSeparators(temporaryFolder()), temp.errorString())};
     TemporaryCopy cleanup(temp);
-    const auto copyFailed = [&](const QString &reason) {
+    const auto copyFailed = [&](const QString &reason, int systemCode = 0) {
+        if (systemCode == EFBIG)
+            return Error{ErrorCode::Io,
+                         tr("Copying %1 into the evidence store failed: %2. Nothing was stored; the file is larger "
+                            "than this session may write (its file size limit, ulimit -f). Raise the limit and try "
+                            "again.")
+                             .arg(shown, reason)};
         return Error{ErrorCode::Io, tr("Copying %1 into the evidence store failed: %2. Nothing was stored; free some "
                                        "disk space or check the folder %3, then try again.")
                                         .arg(shown, reason, QDir::toNativeSeparators(m_root))};
@@ -192,8 +199,9 @@ Result<StoredBlob> EvidenceStore::store(const QString &sourcePath, const Evidenc
         if (n == 0)
             break;
         hash.update(buffer.constData(), n);
-        if (QString reason; !writeAll(temp, buffer.constData(), n, &reason))
-            return copyFailed(reason);
+        QString reason;
+        if (int systemCode = 0; !writeAll(temp, buffer.constData(), n, &reason, &systemCode))
+            return copyFailed(reason, systemCode);
         done += n;
         if (options.progress)
             options.progress(done, total);

@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <QStorageInfo>
 
+#include <cerrno>
 #include <sqlite3.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -438,10 +439,20 @@ Error Database::sqlError(const QString &what, const QSqlError &error) const
         kind = ErrorCode::Io;
         advice = tr("The disk is full; free some space and try again.");
         break;
-    case SQLITE_IOERR:
+    case SQLITE_IOERR: {
         kind = ErrorCode::Io;
-        advice = tr("The disk reported an error; nothing was changed.");
+        // SQLite reports a write refused for lack of space or past the file size limit as an I/O error.
+        sqlite3 *handle = rawHandle(connection());
+        const int systemError = handle ? sqlite3_system_errno(handle) : 0;
+        if (systemError == EFBIG)
+            advice = tr("The workspace reached the largest file this session may write (its file size limit, "
+                        "ulimit -f); nothing was changed. Raise the limit and try again.");
+        else if (systemError == ENOSPC || systemError == EDQUOT)
+            advice = tr("The disk is full; free some space and try again.");
+        else
+            advice = tr("The disk reported an error; nothing was changed.");
         break;
+    }
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         kind = ErrorCode::Locked;
