@@ -3899,7 +3899,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>“%1”需要 --%2 %3；用法：%4</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>The folder %1 does not exist; create it, or choose another file with -o.</source>
         <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件。</translation>
     </message>
@@ -6021,6 +6021,19 @@ evidence verify     重新计算每个已保存文件的哈希；有文件缺失
         <location line="+19"/>
         <source>&quot;%1&quot; is not a field of a %2.</source>
         <translation>“%1”不是%2的字段。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::FileSystemCheck</name>
+    <message>
+        <location filename="../app/core/storage/FileSystemCheck.cpp" line="+36"/>
+        <source>%1 is on a network file system (%2). A crash or a lost connection there can lose saved changes, and a second computer may not see that the workspace is in use. Keep workspaces on a local disk and share them with backups or bundles.</source>
+        <translation>%1 位于网络文件系统（%2）上。在此处发生崩溃或连接中断可能丢失已保存的更改，另一台计算机也可能看不到该工作区正在使用。请将工作区放在本地磁盘上，并通过备份或资料包共享。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is on a FUSE file system (%2), which may not write changes to disk when asked. A crash or power cut there can lose saved changes. Keep workspaces on a local disk.</source>
+        <translation>%1 位于 FUSE 文件系统（%2）上，它可能不会按要求将更改写入磁盘。在此处发生崩溃或断电可能丢失已保存的更改。请将工作区放在本地磁盘上。</translation>
     </message>
 </context>
 <context>
@@ -9412,7 +9425,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>审计</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+124"/>
+        <source>Workspace on a Shared Disk</source>
+        <translation>工作区位于共享磁盘</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>“%1” already exists. Choose another name for the new workspace, or open this one with File › Open Workspace.</source>
         <translation>“%1”已存在。请为新工作区另选名称，或通过“文件 › 打开工作区”打开它。</translation>
     </message>
@@ -9872,6 +9890,14 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <location line="+30"/>
         <source>%1 is damaged (it is %2 bytes long, which is not the whole number of %3-byte pages its header describes: it was cut short or appended to). It was left unchanged; restore it from a backup.</source>
         <translation>%1 已损坏（它长 %2 字节，不是其文件头所描述的 %3 字节页面的整数倍：它被截短或被追加了内容）。文件未被更改；请从备份恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>strata::Output</name>
+    <message>
+        <location filename="../app/cli/Output.cpp" line="+124"/>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
@@ -13668,7 +13694,7 @@ only when everything matches. The transparency log is not consulted.
 <context>
     <name>strata::Workspace</name>
     <message>
-        <location filename="../app/core/workspace/Workspace.cpp" line="+128"/>
+        <location filename="../app/core/workspace/Workspace.cpp" line="+134"/>
         <source>An import is being written to the workspace; try again when it has finished.</source>
         <translation>正在向工作区写入导入内容；请在完成后重试。</translation>
     </message>

@@ -230,6 +230,8 @@ bool MainWindow::openWorkspace(const QString &path, Database::OpenMode mode)
         return false;
     setWorkspace(std::move(opened).value(), nullptr);
     RecentWorkspaces::add(m_workspace->path());
+    if (const QString warning = m_workspace->storageWarning(); !warning.isEmpty())
+        m_prompter->showInfo(this, tr("Workspace on a Shared Disk"), warning);
     return true;
 }
 

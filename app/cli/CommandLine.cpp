@@ -225,7 +225,12 @@ std::optional<QDateTime> CommandLine::parseDateTime(const QString &text)
 Result<std::unique_ptr<Workspace>> CommandLine::openExisting(const GlobalOptions &options)
 {
     const QString path = options.workspace.isEmpty() ? Workspace::defaultPath() : options.workspace;
-    return Workspace::open(path, Database::OpenMode::ExistingOnly);
+    Result<std::unique_ptr<Workspace>> opened = Workspace::open(path, Database::OpenMode::ExistingOnly);
+    if (opened.ok()) {
+        if (const QString warning = opened.value()->storageWarning(); !warning.isEmpty())
+            Output::warn(warning);
+    }
+    return opened;
 }
 
 Result<std::unique_ptr<Workspace>> CommandLine::openReadOnly(const GlobalOptions &options)

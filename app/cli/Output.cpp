@@ -3,6 +3,7 @@
 #include "Output.h"
 
 #include <QChar>
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -116,6 +117,11 @@ int Output::fail(const Error &error) const
 {
     writeError(error.message);
     return 1;
+}
+
+void Output::warn(const QString &message)
+{
+    writeError(QCoreApplication::translate("strata::Output", "warning: %1").arg(message));
 }
 
 int Output::usageError(const QString &message) const

@@ -41,6 +41,8 @@ public:
     int fail(const Error &error) const;
     /// Prints "strata-cli: message" on stderr and returns exit code 2.
     int usageError(const QString &message) const;
+    /// Prints "strata-cli: warning: message" on stderr; the command goes on.
+    static void warn(const QString &message);
 
     /// Terminal columns `text` takes: East Asian wide characters count twice, combining marks not at all.
     static int displayWidth(const QString &text);

@@ -8,6 +8,7 @@
 #include "interop/ImportDocument.h"
 #include "storage/ArtifactRepository.h"
 #include "storage/EvidenceRepository.h"
+#include "storage/FileSystemCheck.h"
 #include "storage/GraphRepository.h"
 #include "storage/ProvenanceRepository.h"
 #include "storage/RecordRepository.h"
@@ -110,6 +111,11 @@ bool Workspace::isReadOnly() const
 QString Workspace::readOnlyReason() const
 {
     return m_db->readOnlyReason();
+}
+
+QString Workspace::storageWarning() const
+{
+    return FileSystemCheck::warningFor(path());
 }
 
 Status Workspace::writable() const

@@ -87,6 +87,8 @@ public:
     QString path() const;
     bool isReadOnly() const;
     QString readOnlyReason() const;
+    /// Empty on a local disk; a warning when the workspace lives on a network or FUSE file system (FileSystemCheck).
+    QString storageWarning() const;
     const Database &database() const { return *m_db; }
 
     /// Who is making changes; recorded as created_by/updated_by. Defaults to the login name.
