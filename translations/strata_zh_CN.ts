@@ -296,7 +296,7 @@ QuaZip %5</translation>
 <context>
     <name>strata::ArtifactRepository</name>
     <message>
-        <location filename="../app/core/storage/ArtifactRepository.cpp" line="+56"/>
+        <location filename="../app/core/storage/ArtifactRepository.cpp" line="+54"/>
         <source>The record already has a file named &quot;%1&quot;; remove it first or use another name.</source>
         <translation>该条目已有名为“%1”的文件；请先将其移除，或使用其他名称。</translation>
     </message>
@@ -4286,7 +4286,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::Database</name>
     <message>
-        <location filename="../app/core/storage/Database.cpp" line="+115"/>
+        <location filename="../app/core/storage/Database.cpp" line="+148"/>
         <source>No workspace file was given.</source>
         <translation>未指定工作区文件。</translation>
     </message>
@@ -4407,13 +4407,24 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>当前构建缺少模式迁移 %1。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+5"/>
+        <location line="+11"/>
+        <location line="+6"/>
+        <location line="+11"/>
         <source>Upgrading the workspace to schema %1</source>
         <translation>将工作区升级到模式版本 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-8"/>
+        <source>Upgrading the workspace to schema %1 found a row in %2 that refers to a missing row; the workspace was not changed. Restore it from a backup.</source>
+        <translation>将工作区升级到模式版本 %1 时，发现 %2 中有一行引用了不存在的行；工作区未作更改。请从备份恢复工作区。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Foreign keys of %1 could not be turned on again after the upgrade; close Strata and open the workspace again.</source>
+        <translation>升级后无法重新启用 %1 的外键约束；请关闭 Strata 后重新打开该工作区。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>The disk is full; free some space and try again.</source>
         <translation>磁盘已满；请释放部分空间后重试。</translation>
     </message>
@@ -7777,13 +7788,13 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
     <message>
         <location filename="../app/core/workspace/ImportApplier.cpp" line="+128"/>
         <location line="+108"/>
-        <location line="+170"/>
+        <location line="+187"/>
         <location line="+54"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-345"/>
         <source>%1 (%2): files with digests are recorded for models and datasets; &quot;%3&quot; is a %4.</source>
         <translation>%1（%2）：只有模型和数据集才记录带摘要的文件；“%3”是%4。</translation>
     </message>
@@ -7828,7 +7839,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>“%1”不是有效的派生方式。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+107"/>
         <source>The import of %1 was cancelled; nothing was changed.</source>
         <translation>已取消导入 %1；未做任何更改。</translation>
     </message>
@@ -10082,7 +10093,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>记录 %1 的导入</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Recording where record %1 came from</source>
         <translation>记录条目 %1 的来源</translation>
     </message>
@@ -10098,7 +10109,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>读取条目 %1 的来源</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Keeping &quot;%1&quot; for record %2</source>
         <translation>为条目 %2 保留“%1”</translation>
     </message>
@@ -10372,7 +10383,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>已存在名为“%2”的%1（版本：%3）；请修改名称或版本。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>Adding &quot;%1&quot;</source>
         <translation>添加“%1”</translation>
     </message>
@@ -10587,7 +10598,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::RelationRepository</name>
     <message>
-        <location filename="../app/core/storage/RelationRepository.cpp" line="+64"/>
+        <location filename="../app/core/storage/RelationRepository.cpp" line="+62"/>
         <source>Record %1 is already %2 record %3.</source>
         <translation>条目 %1 与条目 %3 之间已存在“%2”关系。</translation>
     </message>
