@@ -48,6 +48,8 @@ private Q_SLOTS:
     void foreignFilesAreRefusedUntouched();
     void existingOnlyDoesNotCreate();
     void nestedGuardFailureRollsBackEverything();
+    void checkRewriteKeepsRowsAndRefusals();
+    void checkRewriteRefusesDanglingRows();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -285,6 +287,112 @@ void TestDatabase::nestedGuardFailureRollsBackEverything()
     auto list = ws.value()->list(RecordQuery{});
     QVERIFY(list.ok());
     QVERIFY(list.value().isEmpty());
+}
+
+namespace {
+
+/// Runs `sql` on `db`, failing the test with SQLite's message when it fails.
+bool run(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+    return false;
+}
+
+qint64 scalar(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+} // namespace
+
+void TestDatabase::checkRewriteKeepsRowsAndRefusals()
+{
+    // Schema 13 rebuilds record and relation; every row that refers to them must come through, still enforced.
+    {
+        auto db = Database::open(path(), Database::OpenMode::CreateIfMissing, 12);
+        QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().message));
+        const QSqlDatabase c = db.value()->connection();
+        QVERIFY(run(c, u"INSERT INTO record (id, kind, name, version, purl, created_at, updated_at, manual_fields) "
+                       "VALUES (7, 'model', 'Kept Model', '1', 'pkg:huggingface/acme/kept@1', 't', 't', 'name'), "
+                       "(8, 'dataset', 'Kept Data', '', '', 't', 't', '')"_s));
+        QVERIFY(run(c, u"INSERT INTO record_search (rowid, name) VALUES (7, 'Kept Model'), (8, 'Kept Data')"_s));
+        QVERIFY(run(c, u"INSERT INTO import_source (id, file_name, sha256, format, imported_at) "
+                       "VALUES (1, 'bom.json', 'ab', 'cyclonedx', 't')"_s));
+        QVERIFY(run(c, u"INSERT INTO relation (id, from_id, type, to_id, created_at, import_id) "
+                       "VALUES (3, 7, 'trained_on', 8, 't', 1)"_s));
+        QVERIFY(run(c, u"INSERT INTO artifact (record_id, file_name, digest) VALUES (7, 'model.bin', 'cd')"_s));
+        QVERIFY(run(c, u"INSERT INTO record_origin (record_id, import_id, external_ref) VALUES (7, 1, 'urn:x')"_s));
+        QVERIFY(run(c, u"INSERT INTO record_extra (record_id, key, value, import_id) VALUES (7, 'k', '{}', 1)"_s));
+    }
+    auto db = Database::open(path(), Database::OpenMode::ExistingOnly);
+    QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().message));
+    QCOMPARE(db.value()->schemaVersion(), 13);
+    QVERIFY(db.value()->settings().foreignKeys);
+    const QSqlDatabase c = db.value()->connection();
+    QVERIFY(
+        scalar(c, u"SELECT count(*) FROM sqlite_schema WHERE name = 'record' AND sql LIKE '%kind = ''model''%'"_s) ==
+        1);
+    QCOMPARE(scalar(c, u"SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_new'"_s), 0);
+    QCOMPARE(scalar(c, u"SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
+                       "('record_kind_name', 'record_purl', 'relation_to_cover')"_s),
+             3);
+    QCOMPARE(scalar(c, u"SELECT count(*) FROM record WHERE manual_fields = 'name' AND purl <> ''"_s), 1);
+    QCOMPARE(scalar(c, u"SELECT import_id FROM relation WHERE id = 3 AND from_id = 7 AND to_id = 8"_s), 1);
+    QCOMPARE(scalar(c, u"SELECT count(*) FROM artifact"_s) + scalar(c, u"SELECT count(*) FROM record_origin"_s) +
+                 scalar(c, u"SELECT count(*) FROM record_extra"_s),
+             3);
+    // The rewritten checks refuse what the old ones refused, and accept what they accepted.
+    QSqlQuery q(c);
+    QVERIFY(!q.exec(u"INSERT INTO record (kind, name, created_at, updated_at) VALUES ('plugin', 'X', 't', 't')"_s));
+    QVERIFY(q.lastError().text().contains(u"CHECK"_s));
+    QVERIFY(!q.exec(u"INSERT INTO relation (from_id, type, to_id, created_at) VALUES (8, 'owns', 7, 't')"_s));
+    QVERIFY(q.lastError().text().contains(u"CHECK"_s));
+    QVERIFY(run(c, u"INSERT INTO record (kind, name, created_at, updated_at) VALUES ('service', 'Y', 't', 't')"_s));
+    QVERIFY(run(c, u"INSERT INTO relation (from_id, type, to_id, created_at) VALUES (8, 'provided_by', 7, 't')"_s));
+    // References still point at the rebuilt table: a relation to a missing record is refused, a delete cascades.
+    QVERIFY(!q.exec(u"INSERT INTO relation (from_id, type, to_id, created_at) VALUES (7, 'depends_on', 99, 't')"_s));
+    QVERIFY(run(c, u"DELETE FROM record WHERE id = 7"_s));
+    QCOMPARE(scalar(c, u"SELECT count(*) FROM relation"_s), 0);
+    QCOMPARE(scalar(c, u"SELECT count(*) FROM artifact"_s) + scalar(c, u"SELECT count(*) FROM record_origin"_s) +
+                 scalar(c, u"SELECT count(*) FROM record_extra"_s),
+             0);
+}
+
+void TestDatabase::checkRewriteRefusesDanglingRows()
+{
+    {
+        auto db = Database::open(path(), Database::OpenMode::CreateIfMissing, 12);
+        QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().message));
+        const QSqlDatabase c = db.value()->connection();
+        QVERIFY(run(c, u"PRAGMA foreign_keys = OFF"_s));
+        QVERIFY(run(c, u"INSERT INTO artifact (record_id, file_name, digest) VALUES (42, 'orphan.bin', 'cd')"_s));
+    }
+    {
+        auto db = Database::open(path(), Database::OpenMode::ExistingOnly);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, ErrorCode::Integrity);
+        QVERIFY2(db.error().message.contains(u"artifact"_s), qPrintable(db.error().message));
+    }
+    // Nothing of the upgrade was committed: the file is still at schema 12, with its old record table.
+    sqlite3 *raw = nullptr;
+    QCOMPARE(sqlite3_open_v2(QFile::encodeName(path()).constData(), &raw, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt *st = nullptr;
+    QCOMPARE(sqlite3_prepare_v2(raw,
+                                "SELECT (SELECT user_version FROM pragma_user_version), "
+                                "(SELECT count(*) FROM sqlite_schema WHERE name = 'record' AND sql LIKE '%kind IN%')",
+                                -1, &st, nullptr),
+             SQLITE_OK);
+    QCOMPARE(sqlite3_step(st), SQLITE_ROW);
+    const int version = sqlite3_column_int(st, 0);
+    const int oldChecks = sqlite3_column_int(st, 1);
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+    QCOMPARE(version, 12);
+    QCOMPARE(oldChecks, 1);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

@@ -39,11 +39,9 @@ ArtifactRepository::ArtifactRepository(const Database &db)
 
 Result<Artifact> ArtifactRepository::insert(const Artifact &artifact)
 {
-    if (!m_insert)
-        m_insert = std::make_unique<SqliteStatement>(
-            m_db.connection(),
-            "INSERT INTO artifact (id, record_id, file_name, size, algorithm, digest) VALUES (?, ?, ?, ?, ?, ?)");
-    SqliteStatement &q = *m_insert;
+    SqliteStatement &q = SqliteStatement::cached(
+        m_insert, m_db.connection(),
+        "INSERT INTO artifact (id, record_id, file_name, size, algorithm, digest) VALUES (?, ?, ?, ?, ?, ?)");
     q.bindId(1, artifact.id);
     q.bind(2, artifact.recordId);
     q.bind(3, artifact.fileName);

@@ -36,9 +36,42 @@ const QStringList &migrationFiles()
         u":/sql/001_initial.sql"_s,     u":/sql/002_search.sql"_s,       u":/sql/003_provenance.sql"_s,
         u":/sql/004_catalog.sql"_s,     u":/sql/005_graph_layout.sql"_s, u":/sql/006_assessments.sql"_s,
         u":/sql/007_graph_index.sql"_s, u":/sql/008_trust.sql"_s,        u":/sql/009_audit.sql"_s,
-        u":/sql/010_signoff.sql"_s,     u":/sql/011_bundle.sql"_s,       u":/sql/012_identity.sql"_s};
+        u":/sql/010_signoff.sql"_s,     u":/sql/011_bundle.sql"_s,       u":/sql/012_identity.sql"_s,
+        u":/sql/013_checks.sql"_s};
     return files;
 }
+
+/// Migrations that rebuild a table other tables refer to: SQLite's documented procedure (create, copy, drop,
+/// rename) runs with foreign keys off, or dropping the old table would cascade to every row that refers to it.
+bool rebuildsTables(int version)
+{
+    return version == 13;
+}
+
+/// Turns foreign keys off for one migration and on again when it ends, committed or not. The pragma is a no-op
+/// inside a transaction, so this is made before the migration's transaction begins and outlives it.
+class ForeignKeysOff
+{
+public:
+    ForeignKeysOff(const QSqlDatabase &db, bool active)
+        : m_db(db)
+        , m_active(active)
+    {
+        if (m_active)
+            QSqlQuery(m_db).exec(u"PRAGMA foreign_keys = OFF"_s);
+    }
+    ~ForeignKeysOff()
+    {
+        if (m_active)
+            QSqlQuery(m_db).exec(u"PRAGMA foreign_keys = ON"_s);
+    }
+    ForeignKeysOff(const ForeignKeysOff &) = delete;
+    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+
+private:
+    QSqlDatabase m_db;
+    bool m_active;
+};
 
 QString nextConnectionName()
 {
@@ -409,6 +442,7 @@ Status Database::migrate(int targetVersion)
         const QStringList statements = splitStatements(QString::fromUtf8(f.readAll()));
 
         const CrashScope crashScope("migration");
+        const ForeignKeysOff foreignKeysOff(connection(), rebuildsTables(version));
         TransactionGuard tx(*this);
         if (Status s = tx.begun(); !s)
             return s;
@@ -418,6 +452,18 @@ Status Database::migrate(int targetVersion)
                 return sqlError(tr("Upgrading the workspace to schema %1").arg(version), q.lastError());
             q.finish();
         }
+        if (rebuildsTables(version)) {
+            // With foreign keys off nothing checked the rebuilt tables' references: check them all before commit.
+            if (!q.exec(u"PRAGMA foreign_key_check"_s))
+                return sqlError(tr("Upgrading the workspace to schema %1").arg(version), q.lastError());
+            if (q.next())
+                return Error{ErrorCode::Integrity,
+                             tr("Upgrading the workspace to schema %1 found a row in %2 that refers to a missing "
+                                "row; the workspace was not changed. Restore it from a backup.")
+                                 .arg(version)
+                                 .arg(q.value(0).toString())};
+            q.finish();
+        }
         crashPoint("migration.in-transaction");
         if (!q.exec(u"PRAGMA user_version = %1"_s.arg(version)))
             return sqlError(tr("Upgrading the workspace to schema %1").arg(version), q.lastError());
@@ -425,6 +471,11 @@ Status Database::migrate(int targetVersion)
             return s;
         crashPoint("migration.between");
     }
+    if (!settings().foreignKeys)
+        return Error{ErrorCode::Database,
+                     tr("Foreign keys of %1 could not be turned on again after the upgrade; close Strata and open the "
+                        "workspace again.")
+                         .arg(QDir::toNativeSeparators(m_path))};
     return Ok{};
 }
 

@@ -55,11 +55,9 @@ Result<qint64> ProvenanceRepository::insertImport(const ImportSource &source, co
 
 Status ProvenanceRepository::addOrigin(qint64 recordId, qint64 importId, const QString &externalRef)
 {
-    if (!m_addOrigin)
-        m_addOrigin = std::make_unique<SqliteStatement>(
-            m_db.connection(),
-            "INSERT OR IGNORE INTO record_origin (record_id, import_id, external_ref) VALUES (?, ?, ?)");
-    SqliteStatement &q = *m_addOrigin;
+    SqliteStatement &q = SqliteStatement::cached(
+        m_addOrigin, m_db.connection(),
+        "INSERT OR IGNORE INTO record_origin (record_id, import_id, external_ref) VALUES (?, ?, ?)");
     q.bind(1, recordId);
     q.bind(2, importId);
     q.bind(3, externalRef);
@@ -108,11 +106,9 @@ Result<RecordProvenance> ProvenanceRepository::provenance(qint64 recordId) const
 
 Status ProvenanceRepository::setExtra(qint64 recordId, const QString &key, const QJsonValue &value, qint64 importId)
 {
-    if (!m_setExtra)
-        m_setExtra = std::make_unique<SqliteStatement>(
-            m_db.connection(),
-            "INSERT OR REPLACE INTO record_extra (record_id, key, value, import_id) VALUES (?, ?, ?, ?)");
-    SqliteStatement &q = *m_setExtra;
+    SqliteStatement &q = SqliteStatement::cached(
+        m_setExtra, m_db.connection(),
+        "INSERT OR REPLACE INTO record_extra (record_id, key, value, import_id) VALUES (?, ?, ?, ?)");
     q.bind(1, recordId);
     q.bind(2, key);
     q.bindUtf8(3, compactJson(value));

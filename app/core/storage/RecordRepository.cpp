@@ -128,13 +128,11 @@ Error RecordRepository::conflictOrSqlError(const QString &what, const QSqlError 
 
 Result<qint64> RecordRepository::insert(const Record &record)
 {
-    if (!m_insert)
-        m_insert = std::make_unique<SqliteStatement>(
-            m_db.connection(),
-            "INSERT INTO record (id, kind, name, version, description, license, source_url, purl, tags, notes, "
-            "attributes, placeholder, created_at, created_by, updated_at, updated_by, manual_fields) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SqliteStatement &q = *m_insert;
+    SqliteStatement &q = SqliteStatement::cached(
+        m_insert, m_db.connection(),
+        "INSERT INTO record (id, kind, name, version, description, license, source_url, purl, tags, notes, "
+        "attributes, placeholder, created_at, created_by, updated_at, updated_by, manual_fields) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bindId(1, record.id);
     q.bind(2, recordKindKey(record.kind));
     q.bind(3, record.name);
@@ -450,19 +448,19 @@ Status RecordRepository::writeSearch(const QSet<qint64> &stale)
         m_deleteSearch = QSqlQuery(m_db.connection());
         m_deleteSearch.prepare(u"DELETE FROM record_search WHERE rowid = ?"_s);
     }
-    if (!m_insertSearch)
-        m_insertSearch = std::make_unique<SqliteStatement>(
-            m_db.connection(), "INSERT INTO record_search (rowid, name, description, tags, notes, license, "
-                               "suppliers) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SqliteStatement &insertSearch =
+        SqliteStatement::cached(m_insertSearch, m_db.connection(),
+                                "INSERT INTO record_search (rowid, name, description, tags, notes, license, "
+                                "suppliers) VALUES (?, ?, ?, ?, ?, ?, ?)");
     const auto fail = [this](const QSqlQuery &q) {
         return m_db.sqlError(tr("Updating the search index"), q.lastError());
     };
     const auto insertRow = [&](qint64 id, const QStringList &values) -> Status {
-        m_insertSearch->bind(1, id);
+        insertSearch.bind(1, id);
         for (int column = 0; column < values.size(); ++column)
-            m_insertSearch->bind(column + 2, values.at(column));
-        if (!m_insertSearch->exec())
-            return m_db.sqlError(tr("Updating the search index"), m_insertSearch->lastError());
+            insertSearch.bind(column + 2, values.at(column));
+        if (!insertSearch.exec())
+            return m_db.sqlError(tr("Updating the search index"), insertSearch.lastError());
         return Ok{};
     };
 

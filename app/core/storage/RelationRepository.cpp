@@ -43,12 +43,10 @@ RelationRepository::RelationRepository(const Database &db)
 
 Result<Relation> RelationRepository::insert(const Relation &relation)
 {
-    if (!m_insert)
-        m_insert = std::make_unique<SqliteStatement>(
-            m_db.connection(),
-            "INSERT INTO relation (id, from_id, type, to_id, subtype, source, created_at, created_by, import_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SqliteStatement &q = *m_insert;
+    SqliteStatement &q = SqliteStatement::cached(
+        m_insert, m_db.connection(),
+        "INSERT INTO relation (id, from_id, type, to_id, subtype, source, created_at, created_by, import_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bindId(1, relation.id);
     q.bind(2, relation.fromId);
     q.bind(3, relationTypeKey(relation.type));

@@ -25,6 +25,15 @@ SqliteStatement::~SqliteStatement()
     sqlite3_finalize(m_stmt);
 }
 
+SqliteStatement &SqliteStatement::cached(std::unique_ptr<SqliteStatement> &slot,
+                                         const QSqlDatabase &connection,
+                                         const char *sql)
+{
+    if (!slot || !slot->ok())
+        slot = std::make_unique<SqliteStatement>(connection, QByteArray(sql));
+    return *slot;
+}
+
 QString SqliteStatement::errorText() const
 {
     return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no SQLite connection");

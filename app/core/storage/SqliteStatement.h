@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QString>
 
+#include <memory>
 #include <sqlite3.h>
 #include <vector>
 
@@ -22,6 +23,12 @@ public:
     ~SqliteStatement();
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    /// The statement kept in `slot`, prepared on first use (and again if that failed): a repository keeps the
+    /// statements an import repeats per row instead of preparing them per row.
+    static SqliteStatement &cached(std::unique_ptr<SqliteStatement> &slot,
+                                   const QSqlDatabase &connection,
+                                   const char *sql);
 
     bool ok() const { return m_stmt != nullptr; }
     /// SQLite's message for the last failure, for Database::sqlError.

@@ -348,6 +348,23 @@ Result<ImportSummary> ImportApplier::apply(const ImportDocument &document, const
     return m_summary;
 }
 
+void ImportApplier::releasePlan()
+{
+    // Everything written: the search rows and the commit that follow are the import's peak of memory, so the plan
+    // and its lookups (several hundred bytes a record) go first.
+    m_records = {};
+    m_relations = {};
+    m_refIndex = {};
+    m_docNames = {};
+    m_byPurl = {};
+    m_byName = {};
+    m_byExternalRef = {};
+    m_qualifiedHubNames = {};
+    m_bareHubNames = {};
+    m_kinds = {};
+    m_relationKeys = {};
+}
+
 Status ImportApplier::write(const ImportDocument &document, const ImportOptions &options)
 {
     const int total = static_cast<int>(m_records.size() + m_relations.size());
@@ -466,6 +483,7 @@ Status ImportApplier::write(const ImportDocument &document, const ImportOptions 
             if (Status s = step(); !s)
                 return s;
         }
+        releasePlan();
         return m_ws.recordAudit(u"import"_s, u"import"_s, importId.value(), {},
                                 QJsonObject{{u"file"_s, document.fileName},
                                             {u"sha256"_s, document.sha256},

@@ -58,6 +58,7 @@ private:
     Status planRecord(const ImportedRecord &imported, const ImportOptions &options, PlannedRecord &plan);
     Status planRelations(const ImportDocument &document);
     Status write(const ImportDocument &document, const ImportOptions &options);
+    void releasePlan();
     qint64 findExisting(const ImportedRecord &imported) const;
     qint64 findByHubName(const ImportedRecord &imported) const;
     static QString hubName(const Record &record, bool *qualified);
