@@ -20,6 +20,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSet>
@@ -87,6 +88,8 @@ private Q_SLOTS:
     void cancelledLayoutIsNotKept();
     void exportsParse();
     void emptyWorkspaceTeaches();
+    void closingThePageWithTheMiniMapShown();
+    void aViewOutlivesItsScene();
 
 private:
     GraphPage *openGraph();
@@ -476,6 +479,53 @@ void TestGraphPage::emptyWorkspaceTeaches()
     QVERIFY(page->isVisible());
     QVERIFY(page->findChild<QWidget *>(u"graphEmptyState"_s)->isVisible());
     QVERIFY(!page->scene()->data());
+}
+
+void TestGraphPage::closingThePageWithTheMiniMapShown()
+{
+    // Closing the workspace deletes the page, whose scene goes before its view; the view lets go of the scene and
+    // resizes, and its minimap used to ask the half-destroyed scene for its data (UBSan: GraphMiniMap::updateViewport).
+    GraphPage *page = openGraph();
+    QVERIFY(page);
+    QPointer<GraphView> view = page->view();
+    view->zoomBy(GraphView::kMaxScale / view->scale());
+    QVERIFY(view->miniMap()->isVisible()); // only part of the graph on screen
+    QVERIFY(m_window->closeWorkspace());
+    QVERIFY(!m_window->graphPage());
+    QVERIFY(view.isNull());
+    QVERIFY(m_prompter.errors.isEmpty());
+}
+
+void TestGraphPage::aViewOutlivesItsScene()
+{
+    GraphPage *page = openGraph();
+    QVERIFY(page);
+    auto *scene = new GraphScene;
+    scene->setData(page->scene()->sharedData());
+    scene->finishBuilding();
+    GraphView view(scene);
+    view.resize(900, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.sceneReplaced();
+    view.zoomBy(GraphView::kMaxScale / view.scale());
+    QCOMPARE(view.graphScene(), scene);
+    QVERIFY(view.miniMap()->isVisible());
+
+    delete scene;
+    QCOMPARE(view.graphScene(), nullptr);
+    QVERIFY(!view.miniMap()->isVisible());
+    // Everything a user can still do to the empty view works without a scene.
+    view.resize(800, 500);
+    view.zoomBy(0.5);
+    view.zoomToFit();
+    view.centerOnRecord(idOf(u"Mistral 7B"_s));
+    QTest::mouseMove(view.viewport(), QPoint(200, 200));
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(200, 200));
+    QTest::keyClick(&view, Qt::Key_Plus);
+    QCoreApplication::processEvents();
+    QCOMPARE(view.graphScene(), nullptr);
+    QVERIFY(!view.miniMap()->isVisible());
 }
 
 QTEST_MAIN(TestGraphPage)

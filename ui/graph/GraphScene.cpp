@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QGraphicsRectItem>
+#include <QGraphicsView>
 #include <QTimer>
 
 #include <cmath>
@@ -38,6 +39,11 @@ GraphScene::~GraphScene()
 {
     // Items refer back to the scene and its data: remove them while both are intact.
     clear();
+    // ~QGraphicsScene detaches the views too, but only after this object has stopped being a GraphScene; a view
+    // resizes as it lets go, and its minimap would ask a half-destroyed scene for its data.
+    const QList<QGraphicsView *> shownIn = views();
+    for (QGraphicsView *view : shownIn)
+        view->setScene(nullptr);
 }
 
 void GraphScene::setData(std::shared_ptr<const GraphViewData> data)

@@ -29,7 +29,6 @@ constexpr int kMiniMapMargin = 10;
 
 GraphView::GraphView(GraphScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
-    , m_scene(scene)
 {
     setObjectName(u"graphView"_s);
     setAccessibleName(tr("Lineage graph"));
@@ -45,6 +44,14 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent)
     m_miniMap->hide();
 }
 
+GraphScene *GraphView::graphScene() const
+{
+    // Not a pointer kept from the constructor: ~QGraphicsScene detaches its views, and they resize and scroll (so
+    // ask the minimap to follow) after ~GraphScene has run. The view's scene() is null once detached, and
+    // qobject_cast sees a scene part-way through destruction as the plain QGraphicsScene it has become.
+    return qobject_cast<GraphScene *>(scene());
+}
+
 double GraphView::scale() const
 {
     return transform().m11();
@@ -52,12 +59,13 @@ double GraphView::scale() const
 
 void GraphView::zoomToFit()
 {
-    if (!m_scene->data())
+    const GraphScene *scene = graphScene();
+    if (!scene || !scene->data())
         return;
-    fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    fitInView(scene->sceneRect(), Qt::KeepAspectRatio);
     if (scale() > 1.0)
         setTransform(QTransform());
-    centerOn(m_scene->sceneRect().center());
+    centerOn(scene->sceneRect().center());
     transformChanged();
 }
 
@@ -74,9 +82,10 @@ void GraphView::zoomBy(double factor, bool aroundPointer)
 
 void GraphView::centerOnRecord(qint64 id)
 {
-    const int node = m_scene->indexOf(id);
+    const GraphScene *scene = graphScene();
+    const int node = scene ? scene->indexOf(id) : -1;
     if (node >= 0)
-        centerOn(m_scene->boxOf(node).center());
+        centerOn(scene->boxOf(node).center());
 }
 
 void GraphView::sceneReplaced()
@@ -87,15 +96,19 @@ void GraphView::sceneReplaced()
 
 void GraphView::transformChanged()
 {
-    m_scene->setViewScale(scale());
+    if (GraphScene *scene = graphScene())
+        scene->setViewScale(scale());
     m_miniMap->updateViewport();
     Q_EMIT scaleChanged(scale());
 }
 
 qint64 GraphView::recordAt(const QPoint &viewPos) const
 {
-    const int node = m_scene->nodeAt(mapToScene(viewPos));
-    return node >= 0 ? m_scene->data()->view.nodes.at(node).id : 0;
+    const GraphScene *scene = graphScene();
+    if (!scene || !scene->data())
+        return 0;
+    const int node = scene->nodeAt(mapToScene(viewPos));
+    return node >= 0 ? scene->data()->view.nodes.at(node).id : 0;
 }
 
 void GraphView::wheelEvent(QWheelEvent *event)
@@ -143,14 +156,16 @@ void GraphView::mouseDoubleClickEvent(QMouseEvent *event)
 void GraphView::mouseMoveEvent(QMouseEvent *event)
 {
     QGraphicsView::mouseMoveEvent(event);
-    if (!m_scene->data() || (event->buttons() & Qt::LeftButton))
+    GraphScene *scene = graphScene();
+    if (!scene || !scene->data() || (event->buttons() & Qt::LeftButton))
         return;
-    m_scene->setHovered(m_scene->nodeAt(mapToScene(event->position().toPoint())));
+    scene->setHovered(scene->nodeAt(mapToScene(event->position().toPoint())));
 }
 
 void GraphView::leaveEvent(QEvent *event)
 {
-    m_scene->setHovered(-1);
+    if (GraphScene *scene = graphScene())
+        scene->setHovered(-1);
     QGraphicsView::leaveEvent(event);
 }
 
@@ -198,9 +213,15 @@ GraphMiniMap::GraphMiniMap(GraphView *view)
     setAccessibleName(tr("Overview of the whole graph"));
 }
 
+QRectF GraphMiniMap::sceneRect() const
+{
+    const GraphScene *scene = m_view->graphScene();
+    return scene ? scene->sceneRect() : QRectF();
+}
+
 QRectF GraphMiniMap::pictureRect() const
 {
-    const QRectF scene = m_view->graphScene()->sceneRect();
+    const QRectF scene = sceneRect();
     if (scene.isEmpty())
         return {};
     const double s = std::min((width() - 8) / scene.width(), (height() - 8) / scene.height());
@@ -211,7 +232,7 @@ QRectF GraphMiniMap::pictureRect() const
 void GraphMiniMap::renderScene()
 {
     const GraphScene *scene = m_view->graphScene();
-    if (!scene->data()) {
+    if (!scene || !scene->data()) {
         m_picture = QImage();
         hide();
         return;
@@ -231,6 +252,11 @@ void GraphMiniMap::renderScene()
 void GraphMiniMap::updateViewport()
 {
     const GraphScene *scene = m_view->graphScene();
+    if (!scene) {
+        m_picture = QImage();
+        hide();
+        return;
+    }
     m_visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
     // Only worth its space while part of the view is off screen.
     const bool needed = scene->data() && !m_visible.contains(scene->sceneRect().adjusted(20, 20, -20, -20));
@@ -249,7 +275,7 @@ void GraphMiniMap::paintEvent(QPaintEvent *event)
     painter.drawRect(rect().adjusted(0, 0, -1, -1));
     const QRectF target = pictureRect();
     painter.drawImage(target.topLeft(), m_picture);
-    const QRectF scene = m_view->graphScene()->sceneRect();
+    const QRectF scene = sceneRect();
     if (scene.isEmpty())
         return;
     const double sx = target.width() / scene.width();
@@ -265,7 +291,7 @@ void GraphMiniMap::paintEvent(QPaintEvent *event)
 void GraphMiniMap::moveViewTo(const QPoint &pos)
 {
     const QRectF target = pictureRect();
-    const QRectF scene = m_view->graphScene()->sceneRect();
+    const QRectF scene = sceneRect();
     if (target.isEmpty())
         return;
     m_view->centerOn(scene.left() + (pos.x() - target.left()) * scene.width() / target.width(),

@@ -24,7 +24,8 @@ public:
 
     explicit GraphView(GraphScene *scene, QWidget *parent = nullptr);
 
-    GraphScene *graphScene() const { return m_scene; }
+    /// The scene shown, or null once it is gone (also while it is being destroyed: its views still hear from it).
+    GraphScene *graphScene() const;
     double scale() const;
     /// Shows the whole view (never magnified past 1:1).
     void zoomToFit();
@@ -57,7 +58,6 @@ private:
     void transformChanged();
     qint64 recordAt(const QPoint &viewPos) const;
 
-    GraphScene *m_scene;
     GraphMiniMap *m_miniMap;
     QPoint m_pressPos;
     bool m_pressed = false;
@@ -80,6 +80,8 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
 
 private:
+    /// The scene's rectangle, empty while the view has no scene.
+    QRectF sceneRect() const;
     QRectF pictureRect() const;
     void moveViewTo(const QPoint &pos);
 
