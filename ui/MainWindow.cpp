@@ -147,6 +147,7 @@ void MainWindow::createCentralWidgets()
     statusBar()->addPermanentWidget(m_export->progressWidget());
     statusBar()->addPermanentWidget(m_bundles->progressWidget());
     statusBar()->addPermanentWidget(m_backups->progressWidget());
+    statusBar()->addPermanentWidget(m_catalogImporter->progressWidget());
     statusBar()->addPermanentWidget(m_countsLabel);
 }
 
@@ -167,6 +168,8 @@ void MainWindow::createTransfers()
     m_backups->setHost([this] { return closeWorkspace(); },
                        [this](const QString &path) { return openWorkspace(path); });
     connect(m_backups, &BackupController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_catalogImporter, &CatalogImporter::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 }
 
