@@ -222,7 +222,20 @@ bool MainWindow::openWorkspace(const QString &path, Database::OpenMode mode)
     // The open workspace holds the file's lock: opening it again would be refused as locked.
     if (m_workspace && QFileInfo(path).absoluteFilePath() == QFileInfo(m_workspace->path()).absoluteFilePath())
         return true;
+    // After a crash the -wal is replayed into a scratch copy first (OpenCheck), seconds on a large workspace. The
+    // connection must be opened on this thread, so the window says why it waits instead of freezing silently.
+    const bool replaying = QFileInfo(path + u"-wal"_s).size() > 0;
+    if (replaying) {
+        statusBar()->showMessage(tr("Checking the changes the last session left in %1 before opening it…")
+                                     .arg(QDir::toNativeSeparators(path)));
+        QApplication::setOverrideCursor(Qt::BusyCursor);
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    }
     Result<std::unique_ptr<Workspace>> opened = Workspace::open(path, mode);
+    if (replaying) {
+        QApplication::restoreOverrideCursor();
+        statusBar()->clearMessage();
+    }
     if (!opened) {
         if (m_backups->offerRestore(path, opened.error()))
             return false; // the error was shown with the offer to restore the newest good backup
