@@ -126,7 +126,7 @@
 <context>
     <name>strata::BundleController</name>
     <message numerus="yes">
-        <location filename="../ui/BundleController.cpp" line="+228"/>
+        <location filename="../ui/BundleController.cpp" line="+156"/>
         <source>The bundle of %1 was written to %2 and signed by %3: %n evidence file(s).</source>
         <translation>
             <numerusform>The bundle of %1 was written to %2 and signed by %3: %n evidence file.</numerusform>
@@ -148,7 +148,7 @@
 <context>
     <name>strata::CatalogImporter</name>
     <message numerus="yes">
-        <location filename="../ui/CatalogImporter.cpp" line="+75"/>
+        <location filename="../ui/CatalogImporter.cpp" line="+89"/>
         <source>Catalog %1 version %2 was imported with %n item(s).</source>
         <translation>
             <numerusform>Catalog %1 version %2 was imported with %n item.</numerusform>
@@ -903,7 +903,7 @@
 <context>
     <name>strata::SignoffDialog</name>
     <message numerus="yes">
-        <location filename="../ui/assessments/SignoffDialog.cpp" line="+152"/>
+        <location filename="../ui/assessments/SignoffDialog.cpp" line="+157"/>
         <source>⌛ Checking what an approval needs: re-hashing %n evidence file(s)…</source>
         <translation>
             <numerusform>⌛ Checking what an approval needs: re-hashing %n evidence file…</numerusform>
@@ -995,7 +995,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+215"/>
+        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+249"/>
         <source>Approval of %1 is refused (%n reason(s)): %2</source>
         <translation>
             <numerusform>Approval of %1 is refused (%n reason): %2</numerusform>
@@ -1014,7 +1014,7 @@
 <context>
     <name>strata::WorkspaceSignoffSource</name>
     <message numerus="yes">
-        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+54"/>
+        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+61"/>
         <source>stale: %n change(s) since signing, such as: %1</source>
         <translation>
             <numerusform>stale: %n change since signing, such as: %1</numerusform>

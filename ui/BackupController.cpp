@@ -3,18 +3,18 @@
 #include "BackupController.h"
 
 #include "Prompter.h"
+#include "TaskCheckpoint.h"
 #include "TaskProgressWidget.h"
-#include "storage/Backups.h"
+#include "storage/PageCopy.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLocale>
 #include <QTemporaryFile>
+#include <QTimer>
 #include <QWidget>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -22,29 +22,21 @@ namespace strata {
 
 namespace {
 
+/// Pages copied per slice on the GUI thread: about a megabyte, a few milliseconds between two events.
+constexpr int kPagesPerSlice = 256;
+
 QString native(const QString &path)
 {
     return QDir::toNativeSeparators(path);
 }
 
-/// Runs `work` on the thread pool and hands its result to `done` on the GUI thread; the watcher goes with it.
-template<typename T, typename Work, typename Done>
-void runInBackground(QObject *owner, Work work, Done done)
-{
-    auto *watcher = new QFutureWatcher<T>(owner);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, owner, [watcher, done] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(work));
-}
-
-/// A new empty file in `folder` whose name starts with `prefix`; empty when the folder is not writable.
-QString reserveFile(const QString &folder, const QString &prefix)
+/// An unused name in `folder` starting with `prefix`; empty when the folder is not writable.
+QString reserveName(const QString &folder, const QString &prefix)
 {
     QTemporaryFile reserve(QDir(folder).filePath(prefix + u"-XXXXXX"_s));
-    reserve.setAutoRemove(false);
-    return reserve.open() ? reserve.fileName() : QString();
+    if (!reserve.open())
+        return {};
+    return reserve.fileName(); // removed again when `reserve` goes; the page copy creates it anew
 }
 
 /// Why a generation was made, in words (its file name carries the key).
@@ -62,9 +54,7 @@ QString reasonText(const QString &reason)
 } // namespace
 
 BackupController::BackupController(Prompter *prompter, QWidget *window)
-    : QObject(window)
-    , m_prompter(prompter)
-    , m_window(window)
+    : BackgroundTask(prompter, window, u"backup"_s, tr("Cancel the backup, restore or check"))
 {
     m_backupAction = new QAction(tr("Back &Up Workspace…"), this);
     m_backupAction->setObjectName(u"backupWorkspaceAction"_s);
@@ -78,13 +68,9 @@ BackupController::BackupController(Prompter *prompter, QWidget *window)
     m_checkAction->setObjectName(u"checkIntegrityAction"_s);
     m_checkAction->setStatusTip(tr("Read every page of the workspace and check that it is consistent"));
     connect(m_checkAction, &QAction::triggered, this, &BackupController::checkIntegrity);
-
-    m_progress =
-        new TaskProgressWidget(u"backup"_s, tr("A backup, restore or check cannot be stopped halfway"), window);
-    m_progress->hide();
-    connect(m_progress, &TaskProgressWidget::cancelRequested, this, [this] {
-        Q_EMIT statusMessage(tr("A backup, restore or check cannot be stopped halfway; it ends on its own shortly."));
-    });
+    m_sliceTimer = new QTimer(this);
+    m_sliceTimer->setInterval(0);
+    connect(m_sliceTimer, &QTimer::timeout, this, &BackupController::copySlice);
     updateActions();
 }
 
@@ -92,6 +78,13 @@ BackupController::~BackupController() = default;
 
 void BackupController::setWorkspace(Workspace *workspace)
 {
+    if (m_copy && workspace != m_workspace) {
+        // The copy reads through the old workspace's connection, which is about to go.
+        m_sliceTimer->stop();
+        m_copy.reset();
+        m_afterCopy = nullptr;
+        endCancelled(tr("The backup or check stopped: the workspace was closed. Nothing was kept."));
+    }
     m_workspace = workspace;
     updateActions();
 }
@@ -104,35 +97,95 @@ void BackupController::setHost(CloseWorkspace close, OpenWorkspace open)
 
 void BackupController::updateActions()
 {
-    m_backupAction->setEnabled(m_workspace && !m_running);
-    m_restoreAction->setEnabled(m_workspace && !m_running && m_close && m_open);
-    m_checkAction->setEnabled(m_workspace && !m_running);
+    m_backupAction->setEnabled(m_workspace && !isRunning());
+    m_restoreAction->setEnabled(m_workspace && !isRunning() && m_close && m_open);
+    m_checkAction->setEnabled(m_workspace && !isRunning());
 }
 
-void BackupController::setRunning(bool running, const QString &text)
+void BackupController::reportFinished(bool ok, const QString &)
 {
-    m_running = running;
-    if (running) {
-        m_progress->setText(text);
-        m_progress->setProgress(0, 0);
-        m_progress->show();
-    } else {
-        m_progress->hide();
-    }
-    updateActions();
-    Q_EMIT runningChanged(running);
+    Q_EMIT finished(ok);
 }
 
-void BackupController::fail(const QString &message)
+void BackupController::cancel()
+{
+    if (!isRunning())
+        return;
+    job()->cancel.store(true); // a worker stops at its next progress report and removes what it made
+    if (m_copy) {
+        m_sliceTimer->stop();
+        m_copy.reset(); // removes the partial copy
+        m_afterCopy = nullptr;
+        endCancelled(m_cancelledMessage);
+        return;
+    }
+    setProgressText(tr("Cancelling…"));
+}
+
+void BackupController::endCancelled(const QString &message)
 {
     setRunning(false);
-    m_prompter->showError(m_window, message);
+    Q_EMIT statusMessage(message);
     Q_EMIT finished(false);
+}
+
+BackupProgress BackupController::progressFn(const char *operation) const
+{
+    const std::shared_ptr<JobState> state = job();
+    const QByteArray prefix(operation);
+    const QByteArray labels[] = {prefix + ".check", prefix + ".copy", prefix + ".check-copy"};
+    return [state, labels](BackupStep step, qint64 done, qint64 total) {
+        TaskCheckpoint::reach(labels[int(step)].constData());
+        state->done.store(done);
+        state->total.store(total);
+        return !state->cancel.load();
+    };
+}
+
+bool BackupController::startCopy(const QString &file, const QString &text, AfterCopy after)
+{
+    Result<std::unique_ptr<PageCopy>> copy = PageCopy::begin(m_workspace->database(), file);
+    if (!copy) {
+        m_prompter->showError(m_window, m_copyFailure.arg(copy.error().message));
+        return false;
+    }
+    m_copy = std::move(copy).value();
+    m_afterCopy = std::move(after);
+    setRunning(true, text);
+    m_sliceTimer->start();
+    return true;
+}
+
+void BackupController::copySlice()
+{
+    if (!m_copy) {
+        m_sliceTimer->stop();
+        return;
+    }
+    TaskCheckpoint::reach("backup.copy");
+    if (!m_copy) // cancelled at the checkpoint
+        return;
+    const Result<bool> stepped = m_copy->step(kPagesPerSlice);
+    job()->done.store(m_copy->pagesDone());
+    job()->total.store(m_copy->pageCount());
+    if (stepped && !stepped.value())
+        return; // more to copy at the next turn of the event loop
+    m_sliceTimer->stop();
+    const QString file = m_copy->file();
+    m_copy.reset(); // a complete copy stays; a failed one is removed
+    if (!stepped) {
+        m_afterCopy = nullptr;
+        fail(m_copyFailure.arg(stepped.error().message));
+        return;
+    }
+    const AfterCopy after = std::move(m_afterCopy);
+    m_afterCopy = nullptr;
+    after(file);
 }
 
 void BackupController::backUp()
 {
-    if (!m_workspace || m_running)
+    if (!m_workspace || isRunning())
         return;
     const QString folder = Backups::folderFor(m_workspace->path());
     const std::optional<int> choice = m_prompter->askChoice(
@@ -175,46 +228,45 @@ void BackupController::backUpTo(const QString &destination, bool generation)
                                             .arg(native(destination)));
         return;
     }
-    // The snapshot needs the workspace's own connection, so it is taken here; the rest runs on a worker.
-    const QString temp = reserveFile(target.absolutePath(), u".%1.backup"_s.arg(target.fileName()));
+    // The copy beside the destination, so the final rename is atomic.
+    const QString temp = reserveName(target.absolutePath(), u".%1.backup"_s.arg(target.fileName()));
     if (temp.isEmpty()) {
         m_prompter->showError(m_window,
                               tr("Cannot write in %1; choose another folder.").arg(native(target.absolutePath())));
         return;
     }
-    setRunning(true, tr("Backing up the workspace…"));
-    if (Status s = m_workspace->database().snapshotInto(temp); !s) {
-        QFile::remove(temp);
-        fail(s.error().message);
-        return;
-    }
+    m_cancelledMessage = tr("Backup cancelled; no backup was made.");
+    m_copyFailure = u"%1"_s;
     const int schema = m_workspace->database().schemaVersion();
-    runInBackground<Result<BackupCheck>>(
-        this,
-        [temp, resolved, schema, generation, live] {
-            Result<BackupCheck> check = Backups::finish(temp, resolved, schema);
-            if (check && generation) {
-                if (Status s = Backups::prune(live); !s)
-                    return Result<BackupCheck>(s.error());
-            }
-            return check;
-        },
-        [this](const Result<BackupCheck> &check) {
-            if (!check) {
-                fail(check.error().message);
-                return;
-            }
-            setRunning(false);
-            Q_EMIT statusMessage(
-                tr("Backed up to %1 (%2); integrity check: ok.")
-                    .arg(native(check.value().path), QLocale().formattedDataSize(check.value().bytes)));
-            Q_EMIT finished(true);
-        });
+    startCopy(temp, tr("Backing up the workspace…"), [this, resolved, schema, generation, live](const QString &copy) {
+        setProgressText(tr("Checking the backup…"));
+        const BackupProgress progress = progressFn("backup");
+        runInBackground<Result<BackupCheck>>(
+            [copy, resolved, schema, generation, live, progress] {
+                Result<BackupCheck> check = Backups::finish(copy, resolved, schema, progress);
+                if (check && generation) {
+                    if (Status s = Backups::prune(live); !s)
+                        return Result<BackupCheck>(s.error());
+                }
+                return check;
+            },
+            [this](const Result<BackupCheck> &check) {
+                if (!check && check.error().code == ErrorCode::Cancelled)
+                    return endCancelled(m_cancelledMessage);
+                if (!check)
+                    return fail(check.error().message);
+                setRunning(false);
+                Q_EMIT statusMessage(
+                    tr("Backed up to %1 (%2); integrity check: ok.")
+                        .arg(native(check.value().path), QLocale().formattedDataSize(check.value().bytes)));
+                Q_EMIT finished(true);
+            });
+    });
 }
 
 void BackupController::restore()
 {
-    if (!m_workspace || m_running)
+    if (!m_workspace || isRunning())
         return;
     const QString live = m_workspace->path();
     const QList<BackupGeneration> generations = Backups::generations(live);
@@ -256,12 +308,15 @@ void BackupController::restore()
 void BackupController::restoreFrom(const QString &workspacePath, const QString &file, bool reopenOnFailure)
 {
     setRunning(true, tr("Checking and restoring the backup…"));
+    const BackupProgress progress = progressFn("restore");
     runInBackground<Result<RestoreResult>>(
-        this, [workspacePath, file] { return Backups::restore(workspacePath, file); },
+        [workspacePath, file, progress] { return Backups::restore(workspacePath, file, progress); },
         [this, workspacePath, reopenOnFailure](const Result<RestoreResult> &restored) {
             if (!restored) {
                 if (reopenOnFailure && m_open)
                     m_open(workspacePath); // the workspace was left as it was: open it again
+                if (restored.error().code == ErrorCode::Cancelled)
+                    return endCancelled(tr("Restore cancelled; the workspace is as it was."));
                 fail(restored.error().message);
                 return;
             }
@@ -279,48 +334,47 @@ void BackupController::restoreFrom(const QString &workspacePath, const QString &
 
 void BackupController::checkIntegrity()
 {
-    if (!m_workspace || m_running)
+    if (!m_workspace || isRunning())
         return;
-    // A page-for-page copy keeps any damage as it is; it is taken on the connection's thread and checked on a worker.
-    QString copy = reserveFile(QFileInfo(m_workspace->path()).absolutePath(), u".strata-check"_s);
+    // A page-for-page copy keeps any damage as it is; it is taken between events and checked on a worker.
+    QString copy = reserveName(QFileInfo(m_workspace->path()).absolutePath(), u".strata-check"_s);
     if (copy.isEmpty())
-        copy = reserveFile(QDir::tempPath(), u"strata-check"_s);
-    QFile::remove(copy);
-    setRunning(true, tr("Checking the workspace…"));
-    if (Status s = m_workspace->database().copyPagesInto(copy); !s) {
-        fail(tr("The workspace could not be read for the check: %1 Restore it from a backup (File › Restore from "
-                "Backup…).")
-                 .arg(s.error().message));
-        return;
-    }
+        copy = reserveName(QDir::tempPath(), u"strata-check"_s);
+    m_cancelledMessage = tr("Integrity check cancelled.");
+    m_copyFailure = tr("The workspace could not be read for the check: %1 Restore it from a backup (File › Restore "
+                       "from Backup…).");
     const QString path = m_workspace->path();
-    runInBackground<Result<QString>>(
-        this,
-        [copy] {
-            Result<QString> verdict = Backups::integrityOfCopy(copy);
-            QFile::remove(copy);
-            return verdict;
-        },
-        [this, path](const Result<QString> &verdict) {
-            setRunning(false);
-            if (verdict && verdict.value() == u"ok"_s) {
-                m_prompter->showInfo(
-                    m_window, tr("Check Workspace Integrity"),
-                    tr("%1 passed the full integrity check: every page and index is consistent.").arg(native(path)));
-                Q_EMIT finished(true);
-                return;
-            }
-            const QString problems = verdict ? verdict.value() : verdict.error().message;
-            m_prompter->showError(m_window, tr("%1 failed the integrity check: %2 Restore it from a backup (File › "
-                                               "Restore from Backup…).")
-                                                .arg(native(path), problems.left(2000)));
-            Q_EMIT finished(false);
-        });
+    startCopy(copy, tr("Checking the workspace…"), [this, path](const QString &copied) {
+        const BackupProgress progress = progressFn("integrity");
+        runInBackground<Result<QString>>(
+            [copied, progress] {
+                Result<QString> verdict = Backups::integrityOfCopy(copied, progress);
+                QFile::remove(copied);
+                return verdict;
+            },
+            [this, path](const Result<QString> &verdict) {
+                if (!verdict && verdict.error().code == ErrorCode::Cancelled)
+                    return endCancelled(m_cancelledMessage);
+                setRunning(false);
+                if (verdict && verdict.value() == u"ok"_s) {
+                    m_prompter->showInfo(m_window, tr("Check Workspace Integrity"),
+                                         tr("%1 passed the full integrity check: every page and index is consistent.")
+                                             .arg(native(path)));
+                    Q_EMIT finished(true);
+                    return;
+                }
+                const QString problems = verdict ? verdict.value() : verdict.error().message;
+                m_prompter->showError(m_window, tr("%1 failed the integrity check: %2 Restore it from a backup (File "
+                                                   "› Restore from Backup…).")
+                                                    .arg(native(path), problems.left(2000)));
+                Q_EMIT finished(false);
+            });
+    });
 }
 
 bool BackupController::offerRestore(const QString &path, const Error &error)
 {
-    if (m_running || !m_open || (error.code != ErrorCode::Integrity && error.code != ErrorCode::InvalidInput))
+    if (isRunning() || !m_open || (error.code != ErrorCode::Integrity && error.code != ErrorCode::InvalidInput))
         return false;
     const QFileInfo info(path);
     const QString live = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();

@@ -2,28 +2,29 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "domain/Result.h"
+#include "BackgroundTask.h"
+#include "storage/Backups.h"
 
-#include <QObject>
 #include <QPointer>
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 class QAction;
-class QWidget;
+class QTimer;
 
 namespace strata {
 
-class Prompter;
-class TaskProgressWidget;
+class PageCopy;
 class Workspace;
 
 /// File › Back Up Workspace…, File › Restore from Backup… and Tools › Check Workspace Integrity, plus the offer to
-/// restore when a workspace cannot be opened because it is damaged. Only the step that needs the workspace's own
-/// connection (VACUUM INTO, or the page copy for a check) runs on the GUI thread; checking, syncing, renaming and
-/// restoring run on a worker with progress in the status bar, and every question goes through the Prompter.
-class BackupController : public QObject
+/// restore when a workspace cannot be opened because it is damaged. Only the page copy needs the workspace's own
+/// connection, and it runs a slice at a time between events; checking, syncing, renaming and restoring run on a
+/// worker. Every step shows progress and can be cancelled, leaving no temporary file, no new backup and, for a
+/// restore, the workspace exactly as it was. Every question goes through the Prompter.
+class BackupController : public BackgroundTask
 {
     Q_OBJECT
 
@@ -38,10 +39,8 @@ public:
     QAction *backupAction() const { return m_backupAction; }
     QAction *restoreAction() const { return m_restoreAction; }
     QAction *checkAction() const { return m_checkAction; }
-    TaskProgressWidget *progressWidget() const { return m_progress; }
-    bool isRunning() const { return m_running; }
 
-    /// The workspace to back up or restore; nullptr when none is open.
+    /// The workspace to back up or restore; nullptr when none is open. A page copy of the old one is abandoned.
     void setWorkspace(Workspace *workspace);
     /// How a restore closes the open workspace before replacing it, and opens the result.
     void setHost(CloseWorkspace close, OpenWorkspace open);
@@ -55,31 +54,42 @@ public:
     /// After `path` failed to open with `error`: when it is damaged and a good backup exists, offers to restore
     /// it. True when the user was shown the error this way (do not show it again).
     bool offerRestore(const QString &path, const Error &error);
+    /// Stops the backup, restore or check under way; what it made so far is removed.
+    void cancel() override;
 
 Q_SIGNALS:
-    void runningChanged(bool running);
-    /// A short line for the status bar.
-    void statusMessage(const QString &message);
-    /// A backup, restore or check ended; `ok` is false after an error or a failed check.
+    /// A backup, restore or check ended; `ok` is false after an error, a failed check or Cancel.
     void finished(bool ok);
 
+protected:
+    void reportFinished(bool ok, const QString &message) override;
+    void updateActions() override;
+
 private:
+    /// What to do with the page copy once it is complete (on a worker).
+    using AfterCopy = std::function<void(const QString &copy)>;
+
     void backUpTo(const QString &destination, bool generation);
     void restoreFrom(const QString &workspacePath, const QString &file, bool reopenOnFailure);
-    void setRunning(bool running, const QString &text = {});
-    void updateActions();
-    void fail(const QString &message);
+    /// Starts copying the workspace into `file` a slice at a time; `after` runs once it is complete.
+    bool startCopy(const QString &file, const QString &text, AfterCopy after);
+    void copySlice();
+    void endCancelled(const QString &message);
+    /// The progress callback for Backups: reports into the running job, stops when it is cancelled, and reaches
+    /// the checkpoints "<operation>.check", ".copy" and ".check-copy".
+    BackupProgress progressFn(const char *operation) const;
 
-    Prompter *m_prompter = nullptr;
-    QWidget *m_window = nullptr;
     QPointer<Workspace> m_workspace;
     CloseWorkspace m_close;
     OpenWorkspace m_open;
     QAction *m_backupAction = nullptr;
     QAction *m_restoreAction = nullptr;
     QAction *m_checkAction = nullptr;
-    TaskProgressWidget *m_progress = nullptr;
-    bool m_running = false;
+    QTimer *m_sliceTimer = nullptr;
+    std::unique_ptr<PageCopy> m_copy; ///< the page copy under way on the GUI thread, if any
+    AfterCopy m_afterCopy;
+    QString m_cancelledMessage; ///< what Cancel tells the user for the job under way
+    QString m_copyFailure;      ///< how a failed page copy is reported, "%1" being SQLite's reason
 };
 
 } // namespace strata

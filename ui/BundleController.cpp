@@ -11,10 +11,7 @@
 
 #include <QAction>
 #include <QDir>
-#include <QFutureWatcher>
-#include <QTimer>
 #include <QWidget>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <optional>
 
@@ -22,31 +19,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace strata {
 
-namespace {
-
-constexpr int kProgressIntervalMs = 100;
-constexpr int kProgressSteps = 1000;
-
-/// Runs `work` on the thread pool and hands its result to `done` on the GUI thread; the watcher goes with it.
-template<typename T, typename Work, typename Done>
-void runInBackground(QObject *owner, Work work, Done done)
-{
-    auto *watcher = new QFutureWatcher<T>(owner);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, owner, [watcher, done] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(work));
-}
-
-} // namespace
-
 BundleController::BundleController(Prompter *prompter, QWidget *window)
-    : QObject(window)
-    , m_prompter(prompter)
-    , m_window(window)
-    , m_done(std::make_shared<std::atomic<qint64>>(0))
-    , m_total(std::make_shared<std::atomic<qint64>>(0))
+    : BackgroundTask(prompter, window, u"bundle"_s, tr("Stop waiting for the bundle"))
 {
     m_exportAction = new QAction(tr("Export &Bundle…"), this);
     m_exportAction->setObjectName(u"exportBundleAction"_s);
@@ -56,45 +30,25 @@ BundleController::BundleController(Prompter *prompter, QWidget *window)
     m_importAction->setObjectName(u"importBundleAction"_s);
     m_importAction->setStatusTip(tr("Check a signed bundle and merge its answers and evidence"));
     connect(m_importAction, &QAction::triggered, this, &BundleController::importBundle);
-
-    m_progress = new TaskProgressWidget(u"bundle"_s, tr("Stop waiting for the bundle"), window);
-    m_progress->hide();
-    connect(m_progress, &TaskProgressWidget::cancelRequested, this, &BundleController::cancel);
-    m_progressTimer = new QTimer(this);
-    m_progressTimer->setInterval(kProgressIntervalMs);
-    connect(m_progressTimer, &QTimer::timeout, this, [this] {
-        const qint64 total = m_total->load();
-        m_progress->setProgress(total > 0 ? int(m_done->load() * kProgressSteps / total) : 0,
-                                total > 0 ? kProgressSteps : 0);
-    });
+    connect(this, &BackgroundTask::runningChanged, this, [this] { m_writing = false; });
     updateActions();
 }
 
-BundleController::~BundleController()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-}
+BundleController::~BundleController() = default;
 
 void BundleController::cancel()
 {
-    if (!m_running)
+    if (!isRunning())
         return;
+    job()->cancel.store(true);
     if (m_writing) {
         // The writer stops within one chunk and throws its temporary file away; the finish handler reports it.
-        m_cancel->store(true);
-        m_progress->setText(tr("Cancelling the export…"));
+        setProgressText(tr("Cancelling the export…"));
         return;
     }
     // Neither unlocking a key nor checking a signature can be stopped halfway: hide the progress and drop the result
     // (an import then writes nothing).
-    if (m_cancel)
-        m_cancel->store(true);
-    m_running = false;
-    m_progress->hide();
-    m_progressTimer->stop();
-    updateActions();
-    Q_EMIT runningChanged(false);
+    setRunning(false);
     Q_EMIT statusMessage(tr("Stopped waiting; an import that was still being checked writes nothing."));
 }
 
@@ -106,39 +60,18 @@ void BundleController::setWorkspace(Workspace *workspace)
 
 void BundleController::updateActions()
 {
-    m_exportAction->setEnabled(m_workspace && !m_running);
-    m_importAction->setEnabled(m_workspace && !m_workspace->isReadOnly() && !m_running);
+    m_exportAction->setEnabled(m_workspace && !isRunning());
+    m_importAction->setEnabled(m_workspace && !m_workspace->isReadOnly() && !isRunning());
 }
 
-void BundleController::setRunning(bool running, const QString &text)
+void BundleController::reportFinished(bool ok, const QString &)
 {
-    m_running = running;
-    m_writing = false;
-    m_done->store(0);
-    m_total->store(0);
-    if (running) {
-        m_progress->setText(text);
-        m_progress->setProgress(0, 0);
-        m_progress->show();
-        m_progressTimer->start();
-    } else {
-        m_progressTimer->stop();
-        m_progress->hide();
-    }
-    updateActions();
-    Q_EMIT runningChanged(running);
-}
-
-void BundleController::fail(const QString &message)
-{
-    setRunning(false);
-    m_prompter->showError(m_window, message);
-    Q_EMIT finished(false);
+    Q_EMIT finished(ok);
 }
 
 void BundleController::exportBundle()
 {
-    if (!m_workspace || m_running)
+    if (!m_workspace || isRunning())
         return;
     const Result<QList<Release>> releases = m_workspace->releases();
     if (!releases || releases.value().isEmpty()) {
@@ -173,13 +106,12 @@ void BundleController::exportBundle()
         options.output += u".zip"_s;
 
     setRunning(true, tr("Unlocking the key…"));
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const std::shared_ptr<JobState> state = job();
     // 1. The key, on a worker: PBKDF2 with 600,000 rounds takes a noticeable moment.
     runInBackground<std::optional<Result<PrivateKey>>>(
-        this,
         [options] { return std::optional<Result<PrivateKey>>(KeyFile::read(options.keyFile, options.passphrase)); },
-        [this, options](const std::optional<Result<PrivateKey>> &key) {
-            if (!m_running)
+        [this, options, state](const std::optional<Result<PrivateKey>> &key) {
+            if (!isRunning() || state != job())
                 return;
             if (!key || !key->ok())
                 return fail(key ? key->error().message : tr("The key could not be read."));
@@ -189,24 +121,20 @@ void BundleController::exportBundle()
             Result<PreparedExport> prepared = BundleExporter::prepare(*m_workspace, options, key->value());
             if (!prepared)
                 return fail(prepared.error().message);
-            m_progress->setText(tr("Writing the bundle…"));
+            setProgressText(tr("Writing the bundle…"));
             // 3. The archive, on a worker: every evidence file is read, hashed and written.
             const PreparedExport ready = prepared.value();
-            auto done = m_done;
-            auto total = m_total;
-            auto cancel = m_cancel;
             m_writing = true;
             Q_EMIT writingStarted();
             runInBackground<Status>(
-                this,
-                [ready, done, total, cancel] {
+                [ready, state] {
                     return BundleExporter::write(
                         ready,
-                        [done, total](qint64 d, qint64 t) {
-                            done->store(d);
-                            total->store(t);
+                        [state](qint64 d, qint64 t) {
+                            state->done.store(d);
+                            state->total.store(t);
                         },
-                        cancel.get());
+                        &state->cancel);
                 },
                 [this, ready](const Status &written) {
                     if (!written && written.error().code == ErrorCode::Cancelled) {
@@ -234,7 +162,7 @@ void BundleController::exportBundle()
 
 void BundleController::importBundle()
 {
-    if (!m_workspace || m_running)
+    if (!m_workspace || isRunning())
         return;
     const QString path = m_prompter->openFileName(m_window, tr("Import Bundle"), tr("Bundles (*.zip);;All files (*)"));
     if (!path.isEmpty())
@@ -243,7 +171,7 @@ void BundleController::importBundle()
 
 void BundleController::importFile(const QString &path)
 {
-    if (!m_workspace || m_running)
+    if (!m_workspace || isRunning())
         return;
     if (m_workspace->isReadOnly())
         return fail(tr("This workspace is read-only (%1), so no bundle can be imported into it.")
@@ -262,20 +190,18 @@ void BundleController::importFile(const QString &path)
     const QList<Identity> trusted = identities.value();
     const QString evidenceFolder = m_workspace->evidenceFolder();
     setRunning(true, tr("Checking %1…").arg(QDir::toNativeSeparators(path)));
-    auto done = m_done;
-    auto total = m_total;
+    const std::shared_ptr<JobState> state = job();
     runInBackground<std::optional<Result<PreparedBundle>>>(
-        this,
-        [path, trusted, lastSequences, evidenceFolder, done, total] {
+        [path, trusted, lastSequences, evidenceFolder, state] {
             return std::optional<Result<PreparedBundle>>(BundleImporter::prepare(
-                path, trusted, lastSequences, evidenceFolder, ZipLimits{}, [done, total](qint64 d, qint64 t) {
-                    done->store(d);
-                    total->store(t);
+                path, trusted, lastSequences, evidenceFolder, ZipLimits{}, [state](qint64 d, qint64 t) {
+                    state->done.store(d);
+                    state->total.store(t);
                 }));
         },
-        [this](std::optional<Result<PreparedBundle>> prepared) {
+        [this, state](std::optional<Result<PreparedBundle>> prepared) {
             // After Cancel the checked bundle is dropped: its staged copies go with it, and nothing was written.
-            if (!m_running)
+            if (!isRunning() || state != job())
                 return;
             if (!prepared || !prepared->ok())
                 return fail(prepared ? prepared->error().message : tr("The bundle could not be checked."));

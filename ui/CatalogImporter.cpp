@@ -7,21 +7,16 @@
 #include "workspace/Workspace.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QWidget>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace strata {
 
 CatalogImporter::CatalogImporter(Prompter *prompter, QWidget *window)
-    : QObject(window)
-    , m_prompter(prompter)
-    , m_window(window)
+    : BackgroundTask(prompter, window, u"catalog"_s, tr("Cancel the catalog import"))
 {
     m_action = new QAction(tr("Import &Catalog…"), this);
     m_action->setObjectName(u"importCatalogAction"_s);
@@ -32,57 +27,73 @@ CatalogImporter::CatalogImporter(Prompter *prompter, QWidget *window)
         if (!path.isEmpty())
             importFile(path);
     });
-    updateAction();
+    updateActions();
 }
 
 void CatalogImporter::setWorkspace(Workspace *workspace)
 {
     m_workspace = workspace;
-    updateAction();
+    updateActions();
 }
 
-void CatalogImporter::updateAction()
+void CatalogImporter::updateActions()
 {
-    m_action->setEnabled(m_workspace && !m_workspace->isReadOnly() && !m_running);
+    m_action->setEnabled(m_workspace && !m_workspace->isReadOnly() && !isRunning());
+}
+
+void CatalogImporter::reportFinished(bool ok, const QString &message)
+{
+    Q_EMIT finished(ok, message);
+}
+
+void CatalogImporter::cancel()
+{
+    if (!isRunning())
+        return;
+    setRunning(false); // the read's result is dropped when it arrives
+    const QString message = tr("Catalog import cancelled; nothing was changed.");
+    Q_EMIT statusMessage(message);
+    Q_EMIT finished(false, message);
 }
 
 void CatalogImporter::importFile(const QString &path)
 {
-    if (!m_workspace || m_running)
+    if (!m_workspace || isRunning())
         return;
-    m_running = true;
-    updateAction();
+    setRunning(true, tr("Reading the catalog %1…").arg(QDir::toNativeSeparators(QFileInfo(path).fileName())));
+    const std::shared_ptr<JobState> state = job();
     // The file is hostile until checked: reading and validating it (up to the reader's caps) runs on a worker.
-    auto *watcher = new QFutureWatcher<Result<Catalog>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
-        watcher->deleteLater();
-        m_running = false;
-        updateAction();
-        const Result<Catalog> read = watcher->result();
-        QString message;
-        bool ok = false;
-        if (!read) {
-            message = read.error().message;
-        } else if (!m_workspace) {
-            message = tr("%1 was not imported: the workspace was closed.").arg(QFileInfo(path).fileName());
-        } else if (const Result<CatalogImportResult> stored = m_workspace->importCatalog(read.value()); !stored) {
-            message = stored.error().message;
-        } else {
-            ok = true;
-            const CatalogImportResult &r = stored.value();
-            message =
-                r.created
-                    ? tr("Catalog %1 version %2 was imported with %n item(s).", "", r.itemCount).arg(r.key, r.version)
-                    : tr("Catalog %1 version %2 is already in the workspace; nothing was changed.")
-                          .arg(r.key, r.version);
-        }
-        if (ok)
-            m_prompter->showInfo(m_window, tr("Import Catalog"), message);
-        else
-            m_prompter->showError(m_window, message);
-        Q_EMIT finished(ok, message);
-    });
-    watcher->setFuture(QtConcurrent::run([path] { return CatalogReader::readFile(path); }));
+    runInBackground<Result<Catalog>>([path] { return CatalogReader::readFile(path); },
+                                     [this, path, state](const Result<Catalog> &read) {
+                                         if (isRunning() && state == job())
+                                             store(path, read); // else cancelled: nothing is stored
+                                     });
+}
+
+void CatalogImporter::store(const QString &path, const Result<Catalog> &read)
+{
+    setRunning(false);
+    QString message;
+    bool ok = false;
+    if (!read) {
+        message = read.error().message;
+    } else if (!m_workspace) {
+        message = tr("%1 was not imported: the workspace was closed.").arg(QFileInfo(path).fileName());
+    } else if (const Result<CatalogImportResult> stored = m_workspace->importCatalog(read.value()); !stored) {
+        message = stored.error().message;
+    } else {
+        ok = true;
+        const CatalogImportResult &r = stored.value();
+        message =
+            r.created
+                ? tr("Catalog %1 version %2 was imported with %n item(s).", "", r.itemCount).arg(r.key, r.version)
+                : tr("Catalog %1 version %2 is already in the workspace; nothing was changed.").arg(r.key, r.version);
+    }
+    if (ok)
+        m_prompter->showInfo(m_window, tr("Import Catalog"), message);
+    else
+        m_prompter->showError(m_window, message);
+    Q_EMIT finished(ok, message);
 }
 
 } // namespace strata

@@ -3,6 +3,7 @@
 #include "ImportController.h"
 
 #include "Prompter.h"
+#include "TaskCheckpoint.h"
 #include "TaskProgressWidget.h"
 #include "interop/DocumentReader.h"
 #include "interop/ImportDocument.h"
@@ -173,7 +174,10 @@ void ImportController::startNext()
     watcher->setFuture(QtConcurrent::run([read] {
         ImportLimits limits;
         limits.cancel = &read->cancel;
-        limits.progress = [read](int value) { read->progress.store(value, std::memory_order_relaxed); };
+        limits.progress = [read](int value) {
+            TaskCheckpoint::reach("import.read");
+            read->progress.store(value, std::memory_order_relaxed);
+        };
         read->result.emplace(DocumentReader::readFile(read->path, limits));
     }));
     updateProgress();
@@ -237,6 +241,7 @@ Result<ImportSummary> ImportController::applyOnGuiThread(const QString &path, co
     const int scale = std::max(1, m_job->total) * kStepsPerFile;
     ImportOptions options;
     options.progress = [&](int done, int total) {
+        TaskCheckpoint::reach("import.apply");
         if (sinceEvents.elapsed() >= 50) {
             m_progress->setProgress(
                 fileBase + static_cast<int>(qint64(done) * (kStepsPerFile / 2) / std::max(1, total)), scale);

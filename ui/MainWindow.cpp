@@ -147,6 +147,7 @@ void MainWindow::createCentralWidgets()
     statusBar()->addPermanentWidget(m_export->progressWidget());
     statusBar()->addPermanentWidget(m_bundles->progressWidget());
     statusBar()->addPermanentWidget(m_backups->progressWidget());
+    statusBar()->addPermanentWidget(m_catalogImporter->progressWidget());
     statusBar()->addPermanentWidget(m_countsLabel);
 }
 
@@ -167,6 +168,8 @@ void MainWindow::createTransfers()
     m_backups->setHost([this] { return closeWorkspace(); },
                        [this](const QString &path) { return openWorkspace(path); });
     connect(m_backups, &BackupController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_catalogImporter, &CatalogImporter::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 }
 
@@ -219,7 +222,20 @@ bool MainWindow::openWorkspace(const QString &path, Database::OpenMode mode)
     // The open workspace holds the file's lock: opening it again would be refused as locked.
     if (m_workspace && QFileInfo(path).absoluteFilePath() == QFileInfo(m_workspace->path()).absoluteFilePath())
         return true;
+    // After a crash the -wal is replayed into a scratch copy first (OpenCheck), seconds on a large workspace. The
+    // connection must be opened on this thread, so the window says why it waits instead of freezing silently.
+    const bool replaying = QFileInfo(path + u"-wal"_s).size() > 0;
+    if (replaying) {
+        statusBar()->showMessage(tr("Checking the changes the last session left in %1 before opening it…")
+                                     .arg(QDir::toNativeSeparators(path)));
+        QApplication::setOverrideCursor(Qt::BusyCursor);
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    }
     Result<std::unique_ptr<Workspace>> opened = Workspace::open(path, mode);
+    if (replaying) {
+        QApplication::restoreOverrideCursor();
+        statusBar()->clearMessage();
+    }
     if (!opened) {
         if (m_backups->offerRestore(path, opened.error()))
             return false; // the error was shown with the offer to restore the newest good backup

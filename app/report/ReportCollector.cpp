@@ -3,6 +3,9 @@
 #include "ReportCollector.h"
 
 #include "ReportLanguage.h"
+#include "WorkspaceSignoffSource.h"
+#include "evidence/EvidenceStore.h"
+#include "evidence/EvidenceVerifier.h"
 #include "workspace/Workspace.h"
 
 #include <QFileInfo>
@@ -107,12 +110,65 @@ Result<GraphSnapshot> scopeGraph(const Workspace &workspace,
     return view;
 }
 
+/// Marks the report's evidence items the verification found missing or altered.
+void markProblems(ReportData &data, const EvidenceVerification &verification)
+{
+    for (const EvidenceProblem &problem : std::as_const(verification.problems)) {
+        for (ReportEvidence &item : data.evidence) {
+            if (item.evidence.id != problem.evidence.id)
+                continue;
+            item.missing = problem.kind == EvidenceProblem::Kind::Missing;
+            item.altered = problem.kind == EvidenceProblem::Kind::Altered;
+        }
+    }
+}
+
 } // namespace
 
 Result<ReportData> ReportCollector::collect(const Workspace &workspace,
                                             const ReportScope &scope,
                                             const ReportOptions &options,
                                             const SignoffSource &signoffs)
+{
+    return collectImpl(workspace, scope, options, signoffs, nullptr);
+}
+
+Result<ReportData> ReportCollector::collectReads(const Workspace &workspace,
+                                                 const ReportScope &scope,
+                                                 const ReportOptions &options,
+                                                 ReportChecks *checks)
+{
+    *checks = ReportChecks{};
+    checks->evidenceFolder = workspace.evidenceFolder();
+    return collectImpl(workspace, scope, options, WorkspaceSignoffSource(), checks);
+}
+
+Status ReportCollector::completeChecks(ReportData &data, ReportChecks checks, const std::atomic<bool> *cancel)
+{
+    if (checks.verifyEvidence && !data.evidence.isEmpty()) {
+        QList<Evidence> items;
+        for (const ReportEvidence &item : std::as_const(data.evidence))
+            items << item.evidence;
+        Result<EvidenceVerification> verification =
+            EvidenceVerifier::verify(EvidenceStore(checks.evidenceFolder), items, cancel);
+        if (!verification)
+            return verification.error();
+        markProblems(data, verification.value());
+    }
+    if (checks.signoffs) {
+        Result<ReleaseSignoffStatus> status = Workspace::checkSignoffStatus(std::move(*checks.signoffs), cancel);
+        if (!status)
+            return status.error();
+        data.signoffs = WorkspaceSignoffSource::stateOf(status.value(), data.signoffs.auditHead);
+    }
+    return Ok{};
+}
+
+Result<ReportData> ReportCollector::collectImpl(const Workspace &workspace,
+                                                const ReportScope &scope,
+                                                const ReportOptions &options,
+                                                const SignoffSource &signoffs,
+                                                ReportChecks *checks)
 {
     ReportLanguage::prepare();
     const ReportLanguage language(options.language);
@@ -242,21 +298,28 @@ Result<ReportData> ReportCollector::collect(const Workspace &workspace,
         }
         std::sort(data.evidence.begin(), data.evidence.end(),
                   [](const ReportEvidence &a, const ReportEvidence &b) { return a.evidence.id < b.evidence.id; });
-        if (!data.evidence.isEmpty()) {
+        if (checks) {
+            checks->verifyEvidence = true;
+        } else if (!data.evidence.isEmpty()) {
             Result<EvidenceVerification> verification = workspace.verifyEvidence();
             if (!verification)
                 return verification.error();
-            for (const EvidenceProblem &problem : std::as_const(verification.value().problems)) {
-                for (ReportEvidence &item : data.evidence) {
-                    if (item.evidence.id != problem.evidence.id)
-                        continue;
-                    item.missing = problem.kind == EvidenceProblem::Kind::Missing;
-                    item.altered = problem.kind == EvidenceProblem::Kind::Altered;
-                }
-            }
+            markProblems(data, verification.value());
         }
     }
 
+    if (checks) {
+        // The audit head now; the sign-offs are verified in completeChecks.
+        if (const Result<AuditHead> audit = workspace.auditHead(); audit && audit.value().seq > 0)
+            data.signoffs.auditHead = audit.value().toString();
+        if (releaseId > 0) {
+            Result<SignoffStatusInput> input = workspace.signoffStatusInput(releaseId);
+            if (!input)
+                return input.error();
+            checks->signoffs = std::move(input).value();
+        }
+        return data;
+    }
     Result<ReportSignoffState> state = signoffs.signoffs(workspace, releaseId);
     if (!state)
         return state.error();

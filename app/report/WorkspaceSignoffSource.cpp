@@ -19,10 +19,17 @@ Result<ReportSignoffState> WorkspaceSignoffSource::signoffs(const Workspace &wor
     Result<ReleaseSignoffStatus> status = workspace.signoffStatus(releaseId);
     if (!status)
         return status.error();
-    state.rejected = status.value().rejected;
-    state.gatePasses = status.value().gatePasses;
-    state.gateReason = status.value().gateReason;
-    switch (status.value().state) {
+    return stateOf(status.value(), state.auditHead);
+}
+
+ReportSignoffState WorkspaceSignoffSource::stateOf(const ReleaseSignoffStatus &status, const QString &auditHead)
+{
+    ReportSignoffState state;
+    state.auditHead = auditHead;
+    state.rejected = status.rejected;
+    state.gatePasses = status.gatePasses;
+    state.gateReason = status.gateReason;
+    switch (status.state) {
     case SignoffState::None:
         state.state = ReportSignoffState::State::None;
         break;
@@ -36,7 +43,7 @@ Result<ReportSignoffState> WorkspaceSignoffSource::signoffs(const Workspace &wor
         state.state = ReportSignoffState::State::Broken;
         break;
     }
-    for (const SignoffCheck &check : std::as_const(status.value().checks)) {
+    for (const SignoffCheck &check : std::as_const(status.checks)) {
         const Signoff &s = check.signoff;
         ReportSignoff row;
         row.signer = s.signer;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "SignoffSource.h"
+#include "signoff/Signoff.h"
 
 #include <QCoreApplication>
 
@@ -15,6 +16,8 @@ class WorkspaceSignoffSource : public SignoffSource
 
 public:
     Result<ReportSignoffState> signoffs(const Workspace &workspace, qint64 releaseId) const override;
+    /// The report's view of a checked status (Workspace::signoffStatus or checkSignoffStatus), with `auditHead`.
+    static ReportSignoffState stateOf(const ReleaseSignoffStatus &status, const QString &auditHead);
 };
 
 } // namespace strata

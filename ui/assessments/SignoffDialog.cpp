@@ -3,6 +3,7 @@
 #include "SignoffDialog.h"
 
 #include "Prompter.h"
+#include "TaskCheckpoint.h"
 #include "signoff/SignoffManifest.h"
 #include "trust/KeyFile.h"
 #include "workspace/Workspace.h"
@@ -36,6 +37,10 @@ struct SignoffDialog::Job
     SignoffDecision decision = SignoffDecision::Approve;
     QString conditions;
     std::optional<Result<PrivateKey>> key;
+    SignoffScope scope; ///< read on the GUI thread; its evidence hashed on the worker
+    QString evidenceFolder;
+    std::optional<Status> hashed; ///< unset when the worker stopped before hashing
+    std::atomic<bool> cancel{false};
     bool abandoned = false;
 };
 
@@ -110,7 +115,7 @@ SignoffDialog::SignoffDialog(Workspace *workspace, Prompter *prompter, qint64 re
     m_busy = new QProgressBar;
     m_busy->setObjectName(u"unlockProgress"_s);
     m_busy->setRange(0, 0);
-    m_busy->setFormat(tr("Unlocking the key…"));
+    m_busy->setFormat(tr("Unlocking the key and checking the evidence…"));
     m_busy->setTextVisible(true);
     m_busy->hide();
 
@@ -185,10 +190,26 @@ void SignoffDialog::showRefusals(const QStringList &refusals)
 
 SignoffDialog::~SignoffDialog()
 {
-    if (m_job)
+    if (m_job) {
         m_job->abandoned = true;
+        m_job->cancel.store(true);
+    }
     if (m_check)
         m_check->cancel.store(true);
+}
+
+void SignoffDialog::reject()
+{
+    // Cancel while the key is unlocked or the evidence hashed: the worker stops at its next check and nothing is
+    // signed or recorded.
+    if (m_job) {
+        m_job->abandoned = true;
+        m_job->cancel.store(true);
+        m_job.reset();
+        m_busy->hide();
+        updateState();
+    }
+    QDialog::reject();
 }
 
 void SignoffDialog::setKeyFile(const QString &path)
@@ -258,8 +279,17 @@ bool SignoffDialog::sign()
         m_prompter->askPassphrase(this, tr("Unlock Your Key"), tr("Passphrase of %1:").arg(QFileInfo(path).fileName()));
     if (!passphrase)
         return false;
+    // What the sign-off covers is read here, on the thread that owns the workspace; the evidence is hashed on the
+    // worker after the key is unlocked, and the workspace is read again when the signature is recorded.
+    Result<SignoffScope> scope = m_workspace->readSignoffScope(m_releaseId);
+    if (!scope) {
+        showError(scope.error().message);
+        return false;
+    }
     showError(QString());
     auto job = std::make_shared<Job>();
+    job->scope = std::move(scope).value();
+    job->evidenceFolder = m_workspace->evidenceFolder();
     job->keyPath = path;
     job->passphrase = *passphrase;
     job->decision = SignoffDecision(m_decision->currentData().toInt());
@@ -273,8 +303,13 @@ bool SignoffDialog::sign()
         unlocked(job);
     });
     watcher->setFuture(QtConcurrent::run([job] {
+        TaskCheckpoint::reach("signoff.unlock");
         job->key = KeyFile::read(job->keyPath, job->passphrase);
         job->passphrase.fill('\0');
+        if (!*job->key || job->cancel.load())
+            return;
+        TaskCheckpoint::reach("signoff.hash");
+        job->hashed = Workspace::hashSignoffEvidence(job->scope, job->evidenceFolder, &job->cancel);
     }));
     return true;
 }
@@ -291,8 +326,15 @@ void SignoffDialog::unlocked(const std::shared_ptr<Job> &job)
         Q_EMIT attemptFinished();
         return;
     }
+    if (!job->hashed || !*job->hashed) {
+        showError(job->hashed ? job->hashed->error().message
+                              : tr("The evidence could not be checked: the worker stopped unexpectedly. Try again."));
+        Q_EMIT attemptFinished();
+        return;
+    }
+    // Recorded here, on the thread that owns the workspace, with the digests the worker computed.
     const Result<Signoff> signed_ =
-        m_workspace->signOff(m_releaseId, job->key->value(), job->decision, job->conditions);
+        m_workspace->signOff(m_releaseId, job->key->value(), job->decision, job->conditions, job->scope);
     job->key.reset();
     if (!signed_) {
         showError(signed_.error().message);

@@ -21,8 +21,9 @@ class Prompter;
 class Workspace;
 
 /// Signs a release off: the reviewer picks a key file, a decision and conditions, and sees why an approval would be
-/// refused (the evidence is re-hashed for that on a worker). The key is unlocked (600,000 PBKDF2 rounds) on a worker
-/// thread so the window stays responsive; the signature is recorded on the GUI thread, which owns the workspace.
+/// refused (the evidence is re-hashed for that on a worker). The key is unlocked (600,000 PBKDF2 rounds) and the
+/// covered evidence hashed on a worker thread, with Cancel, so the window stays responsive; the signature is recorded
+/// on the GUI thread, which owns the workspace.
 class SignoffDialog : public QDialog
 {
     Q_OBJECT
@@ -45,6 +46,8 @@ public:
     bool isCheckingRefusals() const { return m_check != nullptr; }
     /// The message shown after a failed attempt; empty when none failed.
     QString errorText() const;
+    /// Cancel: also stops a sign-off being prepared (the key unlocked, the evidence hashed); nothing is recorded.
+    void reject() override;
 
 Q_SIGNALS:
     /// Unlocking and signing ended, with a sign-off or an error shown in the dialog.

@@ -6,8 +6,8 @@
 #include "ReportCollector.h"
 #include "ReportPreviewDialog.h"
 #include "ReportRenderer.h"
+#include "TaskCheckpoint.h"
 #include "TaskProgressWidget.h"
-#include "WorkspaceSignoffSource.h"
 #include "workspace/Workspace.h"
 
 #include <QCheckBox>
@@ -41,6 +41,7 @@ constexpr int kProgressIntervalMs = 100;
 struct ReportExportDialog::Job
 {
     ReportData data;
+    ReportChecks checks; ///< evidence hashing and sign-off checks, done on the worker before drawing
     ReportOptions options;
     std::atomic<bool> cancel{false};
     std::atomic<int> done{0};
@@ -244,14 +245,14 @@ bool ReportExportDialog::generate()
         return false;
     }
     m_error->hide();
-    // The workspace belongs to the GUI thread: read everything here; the worker only draws.
-    Result<ReportData> data =
-        ReportCollector::collect(*m_workspace, reportScope, reportOptions, WorkspaceSignoffSource());
+    // The workspace belongs to the GUI thread: its reads run here; hashing the evidence, checking the sign-offs and
+    // drawing run on the worker.
+    auto job = std::make_shared<Job>();
+    Result<ReportData> data = ReportCollector::collectReads(*m_workspace, reportScope, reportOptions, &job->checks);
     if (!data) {
         m_prompter->showError(this, data.error().message);
         return false;
     }
-    auto job = std::make_shared<Job>();
     job->data = std::move(data).value();
     job->options = reportOptions;
     m_job = job;
@@ -262,9 +263,20 @@ bool ReportExportDialog::generate()
         onRendered(job);
     });
     watcher->setFuture(QtConcurrent::run([job] {
+        {
+            QMutexLocker lock(&job->stepMutex);
+            job->step = tr("Checking the evidence and sign-offs…");
+        }
+        TaskCheckpoint::reach("report.checks");
+        if (Status checked = ReportCollector::completeChecks(job->data, std::move(job->checks), &job->cancel);
+            !checked) {
+            job->result.emplace(checked.error());
+            return;
+        }
         const ReportProgress progress = [job](int done, int total, const QString &step) {
             job->done.store(done, std::memory_order_relaxed);
             job->total.store(total, std::memory_order_relaxed);
+            TaskCheckpoint::reach("report.draw");
             {
                 QMutexLocker lock(&job->stepMutex);
                 job->step = step;

@@ -28,6 +28,7 @@ namespace {
 constexpr qint64 kApplicationId = 0x53545241; // 'STRA', as Database sets it
 constexpr int kLockWaitMs = 200;
 constexpr qint64 kCopyChunk = 1 << 16;
+constexpr int kProgressOps = 10000; // SQLite virtual-machine steps between progress reports
 
 QString native(const QString &path)
 {
@@ -62,6 +63,16 @@ public:
         }
     }
     ~ReadOnlyHandle() { sqlite3_close_v2(m_db); }
+    /// Lets `progress` (reporting `step`) interrupt the statements that follow; cancelled() then says so.
+    void watch(const BackupProgress &progress, BackupStep step)
+    {
+        if (!progress || !ok())
+            return;
+        m_progress = &progress;
+        m_step = step;
+        sqlite3_progress_handler(m_db, kProgressOps, &ReadOnlyHandle::onProgress, this);
+    }
+    bool cancelled() const { return m_cancelled; }
     ReadOnlyHandle(const ReadOnlyHandle &) = delete;
     ReadOnlyHandle &operator=(const ReadOnlyHandle &) = delete;
 
@@ -85,9 +96,25 @@ public:
     }
 
 private:
+    static int onProgress(void *self)
+    {
+        auto *handle = static_cast<ReadOnlyHandle *>(self);
+        if (!(*handle->m_progress)(handle->m_step, 0, 0))
+            handle->m_cancelled = true;
+        return handle->m_cancelled ? 1 : 0;
+    }
+
     sqlite3 *m_db = nullptr;
     int m_rc = SQLITE_ERROR;
+    const BackupProgress *m_progress = nullptr;
+    BackupStep m_step = BackupStep::Check;
+    bool m_cancelled = false;
 };
+
+Error cancelled()
+{
+    return Error{ErrorCode::Cancelled, Backups::tr("Stopped on request; nothing was changed.")};
+}
 
 /// Takes the same lock Database::open takes, so a restore never runs while the workspace is open anywhere.
 Result<std::unique_ptr<QLockFile>> lockWorkspace(const QString &canonical)
@@ -124,7 +151,7 @@ int headerSchemaVersion(const QString &path)
 }
 
 /// Copies `from` into the new file `to` and syncs it; the caller holds whatever lock makes `from` quiet.
-Status copyDurably(const QString &from, const QString &to)
+Status copyDurably(const QString &from, const QString &to, const BackupProgress &progress = {})
 {
     QFile in(from);
     QFile out(to);
@@ -138,6 +165,8 @@ Status copyDurably(const QString &from, const QString &to)
             return Error{ErrorCode::Io, Backups::tr("Cannot read %1: %2").arg(native(from), in.errorString())};
         if (out.write(chunk) != chunk.size())
             return Error{ErrorCode::Io, Backups::tr("Cannot write %1: %2").arg(native(to), out.errorString())};
+        if (progress && !progress(BackupStep::Copy, in.pos(), in.size()))
+            return cancelled();
     }
     if (!out.flush() || ::fsync(out.handle()) != 0)
         return Error{
@@ -203,7 +232,7 @@ Status Backups::prune(const QString &workspacePath, int keep)
     return Ok{};
 }
 
-Result<BackupCheck> Backups::inspect(const QString &file, bool full)
+Result<BackupCheck> Backups::inspect(const QString &file, bool full, const BackupProgress &progress)
 {
     const QFileInfo info(file);
     if (!info.exists())
@@ -221,7 +250,8 @@ Result<BackupCheck> Backups::inspect(const QString &file, bool full)
     BackupCheck check;
     check.path = info.absoluteFilePath();
     check.bytes = info.size();
-    const ReadOnlyHandle db(file);
+    ReadOnlyHandle db(file);
+    db.watch(progress, BackupStep::Check);
     const auto damaged = [&file](const QString &detail) {
         return Error{ErrorCode::Integrity,
                      tr("%1 is damaged (%2); it cannot be used as a backup.").arg(native(file), detail)};
@@ -237,6 +267,8 @@ Result<BackupCheck> Backups::inspect(const QString &file, bool full)
     if (check.applicationId != kApplicationId)
         return check; // checkRestorable says why it is not a workspace
     const auto verdict = db.column(full ? "PRAGMA integrity_check(20)" : "PRAGMA quick_check(20)");
+    if (db.cancelled())
+        return cancelled();
     if (!verdict)
         return damaged(db.errorText());
     check.integrity = verdict->join(u"; "_s);
@@ -300,13 +332,16 @@ Status Backups::sync(const QString &path, bool folder)
     return Ok{};
 }
 
-Result<BackupCheck> Backups::finish(const QString &temp, const QString &destination, int expectedSchema)
+Result<BackupCheck> Backups::finish(const QString &temp,
+                                    const QString &destination,
+                                    int expectedSchema,
+                                    const BackupProgress &progress)
 {
     const auto fail = [&temp](const Error &error) {
         QFile::remove(temp);
         return error;
     };
-    Result<BackupCheck> check = inspect(temp, true);
+    Result<BackupCheck> check = inspect(temp, true, progress);
     if (!check)
         return fail(check.error());
     if (check.value().applicationId != kApplicationId || !check.value().intact())
@@ -319,6 +354,8 @@ Result<BackupCheck> Backups::finish(const QString &temp, const QString &destinat
                                                     .arg(expectedSchema)});
     if (Status s = sync(temp, false); !s)
         return fail(s.error());
+    if (progress && !progress(BackupStep::Check, 1, 1))
+        return fail(cancelled());
     if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(destination).constData()) != 0)
         return fail(Error{ErrorCode::Io,
                           tr("Cannot move the backup into place at %1: %2").arg(native(destination), systemError())});
@@ -328,12 +365,15 @@ Result<BackupCheck> Backups::finish(const QString &temp, const QString &destinat
     return check;
 }
 
-Result<QString> Backups::integrityOfCopy(const QString &copy)
+Result<QString> Backups::integrityOfCopy(const QString &copy, const BackupProgress &progress)
 {
-    const ReadOnlyHandle db(copy);
+    ReadOnlyHandle db(copy);
     if (!db.ok())
         return Error{ErrorCode::Integrity, tr("The workspace copy could not be read: %1").arg(db.errorText())};
+    db.watch(progress, BackupStep::Check);
     const auto verdict = db.column("PRAGMA integrity_check(100)");
+    if (db.cancelled())
+        return cancelled();
     if (!verdict)
         return QString(db.errorText());
     return verdict->join(u"\n"_s);
@@ -361,7 +401,9 @@ QString Backups::restoreHint(const QString &workspacePath)
         .arg(native(good->path), good->created.toString(Qt::ISODate), native(workspacePath));
 }
 
-Result<RestoreResult> Backups::restore(const QString &workspacePath, const QString &file)
+Result<RestoreResult> Backups::restore(const QString &workspacePath,
+                                       const QString &file,
+                                       const BackupProgress &progress)
 {
     const QFileInfo target(workspacePath);
     const QDir dir = target.absoluteDir();
@@ -383,7 +425,7 @@ Result<RestoreResult> Backups::restore(const QString &workspacePath, const QStri
                          .arg(native(file))};
 
     // 1. The backup is checked completely before anything is touched.
-    Result<BackupCheck> check = inspect(file, true);
+    Result<BackupCheck> check = inspect(file, true, progress);
     if (!check)
         return check.error();
     if (Status s = checkRestorable(check.value()); !s)
@@ -405,17 +447,30 @@ Result<RestoreResult> Backups::restore(const QString &workspacePath, const QStri
         temp = reserve.fileName();
     }
     QFile::remove(temp);
-    if (Status s = copyDurably(file, temp); !s) {
+    if (Status s = copyDurably(file, temp, progress); !s) {
         QFile::remove(temp);
         return s.error();
     }
-    Result<BackupCheck> copied = inspect(temp, true);
+    const BackupProgress checkingCopy = [&progress](BackupStep, qint64 done, qint64 total) {
+        return !progress || progress(BackupStep::CheckCopy, done, total);
+    };
+    Result<BackupCheck> copied = inspect(temp, true, checkingCopy);
+    if (!copied && copied.error().code == ErrorCode::Cancelled) {
+        QFile::remove(temp);
+        return copied.error();
+    }
     if (!copied || copied.value().integrity != check.value().integrity ||
         copied.value().identity != check.value().identity) {
         QFile::remove(temp);
         return Error{ErrorCode::Io, tr("The copy of %1 did not read back the same; nothing was changed. Check the "
                                        "disk.")
                                         .arg(native(file))};
+    }
+
+    // The last moment to stop: from here on the workspace is changed, in steps that each take a moment.
+    if (progress && !progress(BackupStep::CheckCopy, 1, 1)) {
+        QFile::remove(temp);
+        return cancelled();
     }
 
     // 4. Keep the current workspace as a generation, with its -wal: the pair stays together under the new name,

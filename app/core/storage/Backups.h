@@ -9,6 +9,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -46,6 +47,17 @@ struct RestoreResult
     int schemaVersion = 0;
 };
 
+/// The parts of a backup, check or restore that report progress.
+enum class BackupStep {
+    Check,     ///< integrity_check of a backup or of a workspace copy
+    Copy,      ///< a restore copying the backup beside the workspace
+    CheckCopy, ///< a restore checking that copy again
+};
+
+/// Called now and then during a long step with how far it got (`total` is 0 when unknown). Returning false stops the
+/// work with ErrorCode::Cancelled, and nothing it made is left behind.
+using BackupProgress = std::function<bool(BackupStep step, qint64 done, qint64 total)>;
+
 /// Backups of a workspace as whole SQLite files: checking them, keeping generations, restoring one. Every check
 /// opens the file with a separate read-only handle (immutable, so it never creates or reads a -wal), and nothing
 /// here ever copies a workspace that SQLite has open.
@@ -67,7 +79,7 @@ public:
     static Status prune(const QString &workspacePath, int keep = kKeep);
 
     /// Reads a candidate file's identity and runs integrity_check (`full`) or quick_check on it.
-    static Result<BackupCheck> inspect(const QString &file, bool full = true);
+    static Result<BackupCheck> inspect(const QString &file, bool full = true, const BackupProgress &progress = {});
     /// The application id and workspace identity stored in the file itself (a -wal beside it is ignored); no
     /// integrity check, so it also reads a file a crash left mid-checkpoint. Empty identity when there is none.
     static std::pair<qint64, QString> identityOf(const QString &file);
@@ -75,10 +87,14 @@ public:
     static Status checkRestorable(const BackupCheck &check);
     /// The end of every backup: checks the freshly written `temp`, syncs it, renames it to `destination` and
     /// syncs the folder. `temp` is removed on any failure, and `destination` is then left as it was.
-    static Result<BackupCheck> finish(const QString &temp, const QString &destination, int expectedSchema);
+    /// `progress` may stop it until the rename; `temp` is then removed too.
+    static Result<BackupCheck> finish(const QString &temp,
+                                      const QString &destination,
+                                      int expectedSchema,
+                                      const BackupProgress &progress = {});
     /// Runs the full integrity_check on a page copy of a workspace (made by Database::copyPagesInto): this is how
     /// the app checks a workspace without using its connection off its thread.
-    static Result<QString> integrityOfCopy(const QString &copy);
+    static Result<QString> integrityOfCopy(const QString &copy, const BackupProgress &progress = {});
 
     /// The newest generation that passes quick_check, if any.
     static std::optional<BackupGeneration> newestGood(const QString &workspacePath);
@@ -87,8 +103,11 @@ public:
 
     /// Replaces the workspace at `workspacePath` with a copy of `file`, which is checked fully first. The workspace
     /// lock is held throughout; the replaced workspace (with its -wal, if it had one) is kept as a "before-restore"
-    /// generation, and the new file is renamed into place, so no -wal of the old file can pair with it.
-    static Result<RestoreResult> restore(const QString &workspacePath, const QString &file);
+    /// generation, and the new file is renamed into place, so no -wal of the old file can pair with it. `progress`
+    /// may stop it until the workspace is touched: the copy is then removed and the workspace is exactly as it was.
+    static Result<RestoreResult> restore(const QString &workspacePath,
+                                         const QString &file,
+                                         const BackupProgress &progress = {});
 
     /// Fsyncs a file or folder and reports a failure instead of ignoring it.
     static Status sync(const QString &path, bool folder);

@@ -244,6 +244,14 @@ public:
                             const PrivateKey &key,
                             SignoffDecision decision,
                             const QString &conditions = {});
+    /// signOff with the evidence hashed beforehand, off the GUI thread (readSignoffScope, then hashSignoffEvidence on
+    /// a worker): the scope is read again here, each file's digest is taken from `hashed` and any file it does not
+    /// cover is hashed now, so the signature always covers the release as it is when signed.
+    Result<Signoff> signOff(qint64 releaseId,
+                            const PrivateKey &key,
+                            SignoffDecision decision,
+                            const QString &conditions,
+                            const SignoffScope &hashed);
     /// The stored sign-offs of a release, oldest first, unchecked.
     Result<QList<Signoff>> signoffs(qint64 releaseId) const;
     /// Every sign-off of the release verified and compared with the release now, and the gate's verdict.

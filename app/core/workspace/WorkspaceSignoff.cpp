@@ -44,6 +44,27 @@ QStringList displayRoles(const QStringList &roles)
     return shown;
 }
 
+/// Takes each evidence digest of `scope` from `hashed` (the same evidence with the same stored digest), and hashes
+/// the files `hashed` does not cover.
+Status reuseEvidenceDigests(SignoffScope &scope, const SignoffScope &hashed, const QString &evidenceFolder)
+{
+    QHash<std::pair<qint64, QString>, QString> digests;
+    for (const ScopeEvidence &e : hashed.evidence)
+        digests.insert({e.evidence.id, e.evidence.sha256}, e.fileSha256);
+    SignoffScope missing;
+    for (const ScopeEvidence &e : std::as_const(scope.evidence)) {
+        if (!digests.contains({e.evidence.id, e.evidence.sha256}))
+            missing.evidence.append(e);
+    }
+    if (Status s = Workspace::hashSignoffEvidence(missing, evidenceFolder, nullptr); !s)
+        return s;
+    for (const ScopeEvidence &e : std::as_const(missing.evidence))
+        digests.insert({e.evidence.id, e.evidence.sha256}, e.fileSha256);
+    for (ScopeEvidence &e : scope.evidence)
+        e.fileSha256 = digests.value({e.evidence.id, e.evidence.sha256});
+    return Ok{};
+}
+
 } // namespace
 
 QString Workspace::signoffAuditHead() const
@@ -178,6 +199,15 @@ Result<Signoff> Workspace::signOff(qint64 releaseId,
                                    SignoffDecision decision,
                                    const QString &conditionsText)
 {
+    return signOff(releaseId, key, decision, conditionsText, SignoffScope{});
+}
+
+Result<Signoff> Workspace::signOff(qint64 releaseId,
+                                   const PrivateKey &key,
+                                   SignoffDecision decision,
+                                   const QString &conditionsText,
+                                   const SignoffScope &hashed)
+{
     if (Status s = writable(); !s)
         return s.error();
     if (key.isNull() || key.type() != KeyType::Ed25519)
@@ -205,9 +235,13 @@ Result<Signoff> Workspace::signOff(qint64 releaseId,
         return Error{ErrorCode::NotFound, tr("The key %1 is not the key of any identity in this workspace; import its "
                                              "public key with \"strata-cli key import\" first.")
                                               .arg(Identities::displayFingerprint(fingerprint))};
-    Result<SignoffScope> scope = signoffScope(releaseId);
+    // The scope is read again now, so what is signed is the release as it is at this moment; only the evidence
+    // digests come from `hashed`, and a file it did not cover (attached since) is hashed here.
+    Result<SignoffScope> scope = readSignoffScope(releaseId);
     if (!scope)
         return scope.error();
+    if (Status s = reuseEvidenceDigests(scope.value(), hashed, evidenceFolder()); !s)
+        return s.error();
     if (isApproval(decision)) {
         const QStringList reasons = SignoffManifest::refusals(scope.value(), QDate::currentDate());
         if (!reasons.isEmpty())
