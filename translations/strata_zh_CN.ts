@@ -296,7 +296,7 @@ QuaZip %5</translation>
 <context>
     <name>strata::ArtifactRepository</name>
     <message>
-        <location filename="../app/core/storage/ArtifactRepository.cpp" line="+56"/>
+        <location filename="../app/core/storage/ArtifactRepository.cpp" line="+54"/>
         <source>The record already has a file named &quot;%1&quot;; remove it first or use another name.</source>
         <translation>该条目已有名为“%1”的文件；请先将其移除，或使用其他名称。</translation>
     </message>
@@ -1780,7 +1780,7 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
 <context>
     <name>strata::BackupController</name>
     <message>
-        <location filename="../ui/BackupController.cpp" line="+54"/>
+        <location filename="../ui/BackupController.cpp" line="+46"/>
         <source>made on request</source>
         <translation>按要求创建</translation>
     </message>
@@ -1795,7 +1795,12 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
         <translation>被恢复替换</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>Cancel the backup, restore or check</source>
+        <translation>取消备份、恢复或检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Back &amp;Up Workspace…</source>
         <translation>备份工作区(&amp;U)…</translation>
     </message>
@@ -1825,17 +1830,7 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
         <translation>读取工作区的每一页并检查其是否一致</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>A backup, restore or check cannot be stopped halfway</source>
-        <translation>备份、恢复或检查无法中途停止</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A backup, restore or check cannot be stopped halfway; it ends on its own shortly.</source>
-        <translation>备份、恢复或检查无法中途停止；它很快会自行结束。</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+123"/>
         <location line="+17"/>
         <source>Back Up Workspace</source>
         <translation>备份工作区</translation>
@@ -1852,23 +1847,23 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
     </message>
     <message>
         <location line="+1"/>
-        <location line="+87"/>
+        <location line="+86"/>
         <source>A file I choose…</source>
         <translation>我选择的文件…</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-81"/>
         <source>Cannot create the backup folder %1; check that its folder is writable.</source>
         <translation>无法创建备份文件夹 %1；请检查其所在文件夹是否可写。</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+86"/>
+        <location line="+85"/>
         <source>Strata workspaces (*.strata)</source>
         <translation>Strata 工作区 (*.strata)</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-72"/>
         <source>%1 is the open workspace itself; a backup must go to another file.</source>
         <translation>%1 就是当前打开的工作区；备份必须写到另一个文件。</translation>
     </message>
@@ -1884,16 +1879,26 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
     </message>
     <message>
         <location line="+3"/>
+        <source>Backup cancelled; no backup was made.</source>
+        <translation>备份已取消；未生成任何备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Backing up the workspace…</source>
         <translation>正在备份工作区…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Backed up to %1 (%2); integrity check: ok.</source>
         <translation>已备份到 %1（%2）；完整性检查：正常。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 UTC, %2, schema %3, %4</source>
         <translation>%1 UTC，%2，模式 %3，%4</translation>
     </message>
@@ -1901,12 +1906,12 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
         <location line="+7"/>
         <location line="+12"/>
         <location line="+3"/>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>There are no backups in %1 yet. Restore from a file?</source>
         <translation>%1 中还没有备份。要从文件恢复吗？</translation>
     </message>
@@ -1926,7 +1931,12 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
         <translation>正在检查并恢复备份…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Restore cancelled; the workspace is as it was.</source>
+        <translation>恢复已取消；工作区保持原样。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Restored %1 from %2.</source>
         <translation>已从 %2 恢复 %1。</translation>
     </message>
@@ -1936,17 +1946,32 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
         <translation>%1 被替换的工作区已保存为 %2。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>Integrity check cancelled.</source>
+        <translation>完整性检查已取消。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Checking the workspace…</source>
         <translation>正在检查工作区…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>The workspace could not be read for the check: %1 Restore it from a backup (File › Restore from Backup…).</source>
         <translation>无法读取工作区以进行检查：%1 请从备份恢复（“文件 › 从备份恢复”）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-258"/>
+        <source>The backup or check stopped: the workspace was closed. Nothing was kept.</source>
+        <translation>备份或检查已停止：工作区已关闭。未保留任何内容。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+238"/>
         <source>Check Workspace Integrity</source>
         <translation>检查工作区完整性</translation>
     </message>
@@ -1956,12 +1981,12 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
         <translation>%1 通过了完整的完整性检查：每一页和每个索引都一致。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 failed the integrity check: %2 Restore it from a backup (File › Restore from Backup…).</source>
         <translation>%1 未通过完整性检查：%2 请从备份恢复（“文件 › 从备份恢复”）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1
 
 Restore the newest good backup, made %2 UTC? The damaged file is kept as a backup first.</source>
@@ -1973,7 +1998,12 @@ Restore the newest good backup, made %2 UTC? The damaged file is kept as a backu
 <context>
     <name>strata::Backups</name>
     <message>
-        <location filename="../app/core/storage/Backups.cpp" line="+104"/>
+        <location filename="../app/core/storage/Backups.cpp" line="+116"/>
+        <source>Stopped on request; nothing was changed.</source>
+        <translation>已按要求停止；未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>The workspace %1 is open in %2 (process %3 on %4); close it there before restoring a backup. Nothing was changed.</source>
         <translation>工作区 %1 已在 %2 中打开（进程 %3，主机 %4）；请先在那里关闭它再恢复备份。未做任何更改。</translation>
     </message>
@@ -1985,18 +2015,18 @@ Restore the newest good backup, made %2 UTC? The damaged file is kept as a backu
     <message>
         <location line="+22"/>
         <location line="+6"/>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-84"/>
         <location line="+6"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Writing %1 failed: the disk did not confirm the data (%2).</source>
         <translation>写入 %1 失败：磁盘未确认数据已写入（%2）。</translation>
     </message>
@@ -2021,8 +2051,8 @@ Restore the newest good backup, made %2 UTC? The damaged file is kept as a backu
         <translation>%1 不是 Strata 工作区或备份（它不是 SQLite 数据库）。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+48"/>
+        <location line="+9"/>
+        <location line="+50"/>
         <source>%1 is damaged (%2); it cannot be used as a backup.</source>
         <translation>%1 已损坏（%2）；不能用作备份。</translation>
     </message>
@@ -2052,7 +2082,7 @@ Restore the newest good backup, made %2 UTC? The damaged file is kept as a backu
         <translation>磁盘未确认 %1 已写入（%2）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>The backup written to %1 failed its check (%2); nothing was kept.</source>
         <translation>写入 %1 的备份未通过检查（%2）；未保留任何内容。</translation>
     </message>
@@ -2062,7 +2092,7 @@ Restore the newest good backup, made %2 UTC? The damaged file is kept as a backu
         <translation>写入 %1 的备份模式为 %2，而不是 %3。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Cannot move the backup into place at %1: %2</source>
         <translation>无法将备份移动到 %1：%2</translation>
     </message>
@@ -2072,12 +2102,12 @@ Restore the newest good backup, made %2 UTC? The damaged file is kept as a backu
         <translation>无法读取工作区副本：%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>The newest good backup is %1, made %2. Restore it with: strata-cli --workspace &quot;%3&quot; restore &quot;%1&quot; (or File › Restore from Backup… in Strata).</source>
         <translation>最新的完好备份是 %1，创建于 %2。恢复命令：strata-cli --workspace &quot;%3&quot; restore &quot;%1&quot;（或在 Strata 中使用“文件 › 从备份恢复”）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
     </message>
@@ -2102,12 +2132,12 @@ Restore the newest good backup, made %2 UTC? The damaged file is kept as a backu
         <translation>无法在 %1 中创建文件：%2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>The copy of %1 did not read back the same; nothing was changed. Check the disk.</source>
         <translation>%1 的副本读回的内容不一致；未做任何更改。请检查磁盘。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Cannot create the backup folder %1.</source>
         <translation>无法创建备份文件夹 %1。</translation>
     </message>
@@ -2293,7 +2323,7 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
 <context>
     <name>strata::BundleController</name>
     <message>
-        <location filename="../ui/BundleController.cpp" line="+51"/>
+        <location filename="../ui/BundleController.cpp" line="+25"/>
         <source>Export &amp;Bundle…</source>
         <translation>导出资料包(&amp;B)…</translation>
     </message>
@@ -2313,22 +2343,22 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>检查签名资料包并合并其中的回答和证据</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-8"/>
         <source>Stop waiting for the bundle</source>
         <translation>停止等待资料包</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>Cancelling the export…</source>
         <translation>正在取消导出…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Stopped waiting; an import that was still being checked writes nothing.</source>
         <translation>已停止等待；仍在检查中的导入不会写入任何内容。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+26"/>
         <source>This workspace has no release to export; create a release and assess it first (Edit › New Release).</source>
         <translation>此工作区没有可导出的发布版本；请先创建发布版本并进行评估（“编辑 › 新建发布版本”）。</translation>
     </message>
@@ -2380,7 +2410,7 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>正在解锁密钥…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The key could not be read.</source>
         <translation>无法读取密钥。</translation>
     </message>
@@ -2395,7 +2425,7 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>正在写入资料包…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Export cancelled: %1 was not written; a file already there is unchanged.</source>
         <translation>导出已取消：未写入 %1，已有的文件保持不变。</translation>
     </message>
@@ -2437,7 +2467,7 @@ bundle import   检查资料包，然后在一个事务中合并：签名必须�
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>The bundle could not be checked.</source>
         <translation>无法检查资料包。</translation>
     </message>
@@ -3171,7 +3201,12 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::CatalogImporter</name>
     <message>
-        <location filename="../ui/CatalogImporter.cpp" line="+26"/>
+        <location filename="../ui/CatalogImporter.cpp" line="+19"/>
+        <source>Cancel the catalog import</source>
+        <translation>取消检查项目录导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Import &amp;Catalog…</source>
         <translation>导入检查项目录(&amp;C)…</translation>
     </message>
@@ -3182,17 +3217,27 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     </message>
     <message>
         <location line="+2"/>
-        <location line="+50"/>
+        <location line="+68"/>
         <source>Import Catalog</source>
         <translation>导入检查项目录</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-67"/>
         <source>Checklist catalogs (*.json *.yaml *.yml);;All files (*)</source>
         <translation>检查项目录 (*.json *.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+28"/>
+        <source>Catalog import cancelled; nothing was changed.</source>
+        <translation>检查项目录导入已取消；未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading the catalog %1…</source>
+        <translation>正在读取检查项目录 %1…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>%1 was not imported: the workspace was closed.</source>
         <translation>%1 未导入：工作区已关闭。</translation>
     </message>
@@ -4286,7 +4331,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
 <context>
     <name>strata::Database</name>
     <message>
-        <location filename="../app/core/storage/Database.cpp" line="+116"/>
+        <location filename="../app/core/storage/Database.cpp" line="+149"/>
         <source>No workspace file was given.</source>
         <translation>未指定工作区文件。</translation>
     </message>
@@ -4407,13 +4452,24 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>当前构建缺少模式迁移 %1。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+5"/>
+        <location line="+11"/>
+        <location line="+6"/>
+        <location line="+11"/>
         <source>Upgrading the workspace to schema %1</source>
         <translation>将工作区升级到模式版本 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-8"/>
+        <source>Upgrading the workspace to schema %1 found a row in %2 that refers to a missing row; the workspace was not changed. Restore it from a backup.</source>
+        <translation>将工作区升级到模式版本 %1 时，发现 %2 中有一行引用了不存在的行；工作区未作更改。请从备份恢复工作区。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Foreign keys of %1 could not be turned on again after the upgrade; close Strata and open the workspace again.</source>
+        <translation>升级后无法重新启用 %1 的外键约束；请关闭 Strata 后重新打开该工作区。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <location line="+11"/>
         <source>The disk is full; free some space and try again.</source>
         <translation>磁盘已满；请释放部分空间后重试。</translation>
@@ -7102,7 +7158,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
 <context>
     <name>strata::GraphMiniMap</name>
     <message>
-        <location filename="../ui/graph/GraphView.cpp" line="+198"/>
+        <location filename="../ui/graph/GraphView.cpp" line="+213"/>
         <source>Overview of the whole graph</source>
         <translation>整个谱系图的缩略图</translation>
     </message>
@@ -7499,7 +7555,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
 <context>
     <name>strata::GraphView</name>
     <message>
-        <location filename="../ui/graph/GraphView.cpp" line="-163"/>
+        <location filename="../ui/graph/GraphView.cpp" line="-179"/>
         <source>Lineage graph</source>
         <translation>谱系图</translation>
     </message>
@@ -7801,13 +7857,13 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
     <message>
         <location filename="../app/core/workspace/ImportApplier.cpp" line="+128"/>
         <location line="+108"/>
-        <location line="+170"/>
+        <location line="+187"/>
         <location line="+54"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-345"/>
         <source>%1 (%2): files with digests are recorded for models and datasets; &quot;%3&quot; is a %4.</source>
         <translation>%1（%2）：只有模型和数据集才记录带摘要的文件；“%3”是%4。</translation>
     </message>
@@ -7852,7 +7908,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>“%1”不是有效的派生方式。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+107"/>
         <source>The import of %1 was cancelled; nothing was changed.</source>
         <translation>已取消导入 %1；未做任何更改。</translation>
     </message>
@@ -7865,7 +7921,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
 <context>
     <name>strata::ImportController</name>
     <message>
-        <location filename="../ui/ImportController.cpp" line="+63"/>
+        <location filename="../ui/ImportController.cpp" line="+64"/>
         <source>Cancel the import</source>
         <translation>取消导入</translation>
     </message>
@@ -7901,7 +7957,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>%1 不存在；它可能已被移动或删除。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>%1 could not be read: the reader stopped unexpectedly. Nothing was imported from it.</source>
         <translation>无法读取 %1：读取程序意外终止。未从中导入任何内容。</translation>
     </message>
@@ -7916,7 +7972,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>正在将 %1 添加到工作区…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Adding %1 to the workspace: %2 of %3 rows…</source>
         <translation>正在将 %1 添加到工作区：第 %2 行，共 %3 行…</translation>
     </message>
@@ -9425,7 +9481,12 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>审计</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+119"/>
+        <source>Checking the changes the last session left in %1 before opening it…</source>
+        <translation>打开前正在检查上次会话在 %1 中留下的更改…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Workspace on a Shared Disk</source>
         <translation>工作区位于共享磁盘</translation>
     </message>
@@ -9901,6 +9962,39 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     </message>
 </context>
 <context>
+    <name>strata::PageCopy</name>
+    <message>
+        <location filename="../app/core/storage/PageCopy.cpp" line="+39"/>
+        <source>%1 already exists.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The workspace connection is not open.</source>
+        <translation>工作区连接未打开。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot start copying the workspace to %1: %2</source>
+        <translation>无法开始将工作区复制到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The copy of the workspace was already abandoned.</source>
+        <translation>工作区的副本已被放弃。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Finishing the copy of the workspace at %1 failed: %2</source>
+        <translation>完成工作区副本 %1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copying the workspace to %1 failed: %2</source>
+        <translation>将工作区复制到 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>strata::PreferencesDialog</name>
     <message>
         <location filename="../ui/PreferencesDialog.cpp" line="+22"/>
@@ -10119,7 +10213,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>记录 %1 的导入</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Recording where record %1 came from</source>
         <translation>记录条目 %1 的来源</translation>
     </message>
@@ -10135,7 +10229,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>读取条目 %1 的来源</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Keeping &quot;%1&quot; for record %2</source>
         <translation>为条目 %2 保留“%1”</translation>
     </message>
@@ -10409,7 +10503,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
         <translation>已存在名为“%2”的%1（版本：%3）；请修改名称或版本。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>Adding &quot;%1&quot;</source>
         <translation>添加“%1”</translation>
     </message>
@@ -10624,7 +10718,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::RelationRepository</name>
     <message>
-        <location filename="../app/core/storage/RelationRepository.cpp" line="+64"/>
+        <location filename="../app/core/storage/RelationRepository.cpp" line="+62"/>
         <source>Record %1 is already %2 record %3.</source>
         <translation>条目 %1 与条目 %3 之间已存在“%2”关系。</translation>
     </message>
@@ -10994,7 +11088,7 @@ Referenced by an import but not yet verified.</source>
 <context>
     <name>strata::ReportCollector</name>
     <message>
-        <location filename="../app/report/ReportCollector.cpp" line="+136"/>
+        <location filename="../app/report/ReportCollector.cpp" line="+192"/>
         <source>Release %1</source>
         <translation>发布版本 %1</translation>
     </message>
@@ -11257,7 +11351,7 @@ strata-cli 核对报告的附录。
 <context>
     <name>strata::ReportExportDialog</name>
     <message>
-        <location filename="../ui/report/ReportExportDialog.cpp" line="+59"/>
+        <location filename="../ui/report/ReportExportDialog.cpp" line="+60"/>
         <source>Export Report</source>
         <translation>导出报告</translation>
     </message>
@@ -11397,7 +11491,12 @@ strata-cli 核对报告的附录。
         <translation>请至少选择一个要包含的章节。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+25"/>
+        <source>Checking the evidence and sign-offs…</source>
+        <translation>正在检查证据和签核…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>The report could not be drawn: the worker stopped unexpectedly. Try again.</source>
         <translation>无法绘制报告：后台任务意外停止。请重试。</translation>
     </message>
@@ -12560,7 +12659,7 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
 <context>
     <name>strata::SignoffDialog</name>
     <message>
-        <location filename="../ui/assessments/SignoffDialog.cpp" line="+60"/>
+        <location filename="../ui/assessments/SignoffDialog.cpp" line="+65"/>
         <source>Sign Off %1</source>
         <translation>签核 %1</translation>
     </message>
@@ -12569,8 +12668,13 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
         <source>Your signature covers %1 as it is now: its records with their fields and digests, every answer of its assessments, the findings and accepted risks, and the SHA-256 of every evidence file. It goes stale when any of these changes. This release needs an approval from: %2.</source>
         <translation>您的签名涵盖 %1 的当前状态：其条目及字段和摘要、其评估的每条结论、发现项和已接受的风险，以及每个证据文件的 SHA-256。其中任何一项变更，签核即失效。此发布版本需要以下角色批准：%2。</translation>
     </message>
+    <message>
+        <location line="+47"/>
+        <source>Unlocking the key and checking the evidence…</source>
+        <translation>正在解锁密钥并检查证据…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+109"/>
+        <location line="+62"/>
         <source>Approval is refused (%n reason(s)); you can still reject:</source>
         <translation>
             <numerusform>拒绝批准（%n 个原因）；您仍可驳回：</numerusform>
@@ -12617,12 +12721,7 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
         <translation>密钥文件(&amp;K)：</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Unlocking the key…</source>
-        <translation>正在解锁密钥…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>&amp;Sign</source>
         <translation>签核(&amp;S)</translation>
     </message>
@@ -12634,7 +12733,7 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
         </translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+90"/>
         <source>Approval is refused for the reasons listed above.</source>
         <translation>因上列原因，拒绝批准。</translation>
     </message>
@@ -12669,9 +12768,14 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
         <translation>%1 的口令：</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+46"/>
         <source>The key could not be read.</source>
         <translation>无法读取密钥。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The evidence could not be checked: the worker stopped unexpectedly. Try again.</source>
+        <translation>无法检查证据：后台任务意外停止。请重试。</translation>
     </message>
 </context>
 <context>
@@ -14023,7 +14127,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>%1 的模型签名验证未通过（密钥 %2）</translation>
     </message>
     <message>
-        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+184"/>
+        <location filename="../app/core/workspace/WorkspaceSignoff.cpp" line="+214"/>
         <source>A sign-off needs an Ed25519 signing key; see strata-cli key new.</source>
         <translation>签核需要 Ed25519 签名密钥；请参阅 strata-cli key new。</translation>
     </message>
@@ -14048,7 +14152,7 @@ only when everything matches. The transparency log is not consulted.
         <translation>密钥 %1 不属于此工作区中的任何签名身份；请先用“strata-cli key import”导入其公钥。</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Approval of %1 is refused (%n reason(s)): %2</source>
         <translation>
             <numerusform>拒绝批准 %1（%n 个原因）：%2</numerusform>
@@ -14206,7 +14310,7 @@ only when everything matches. The transparency log is not consulted.
 <context>
     <name>strata::WorkspaceSignoffSource</name>
     <message>
-        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+51"/>
+        <location filename="../app/report/WorkspaceSignoffSource.cpp" line="+58"/>
         <source>valid: the signature verifies and nothing changed</source>
         <translation>有效：签名通过验证且没有任何变更</translation>
     </message>
