@@ -239,33 +239,6 @@ QString copyWorkspace(const QString &workspace, const QString &folder)
     return target;
 }
 
-QByteArray generatedBom(const QString &prefix, int components)
-{
-    QJsonArray list;
-    QJsonArray dependencies;
-    for (int i = 0; i < components; ++i) {
-        const QString ref = u"c%1"_s.arg(i);
-        list.append(QJsonObject{{u"type"_s, u"library"_s},
-                                {u"bom-ref"_s, ref},
-                                {u"name"_s, u"%1-c%2"_s.arg(prefix).arg(i)},
-                                {u"version"_s, u"1.%1"_s.arg(i)}});
-        if (i + 1 < components)
-            dependencies.append(QJsonObject{{u"ref"_s, ref}, {u"dependsOn"_s, QJsonArray{u"c%1"_s.arg(i + 1)}}});
-    }
-    return QJsonDocument(QJsonObject{{u"bomFormat"_s, u"CycloneDX"_s},
-                                     {u"specVersion"_s, u"1.6"_s},
-                                     {u"version"_s, 1},
-                                     {u"components"_s, list},
-                                     {u"dependencies"_s, dependencies}})
-        .toJson(QJsonDocument::Compact);
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size() && file.flush();
-}
-
 QMap<QString, QString> fileDigests(const QString &folder)
 {
     QMap<QString, QString> digests;

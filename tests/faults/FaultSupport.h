@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "TestFiles.h"
+
 #include <QByteArray>
 #include <QMap>
 #include <QProcessEnvironment>
@@ -9,6 +11,9 @@
 #include <QStringList>
 
 namespace strata::faults {
+
+using strata::test::generatedBom;
+using strata::test::writeFile;
 
 /// How one run of strata-cli under fault injection ended.
 struct FaultRun
@@ -56,12 +61,6 @@ qint64 scalar(const QString &workspace, const QString &sql);
 
 /// Copies a closed workspace and its evidence folder to `folder` (same file name); returns the new path.
 QString copyWorkspace(const QString &workspace, const QString &folder);
-
-/// A CycloneDX 1.6 BOM of `components` libraries named "<prefix>-c<N>", each depending on the next.
-QByteArray generatedBom(const QString &prefix, int components);
-
-/// Writes `data` to `path`; false on failure.
-bool writeFile(const QString &path, const QByteArray &data);
 
 /// SHA-256 of every regular file under `folder` (relative path -> hex), to tell a file changed in place.
 QMap<QString, QString> fileDigests(const QString &folder);

@@ -5,6 +5,10 @@
 #include <QByteArray>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QString>
 #include <QStringList>
@@ -30,6 +34,38 @@ inline QStringList filesUnder(const QString &folder)
         files << QDir(folder).relativeFilePath(it.next());
     files.sort();
     return files;
+}
+
+/// A CycloneDX 1.6 BOM of `components` libraries named "<prefix>-c<N>", each depending on the next: an import big
+/// enough to interrupt, generated the same way on every run.
+inline QByteArray generatedBom(const QString &prefix, int components)
+{
+    QJsonArray list;
+    QJsonArray dependencies;
+    for (int i = 0; i < components; ++i) {
+        const QString ref = QStringLiteral("c%1").arg(i);
+        list.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("library")},
+                                {QStringLiteral("bom-ref"), ref},
+                                {QStringLiteral("name"), QStringLiteral("%1-c%2").arg(prefix).arg(i)},
+                                {QStringLiteral("version"), QStringLiteral("1.%1").arg(i)}});
+        if (i + 1 < components)
+            dependencies.append(
+                QJsonObject{{QStringLiteral("ref"), ref},
+                            {QStringLiteral("dependsOn"), QJsonArray{QStringLiteral("c%1").arg(i + 1)}}});
+    }
+    return QJsonDocument(QJsonObject{{QStringLiteral("bomFormat"), QStringLiteral("CycloneDX")},
+                                     {QStringLiteral("specVersion"), QStringLiteral("1.6")},
+                                     {QStringLiteral("version"), 1},
+                                     {QStringLiteral("components"), list},
+                                     {QStringLiteral("dependencies"), dependencies}})
+        .toJson(QJsonDocument::Compact);
+}
+
+/// Writes `data` to `path` and flushes it; false on failure.
+inline bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size() && file.flush();
 }
 
 } // namespace strata::test

@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "ScriptedPrompter.h"
 #include "TaskCheckpoint.h"
+#include "TestFiles.h"
 #include "UiTestSupport.h"
 #include "assessments/SignoffDialog.h"
 #include "interop/DocumentReader.h"
@@ -34,39 +35,14 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace strata;
+using strata::test::generatedBom;
+using strata::test::writeFile;
 
 namespace {
 
 constexpr int kComponents = 3000;            ///< the workspace's own BOM: enough pages for several copy slices
 constexpr int kLargeComponents = 20000;      ///< the BOM whose import is watched
 constexpr qint64 kLargeEvidence = 200 << 20; ///< the evidence file whose hashing is watched
-
-QByteArray generatedBom(const QString &prefix, int components)
-{
-    QJsonArray list;
-    QJsonArray dependencies;
-    for (int i = 0; i < components; ++i) {
-        const QString ref = u"c%1"_s.arg(i);
-        list.append(QJsonObject{{u"type"_s, u"library"_s},
-                                {u"bom-ref"_s, ref},
-                                {u"name"_s, u"%1-c%2"_s.arg(prefix).arg(i)},
-                                {u"version"_s, u"1.%1"_s.arg(i)}});
-        if (i + 1 < components)
-            dependencies.append(QJsonObject{{u"ref"_s, ref}, {u"dependsOn"_s, QJsonArray{u"c%1"_s.arg(i + 1)}}});
-    }
-    return QJsonDocument(QJsonObject{{u"bomFormat"_s, u"CycloneDX"_s},
-                                     {u"specVersion"_s, u"1.6"_s},
-                                     {u"version"_s, 1},
-                                     {u"components"_s, list},
-                                     {u"dependencies"_s, dependencies}})
-        .toJson(QJsonDocument::Compact);
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
-}
 
 /// Every file under `folder` (hidden ones too), by relative path: what a half-done operation would leave behind.
 QStringList filesUnder(const QString &folder)

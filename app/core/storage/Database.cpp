@@ -3,6 +3,7 @@
 #include "storage/Database.h"
 
 #include "storage/OpenCheck.h"
+#include "storage/SqliteStatement.h"
 #include "util/CrashPoint.h"
 
 #include <QAtomicInt>
@@ -98,14 +99,6 @@ QStringList splitStatements(const QString &sql)
     if (!current.trimmed().isEmpty())
         statements << current.trimmed();
     return statements;
-}
-
-sqlite3 *rawHandle(const QSqlDatabase &db)
-{
-    const QVariant v = db.driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(v.constData());
 }
 
 } // namespace
@@ -354,7 +347,7 @@ Status Database::configure()
             return sqlError(tr("Configuring %1 (%2)").arg(QDir::toNativeSeparators(m_path), pragma), q.lastError());
         q.finish();
     }
-    if (sqlite3 *handle = rawHandle(connection())) {
+    if (sqlite3 *handle = SqliteStatement::handleOf(connection())) {
         int enabled = 0;
         sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, &enabled);
     }
@@ -399,7 +392,7 @@ DatabaseSettings Database::settings() const
     s.trustedSchema = read(u"trusted_schema"_s).toInt() == 1;
     s.busyTimeoutMs = read(u"busy_timeout"_s).toInt();
     s.lockingMode = read(u"locking_mode"_s).toString().toLower();
-    if (sqlite3 *handle = rawHandle(connection())) {
+    if (sqlite3 *handle = SqliteStatement::handleOf(connection())) {
         int enabled = 0;
         sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, -1, &enabled);
         s.defensive = enabled == 1;
@@ -493,7 +486,7 @@ Error Database::sqlError(const QString &what, const QSqlError &error) const
     case SQLITE_IOERR: {
         kind = ErrorCode::Io;
         // SQLite reports a write refused for lack of space or past the file size limit as an I/O error.
-        sqlite3 *handle = rawHandle(connection());
+        sqlite3 *handle = SqliteStatement::handleOf(connection());
         const int systemError = handle ? sqlite3_system_errno(handle) : 0;
         if (systemError == EFBIG)
             advice = tr("The workspace reached the largest file this session may write (its file size limit, "

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Database's backup and integrity-check members: everything that reads the workspace through its own connection.
 #include "storage/Database.h"
+#include "storage/SqliteStatement.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,14 +19,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace strata {
 
 namespace {
-
-sqlite3 *handleOf(const QSqlDatabase &db)
-{
-    const QVariant v = db.driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(v.constData());
-}
 
 QString native(const QString &path)
 {
@@ -117,7 +110,7 @@ Status Database::copyPagesInto(const QString &file) const
 {
     if (QFileInfo::exists(file))
         return Error{ErrorCode::InvalidInput, tr("%1 already exists.").arg(native(file))};
-    sqlite3 *source = handleOf(connection());
+    sqlite3 *source = SqliteStatement::handleOf(connection());
     if (!source)
         return Error{ErrorCode::Database, tr("The workspace connection is not open.")};
     sqlite3 *copy = nullptr;

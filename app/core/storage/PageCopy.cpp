@@ -3,6 +3,7 @@
 #include "storage/PageCopy.h"
 
 #include "storage/Database.h"
+#include "storage/SqliteStatement.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,14 +17,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace strata {
 
 namespace {
-
-sqlite3 *handleOf(const QSqlDatabase &db)
-{
-    const QVariant v = db.driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(v.constData());
-}
 
 void removeWithCompanions(const QString &file)
 {
@@ -39,7 +32,7 @@ Result<std::unique_ptr<PageCopy>> PageCopy::begin(const Database &database, cons
         return Error{ErrorCode::InvalidInput, tr("%1 already exists.").arg(QDir::toNativeSeparators(file))};
     std::unique_ptr<PageCopy> copy(new PageCopy);
     copy->m_file = file;
-    copy->m_source = handleOf(database.connection());
+    copy->m_source = SqliteStatement::handleOf(database.connection());
     if (!copy->m_source)
         return Error{ErrorCode::Database, tr("The workspace connection is not open.")};
     const QByteArray name = QFile::encodeName(file);

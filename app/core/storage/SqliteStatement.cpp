@@ -7,12 +7,17 @@
 
 namespace strata {
 
-SqliteStatement::SqliteStatement(const QSqlDatabase &connection, const QByteArray &sql)
+sqlite3 *SqliteStatement::handleOf(const QSqlDatabase &connection)
 {
     const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return;
-    m_db = *static_cast<sqlite3 *const *>(handle.constData());
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+SqliteStatement::SqliteStatement(const QSqlDatabase &connection, const QByteArray &sql)
+    : m_db(handleOf(connection))
+{
     if (m_db &&
         sqlite3_prepare_v2(m_db, sql.constData(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK) {
         sqlite3_finalize(m_stmt);

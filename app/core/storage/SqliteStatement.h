@@ -24,6 +24,9 @@ public:
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
+    /// The SQLite C handle behind a QSQLITE connection; null for any other driver or a closed connection.
+    static sqlite3 *handleOf(const QSqlDatabase &connection);
+
     /// The statement kept in `slot`, prepared on first use (and again if that failed): a repository keeps the
     /// statements an import repeats per row instead of preparing them per row.
     static SqliteStatement &cached(std::unique_ptr<SqliteStatement> &slot,
