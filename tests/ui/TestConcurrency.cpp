@@ -78,16 +78,24 @@ public:
                 return;
             if (QThread::currentThread() == qApp->thread()) {
                 state->act();
+                state->done = true;
                 return;
             }
             state->onWorker = true;
-            QMetaObject::invokeMethod(qApp, state->act, Qt::BlockingQueuedConnection);
+            QMetaObject::invokeMethod(
+                qApp,
+                [state] {
+                    state->act();
+                    state->done = true;
+                },
+                Qt::BlockingQueuedConnection);
         });
     }
     ~PointWatch() { TaskCheckpoint::setObserver(nullptr); }
 
-    /// Whether the point was reached the nth time (the act ran).
-    bool acted() const { return m_state->reaches >= m_state->nth; }
+    /// Whether the act has run, at the nth reach of the point (not merely that the point was reached: from a worker
+    /// the act runs later, on the GUI thread).
+    bool acted() const { return m_state->done; }
     bool onWorker() const { return m_state->onWorker; }
 
 private:
@@ -98,6 +106,7 @@ private:
         std::function<void()> act;
         std::atomic<int> reaches{0};
         std::atomic<bool> onWorker{false};
+        std::atomic<bool> done{false};
     };
     std::shared_ptr<State> m_state;
 };
