@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "PoolJob.h"
+
 #include <QFutureWatcher>
 #include <QObject>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <memory>
@@ -71,7 +72,7 @@ protected:
             watcher->deleteLater();
             done(watcher->result());
         });
-        watcher->setFuture(QtConcurrent::run(work));
+        watcher->setFuture(runPoolJob(work));
     }
 
     Prompter *m_prompter = nullptr;

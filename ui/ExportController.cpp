@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ExportController.h"
 
+#include "PoolJob.h"
 #include "Prompter.h"
 #include "TaskProgressWidget.h"
 #include "interop/CsvWriter.h"
@@ -17,7 +18,6 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QWidget>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <optional>
@@ -166,7 +166,7 @@ void ExportController::start(ExportFormat format, qint64 scopeId)
         watcher->deleteLater();
         onFinished(run);
     });
-    watcher->setFuture(QtConcurrent::run([run, format, path, set = std::move(set).value()] {
+    watcher->setFuture(runPoolJob([run, format, path, set = std::move(set).value()] {
         if (format == ExportFormat::Csv) {
             const Result<QMap<QString, QByteArray>> tables = CsvWriter::write(set);
             if (!tables) {

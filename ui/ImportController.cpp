@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ImportController.h"
 
+#include "PoolJob.h"
 #include "Prompter.h"
 #include "TaskCheckpoint.h"
 #include "TaskProgressWidget.h"
@@ -19,7 +20,6 @@
 #include <QTimer>
 #include <QUrl>
 #include <QWidget>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <optional>
@@ -171,7 +171,7 @@ void ImportController::startNext()
         watcher->deleteLater();
         onFileRead(read);
     });
-    watcher->setFuture(QtConcurrent::run([read] {
+    watcher->setFuture(runPoolJob([read] {
         ImportLimits limits;
         limits.cancel = &read->cancel;
         limits.progress = [read](int value) {

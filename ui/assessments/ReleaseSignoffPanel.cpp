@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ReleaseSignoffPanel.h"
 
+#include "PoolJob.h"
 #include "Prompter.h"
 #include "SignoffDialog.h"
 #include "trust/Identity.h"
@@ -17,7 +18,6 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 
@@ -286,7 +286,7 @@ void ReleaseSignoffPanel::refresh()
     showDetails();
     job->watcher = new QFutureWatcher<void>(this);
     connect(job->watcher, &QFutureWatcherBase::finished, this, &ReleaseSignoffPanel::finishCheck);
-    job->watcher->setFuture(QtConcurrent::run([job] {
+    job->watcher->setFuture(runPoolJob([job] {
         for (const SignoffStatusInput &input : std::as_const(job->inputs)) {
             if (job->cancel.load())
                 return;

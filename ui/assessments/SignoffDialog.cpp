@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SignoffDialog.h"
 
+#include "PoolJob.h"
 #include "Prompter.h"
 #include "TaskCheckpoint.h"
 #include "signoff/SignoffManifest.h"
@@ -21,7 +22,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 
@@ -165,7 +165,7 @@ void SignoffDialog::checkRefusals()
         m_check.reset();
         showRefusals(check->result->ok() ? check->result->value() : QStringList{check->result->error().message});
     });
-    watcher->setFuture(QtConcurrent::run([check] {
+    watcher->setFuture(runPoolJob([check] {
         if (Status hashed = Workspace::hashSignoffEvidence(check->scope, check->evidenceFolder, &check->cancel);
             !hashed)
             check->result = Result<QStringList>(hashed.error());
@@ -302,7 +302,7 @@ bool SignoffDialog::sign()
         watcher->deleteLater();
         unlocked(job);
     });
-    watcher->setFuture(QtConcurrent::run([job] {
+    watcher->setFuture(runPoolJob([job] {
         TaskCheckpoint::reach("signoff.unlock");
         job->key = KeyFile::read(job->keyPath, job->passphrase);
         job->passphrase.fill('\0');

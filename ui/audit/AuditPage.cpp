@@ -3,6 +3,7 @@
 #include "AuditPage.h"
 
 #include "AuditTableModel.h"
+#include "PoolJob.h"
 #include "Prompter.h"
 #include "StatusIcons.h"
 #include "TaskProgressWidget.h"
@@ -22,7 +23,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -294,7 +294,7 @@ void AuditPage::verifyTrail(const std::optional<AuditHead> &checkpoint)
     updateActions();
     job->watcher = new QFutureWatcher<void>(this);
     connect(job->watcher, &QFutureWatcherBase::finished, this, &AuditPage::finishVerification);
-    job->future = QtConcurrent::run([job, checkpoints, list = std::move(rows).value()] {
+    job->future = runPoolJob([job, checkpoints, list = std::move(rows).value()] {
         job->result = AuditChain::verifyAgainst(list, checkpoints, &job->cancel);
     });
     job->watcher->setFuture(job->future);

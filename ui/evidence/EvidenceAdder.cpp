@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "EvidenceAdder.h"
 
+#include "PoolJob.h"
 #include "Prompter.h"
 #include "TaskProgressWidget.h"
 #include "evidence/EvidenceStore.h"
@@ -14,7 +15,6 @@
 #include <QTimer>
 #include <QUrl>
 #include <QWidget>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <atomic>
@@ -157,7 +157,7 @@ void EvidenceAdder::startNext()
         watcher->deleteLater();
         onCopied(copy);
     });
-    watcher->setFuture(QtConcurrent::run([copy] {
+    watcher->setFuture(runPoolJob([copy] {
         EvidenceAddOptions options;
         options.cancel = &copy->cancel;
         options.progress = [copy](qint64 done, qint64 total) {

@@ -7,6 +7,7 @@
 #include "EvidencePreview.h"
 #include "EvidenceTableModel.h"
 #include "EvidenceViewing.h"
+#include "PoolJob.h"
 #include "Prompter.h"
 #include "StatusIcons.h"
 #include "TaskProgressWidget.h"
@@ -31,7 +32,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <optional>
@@ -323,7 +323,7 @@ void EvidencePage::verifyEvidence()
     job->watcher = new QFutureWatcher<void>(this);
     connect(job->watcher, &QFutureWatcherBase::finished, this, &EvidencePage::finishVerification);
     const EvidenceStore store(m_workspace->evidenceFolder());
-    job->future = QtConcurrent::run([job, store, list = items.value()] {
+    job->future = runPoolJob([job, store, list = items.value()] {
         job->result = EvidenceVerifier::verify(store, list, &job->cancel, [&job](qint64 done, qint64 total) {
             job->total.store(total);
             job->done.store(done);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "GraphController.h"
 
+#include "PoolJob.h"
 #include "graph/GraphCache.h"
 #include "graph/GraphExport.h"
 #include "graph/GraphQueries.h"
@@ -10,7 +11,6 @@
 
 #include <QFutureWatcher>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <vector>
 
@@ -35,7 +35,7 @@ void runInWorker(QObject *context, std::function<T()> work, std::function<void(T
         watcher->deleteLater();
         done(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    watcher->setFuture(runPoolJob(std::move(work)));
 }
 
 struct Indexed

@@ -3,6 +3,7 @@
 #include "GraphExporter.h"
 
 #include "GraphPainter.h"
+#include "PoolJob.h"
 #include "util/AtomicFile.h"
 
 #include <QBuffer>
@@ -10,7 +11,6 @@
 #include <QImage>
 #include <QPainter>
 #include <QSvgGenerator>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -93,7 +93,7 @@ void GraphExporter::save(std::shared_ptr<const GraphViewData> data, GraphFormat 
         m_running = false;
         Q_EMIT finished(path, watcher->result().error);
     });
-    watcher->setFuture(QtConcurrent::run([data, format, path] { return write(data, format, path); }));
+    watcher->setFuture(runPoolJob([data, format, path] { return write(data, format, path); }));
 }
 
 } // namespace strata

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ReportExportDialog.h"
 
+#include "PoolJob.h"
 #include "Prompter.h"
 #include "ReportCollector.h"
 #include "ReportPreviewDialog.h"
@@ -23,7 +24,6 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <optional>
@@ -262,7 +262,7 @@ bool ReportExportDialog::generate()
         watcher->deleteLater();
         onRendered(job);
     });
-    watcher->setFuture(QtConcurrent::run([job] {
+    watcher->setFuture(runPoolJob([job] {
         {
             QMutexLocker lock(&job->stepMutex);
             job->step = tr("Checking the evidence and sign-offs…");
