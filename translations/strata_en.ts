@@ -170,7 +170,7 @@
 <context>
     <name>strata::CycloneDxReader</name>
     <message numerus="yes">
-        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+330"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+368"/>
         <source>(%n more)</source>
         <translation>
             <numerusform>(%n more)</numerusform>

@@ -3973,9 +3973,9 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     <name>strata::CycloneDxReader</name>
     <message>
         <location filename="../app/core/interop/CycloneDxChecks.cpp" line="+77"/>
-        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+97"/>
-        <location filename="../app/core/interop/CycloneDxReader.cpp" line="+83"/>
-        <location line="+62"/>
+        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+100"/>
+        <location filename="../app/core/interop/CycloneDxReader.cpp" line="+84"/>
+        <location line="+79"/>
         <source>The import of %1 was cancelled.</source>
         <translation>%1 的导入已取消。</translation>
     </message>
@@ -4026,8 +4026,8 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>bom-ref“%1”已在 %2 处使用；同一 BOM 中的 bom-ref 必须唯一。请重命名其中之一。</translation>
     </message>
     <message>
-        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+135"/>
-        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+355"/>
+        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+149"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="+393"/>
         <source>a property needs a name.</source>
         <translation>属性必须有名称。</translation>
     </message>
@@ -4047,13 +4047,13 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1 同时也是 BOM 中某个元素的 bom-ref；请重命名该元素。</translation>
     </message>
     <message>
-        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="-65"/>
+        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="-69"/>
         <source>the tool components must be an array.</source>
         <translation>工具组件必须是数组。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="-224"/>
+        <location line="+35"/>
+        <location filename="../app/core/interop/CycloneDxLinks.cpp" line="-262"/>
         <source>%1 must be an organization object.</source>
         <translation>%1 必须是组织（organization）对象。</translation>
     </message>
@@ -4115,7 +4115,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>pedigree 必须是对象。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>strata:ref names &quot;%1&quot;, which is not the bom-ref of any element of the BOM.</source>
         <translation>strata:ref 指向“%1”，但它不是 BOM 中任何元素的 bom-ref。</translation>
     </message>
@@ -4211,7 +4211,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>services 必须是数组。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+53"/>
         <source>&quot;%1&quot; is not a component, service or dataset Strata imports; the relation was skipped.</source>
         <translation>“%1”不是 Strata 会导入的组件、服务或数据集，已跳过该关系。</translation>
     </message>
@@ -4253,7 +4253,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>条目必须有名称。</translation>
     </message>
     <message>
-        <location filename="../app/core/interop/CycloneDxReader.cpp" line="-112"/>
+        <location filename="../app/core/interop/CycloneDxReader.cpp" line="-129"/>
         <source>the key is missing; a CycloneDX BOM states &quot;bomFormat&quot;: &quot;CycloneDX&quot;.</source>
         <translation>缺少该键；CycloneDX BOM 必须声明 &quot;bomFormat&quot;: &quot;CycloneDX&quot;。</translation>
     </message>
@@ -4308,12 +4308,12 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>缺少该键；每个依赖项都必须在“ref”中指明它所描述的组件。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 must be an array of bom-refs.</source>
         <translation>%1 必须是 bom-ref 数组。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+44"/>
         <source>%1 is %2 MB, more than the %3 MB an import may be; split the document.</source>
         <translation>%1 大小为 %2 MB，超过单次导入上限 %3 MB；请拆分该文档。</translation>
     </message>
@@ -4327,11 +4327,16 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <source>%1 is not a CycloneDX BOM: the JSON document is not an object.</source>
         <translation>%1 不是 CycloneDX BOM：该 JSON 文档不是对象。</translation>
     </message>
+    <message>
+        <location filename="../app/core/interop/CycloneDxStream.cpp" line="+48"/>
+        <source>%1 gave %2 records when it was applied, %3 when it was read; nothing was imported.</source>
+        <translation>%1 在应用时给出 %2 条记录，读取时为 %3 条；未导入任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>strata::Database</name>
     <message>
-        <location filename="../app/core/storage/Database.cpp" line="+149"/>
+        <location filename="../app/core/storage/Database.cpp" line="+142"/>
         <source>No workspace file was given.</source>
         <translation>未指定工作区文件。</translation>
     </message>
@@ -4510,7 +4515,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
         <translation>%1。%2</translation>
     </message>
     <message>
-        <location filename="../app/core/storage/DatabaseBackup.cpp" line="+40"/>
+        <location filename="../app/core/storage/DatabaseBackup.cpp" line="+33"/>
         <source>A backup cannot be made while a change is being written; try again.</source>
         <translation>正在写入更改时无法备份；请稍后重试。</translation>
     </message>
@@ -4639,7 +4644,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     <name>strata::DocumentReader</name>
     <message>
         <location filename="../app/core/interop/DocumentReader.cpp" line="+51"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>%1 is %2 MB, more than the %3 MB an import may be; split the document.</source>
         <translation>%1 大小为 %2 MB，超过单次导入上限 %3 MB；请拆分该文档。</translation>
     </message>
@@ -7855,15 +7860,15 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
 <context>
     <name>strata::ImportApplier</name>
     <message>
-        <location filename="../app/core/workspace/ImportApplier.cpp" line="+128"/>
-        <location line="+108"/>
-        <location line="+187"/>
-        <location line="+54"/>
+        <location filename="../app/core/workspace/ImportApplier.cpp" line="+136"/>
+        <location line="+124"/>
+        <location line="+44"/>
+        <location line="+127"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-291"/>
         <source>%1 (%2): files with digests are recorded for models and datasets; &quot;%3&quot; is a %4.</source>
         <translation>%1（%2）：只有模型和数据集才记录带摘要的文件；“%3”是%4。</translation>
     </message>
@@ -7883,7 +7888,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>%1：%3 的 %2 摘要已从 %4 变为 %5。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+161"/>
         <source>Skipped &quot;%1&quot; %2 &quot;%3&quot; (%4): %5</source>
         <translation>已跳过“%1”%2“%3”（%4）：%5</translation>
     </message>
@@ -7908,12 +7913,17 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>“%1”不是有效的派生方式。</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="-149"/>
         <source>The import of %1 was cancelled; nothing was changed.</source>
         <translation>已取消导入 %1；未做任何更改。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+258"/>
+        <source>Recording the import of %1</source>
+        <translation>记录 %1 的导入</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>%1 added, %2 updated, %3 unchanged; %4 relations added</source>
         <translation>新增 %1 个，更新 %2 个，未变 %3 个；新增关系 %4 条</translation>
     </message>
@@ -9964,7 +9974,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
 <context>
     <name>strata::PageCopy</name>
     <message>
-        <location filename="../app/core/storage/PageCopy.cpp" line="+39"/>
+        <location filename="../app/core/storage/PageCopy.cpp" line="+32"/>
         <source>%1 already exists.</source>
         <translation>%1 已存在。</translation>
     </message>
@@ -10209,6 +10219,7 @@ Read it as &quot;FROM RELATION TO&quot;: a fine-tune is derived_from its base mo
     <name>strata::ProvenanceRepository</name>
     <message>
         <location filename="../app/core/storage/ProvenanceRepository.cpp" line="+52"/>
+        <location line="+11"/>
         <source>Recording the import of %1</source>
         <translation>记录 %1 的导入</translation>
     </message>

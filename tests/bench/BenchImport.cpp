@@ -3,7 +3,8 @@
 
 // bench_import: end-to-end import of generated CycloneDX 1.6 BOMs (--records N components, and N/10 and 4N, about
 // 1.5 dependencies each, purl, license, SHA-256) into a fresh workspace: DocumentReader::readFile (read, hash,
-// parse, validate, map) plus Workspace::applyImport (plan, one transaction). Floor measured in the same run:
+// parse, validate, map; the records are made again from the bytes as they are applied) plus Workspace::applyImport
+// (match and write record by record, then the relations, in one transaction). Floor measured in the same run:
 // QJsonDocument::fromJson of the same file plus the same rows (records, search rows, artifacts, relations) through
 // prepared statements of the raw SQLite C API in one transaction. Targets (issue 3): N = 50k in <= 2 s and <= 3x the
 // floor; time(4N) / time(N) <= 4.5; peak memory growth <= 4x the file size.

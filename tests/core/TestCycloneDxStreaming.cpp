@@ -4,6 +4,8 @@
 #include "interop/CycloneDxReader.h"
 #include "interop/JsonScan.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -66,6 +68,65 @@ QStringList describe(const ImportDocument &doc)
     return lines;
 }
 
+/// The same, with each record's artifacts, attributes and placeholder flag: what an import stores.
+QStringList describeFully(const ImportDocument &doc)
+{
+    QStringList lines = describe(doc);
+    for (const ImportedRecord &r : doc.records) {
+        QStringList files;
+        for (const Artifact &a : r.artifacts)
+            files << u"%1 %2:%3 %4"_s.arg(a.fileName, a.algorithm, a.digest).arg(a.size);
+        lines << u"detail %1 %2 %3 [%4]"_s
+                     .arg(r.ref, QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(r.record.attributes))
+                                                       .toJson(QJsonDocument::Compact)))
+                     .arg(r.record.placeholder)
+                     .arg(files.join(u"; "_s));
+    }
+    return lines;
+}
+
+/// A streamed document with its records made and kept, to compare with a whole read.
+ImportDocument materialised(const ImportDocument &streamed)
+{
+    ImportDocument doc = streamed;
+    doc.stream.reset();
+    const Status s = streamed.forEachRecord([&doc](const ImportedRecord &r) -> Status {
+        doc.records << r;
+        return Ok{};
+    });
+    if (!s)
+        qFatal("%s", qPrintable(s.error().message));
+    return doc;
+}
+
+/// A BOM whose later parts change records made earlier: a supplier named again with its website, files nested
+/// in a model, an inline dataset in a model card, and a Strata export's suppliers.
+QJsonObject revisitingBom()
+{
+    const QJsonObject sha{{u"alg"_s, u"SHA-256"_s}, {u"content"_s, QString(64, u'a')}};
+    QJsonObject model = component(u"m"_s, u"model"_s, u"1"_s);
+    model.insert(u"type"_s, u"machine-learning-model"_s);
+    model.insert(u"supplier"_s, QJsonObject{{u"name"_s, u"Acme"_s}});
+    model.insert(
+        u"components"_s,
+        QJsonArray{QJsonObject{{u"type"_s, u"file"_s}, {u"name"_s, u"weights.bin"_s}, {u"hashes"_s, QJsonArray{sha}}},
+                   QJsonObject{{u"type"_s, u"file"_s}, {u"name"_s, u"config.json"_s}}});
+    model.insert(u"modelCard"_s,
+                 QJsonObject{{u"modelParameters"_s,
+                              QJsonObject{{u"datasets"_s, QJsonArray{QJsonObject{{u"type"_s, u"dataset"_s},
+                                                                                 {u"name"_s, u"inline-data"_s}}}}}}});
+    QJsonObject later = component(u"l"_s, u"later"_s, u"2"_s);
+    later.insert(u"supplier"_s, QJsonObject{{u"name"_s, u"acme"_s}, {u"url"_s, QJsonArray{u"https://acme.example"_s}}});
+    const QJsonArray properties{QJsonObject{{u"name"_s, u"strata:supplier:s1:name"_s}, {u"value"_s, u"Exported Co"_s}}};
+    return QJsonObject{
+        {u"bomFormat"_s, u"CycloneDX"_s},
+        {u"specVersion"_s, u"1.6"_s},
+        {u"version"_s, 1},
+        {u"properties"_s, properties},
+        {u"components"_s, QJsonArray{model, component(u"x"_s, u"middle"_s, u"1"_s), later}},
+        {u"dependencies"_s, QJsonArray{QJsonObject{{u"ref"_s, u"l"_s}, {u"dependsOn"_s, QJsonArray{u"m"_s}}}}}};
+}
+
 /// The reason a read failed, for a test's message (empty when it did not fail).
 QByteArray failure(const Result<ImportDocument> &doc)
 {
@@ -93,6 +154,8 @@ private Q_SLOTS:
     void scanNotesABlankElement();
     void readsTheSameWhateverTheLayout();
     void readsRecordsInDocumentOrder();
+    void streamedReadMakesTheSameRecords_data();
+    void streamedReadMakesTheSameRecords();
     void refusesWhatAWholeParseRefused_data();
     void refusesWhatAWholeParseRefused();
     void namesTheByteOfABrokenElement();
@@ -174,6 +237,49 @@ void TestCycloneDxStreaming::readsRecordsInDocumentOrder()
     relations.sort();
     QCOMPARE(relations, (QStringList{u"api depends_on auth"_s, u"outer depends_on api"_s, u"outer depends_on inner"_s,
                                      u"outer depends_on plain"_s}));
+}
+
+void TestCycloneDxStreaming::streamedReadMakesTheSameRecords_data()
+{
+    QTest::addColumn<QByteArray>("bom");
+    QTest::newRow("sample") << QJsonDocument(sampleBom()).toJson();
+    QTest::newRow("later parts change earlier records") << QJsonDocument(revisitingBom()).toJson();
+    const QDir data(QStringLiteral(STRATA_SOURCE_DIR) + u"/tests/data/cyclonedx"_s);
+    for (const QString &name : data.entryList({u"*.json"_s}, QDir::Files, QDir::Name)) {
+        QFile file(data.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QTest::newRow(qPrintable(name)) << file.readAll();
+    }
+}
+
+void TestCycloneDxStreaming::streamedReadMakesTheSameRecords()
+{
+    // DocumentReader streams a BOM: the records are made again from the bytes when they are applied. They must be
+    // the records, relations and warnings of a whole read, in the same order, every time they are asked for.
+    QFETCH(QByteArray, bom);
+    const Result<ImportDocument> whole = CycloneDxReader::read(bom, u"bom.json"_s);
+    QVERIFY2(whole.ok(), failure(whole).constData());
+    const Result<ImportDocument> streamed = CycloneDxReader::readStreamed(bom, u"bom.json"_s);
+    QVERIFY2(streamed.ok(), failure(streamed).constData());
+    QVERIFY(streamed.value().stream);
+    QVERIFY(streamed.value().records.isEmpty());
+    QCOMPARE(streamed.value().recordCount(), whole.value().records.size());
+    const QStringList expected = describeFully(whole.value());
+    QCOMPARE(describeFully(materialised(streamed.value())), expected);
+    QCOMPARE(describeFully(materialised(streamed.value())), expected);
+
+    // A sink's error stops the stream and comes back.
+    int seen = 0;
+    const Status stopped = streamed.value().forEachRecord([&seen](const ImportedRecord &) -> Status {
+        if (++seen == 2)
+            return Error{ErrorCode::Cancelled, u"stop"_s};
+        return Ok{};
+    });
+    if (whole.value().records.size() >= 2) {
+        QVERIFY(!stopped.ok());
+        QCOMPARE(stopped.error().message, u"stop"_s);
+        QCOMPARE(seen, 2);
+    }
 }
 
 void TestCycloneDxStreaming::refusesWhatAWholeParseRefused_data()

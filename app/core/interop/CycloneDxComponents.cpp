@@ -70,14 +70,13 @@ QPair<bool, bool> usageRelations(const QJsonArray &properties)
 
 } // namespace
 
-ComponentMapper::ComponentMapper(const QString &fileName,
-                                 const ImportLimits &limits,
-                                 const BomRefs &refs,
-                                 const QString &documentKey)
+ComponentMapper::ComponentMapper(
+    const QString &fileName, const ImportLimits &limits, const BomRefs &refs, const QString &documentKey, Mode mode)
     : m_file(fileName)
     , m_documentKey(documentKey)
     , m_limits(limits)
     , m_refs(refs)
+    , m_mode(mode)
 {
 }
 
@@ -88,7 +87,8 @@ Error ComponentMapper::fail(const QString &path, const QString &reason) const
 
 void ComponentMapper::warn(const QString &path, const QString &message)
 {
-    m_doc.warnings << CycloneDxReader::tr("%1, at %2: %3").arg(m_file, path, message);
+    if (m_mode != Mode::Replay)
+        m_doc.warnings << CycloneDxReader::tr("%1, at %2: %3").arg(m_file, path, message);
 }
 
 Status ComponentMapper::checkCancel()
@@ -114,17 +114,27 @@ QString ComponentMapper::autoRef(const QString &path)
 
 int ComponentMapper::addRecord(ImportedRecord record)
 {
-    const int index = static_cast<int>(m_doc.records.size());
+    const int index = static_cast<int>(m_refAt.size());
     m_recordIndex.insert(record.ref, index);
-    m_doc.records << std::move(record);
+    m_refAt << record.ref;
+    m_kindAt << record.record.kind;
+    m_open.emplace_hint(m_open.end(), index, std::move(record));
     return index;
 }
 
 void ComponentMapper::relate(int from, RelationType type, int to, const QString &subtype, const QString &location)
 {
-    m_doc.relations << ImportedRelation{m_doc.records.at(from).ref, type, m_doc.records.at(to).ref, subtype, location};
+    if (m_mode == Mode::Replay)
+        return; // the first pass kept the relations
+    m_doc.relations << ImportedRelation{m_refAt.at(from), type, m_refAt.at(to), subtype, location};
     if (type == RelationType::DependsOn)
         m_dependsOn.push_back({from, to});
+}
+
+void ComponentMapper::addPending(Pending pending)
+{
+    if (m_mode != Mode::Replay)
+        m_pending << std::move(pending);
 }
 
 int ComponentMapper::resolve(const QString &ref) const
@@ -165,16 +175,20 @@ Status ComponentMapper::readComponents(const BomElements &bom)
         stack << Item{metadata.value(u"component"_s), u"metadata.component"_s, 1, -1, Role::Metadata};
         if (Status s = drain(stack); !s)
             return s;
+        if (Status s = flush(); !s)
+            return s;
     }
     const qsizetype count = bom.count(u"components"_s);
     m_topLevel = static_cast<int>(count);
-    m_doc.records.reserve(m_doc.records.size() + count + 16);
     for (qsizetype i = 0; i < count; ++i) {
         Result<QJsonValue> component = bom.at(u"components"_s, i);
         if (!component)
             return component.error();
         stack << Item{component.value(), u"components[%1]"_s.arg(i), 1, -1, Role::Top};
         if (Status s = drain(stack); !s)
+            return s;
+        // Everything that component made is complete (only suppliers change later): hand it over or drop it.
+        if (Status s = flush(); !s)
             return s;
     }
     for (qsizetype i = tools.toArray().size() - 1; i >= 0; --i)
@@ -263,12 +277,12 @@ Status ComponentMapper::visit(const Item &item, QList<Item> &stack)
 
     const QString type = c.text(ComponentView::Type);
     const int owner = item.owner;
-    const bool ownerHoldsFiles = owner >= 0 && (m_doc.records.at(owner).record.kind == RecordKind::Model ||
-                                                m_doc.records.at(owner).record.kind == RecordKind::Dataset);
+    const bool ownerHoldsFiles =
+        owner >= 0 && (m_kindAt.at(owner) == RecordKind::Model || m_kindAt.at(owner) == RecordKind::Dataset);
     if (type == u"file"_s && item.role == Role::Nested && ownerHoldsFiles) {
         addFile(c, owner, item.path);
         if (c.has(ComponentView::BomRef))
-            m_alias.insert(c.text(ComponentView::BomRef), m_doc.records.at(owner).ref);
+            m_alias.insert(c.text(ComponentView::BomRef), m_refAt.at(owner));
         return pushChildren(c, item, -1, true, stack);
     }
 
@@ -336,8 +350,7 @@ Status ComponentMapper::relateToOwner(const Item &item, const ComponentView &c, 
     const int owner = item.owner;
     switch (item.role) {
     case Role::Nested:
-        if (m_doc.records.at(owner).record.kind == RecordKind::Model &&
-            m_doc.records.at(index).record.kind == RecordKind::Dataset) {
+        if (m_kindAt.at(owner) == RecordKind::Model && m_kindAt.at(index) == RecordKind::Dataset) {
             const auto [trained, evaluated] = usageRelations(c[ComponentView::Properties].toArray());
             if (trained)
                 relate(owner, RelationType::TrainedOn, index, {}, item.path);
@@ -372,14 +385,14 @@ Status ComponentMapper::mapStub(const Item &item, const ComponentView &c, const 
                         .arg(target));
     if (c.has(ComponentView::BomRef))
         m_alias.insert(c.text(ComponentView::BomRef), target);
-    const QString owner = m_doc.records.at(item.owner).ref;
+    const QString owner = m_refAt.at(item.owner);
     if (item.role == Role::Ancestor)
-        m_pending << Pending{owner, RelationType::DerivedFrom, target, derivation(c, item.owner), item.path};
+        addPending({owner, RelationType::DerivedFrom, target, derivation(c, item.owner), item.path});
     else
-        m_pending << Pending{
-            target, RelationType::DerivedFrom, owner,
-            propertyValues(c[ComponentView::Properties].toArray(), strataPrefix() + u"derivation"_s).value(0),
-            item.path};
+        addPending(
+            Pending{target, RelationType::DerivedFrom, owner,
+                    propertyValues(c[ComponentView::Properties].toArray(), strataPrefix() + u"derivation"_s).value(0),
+                    item.path});
     return Ok{};
 }
 
@@ -410,7 +423,7 @@ QString ComponentMapper::derivation(const ComponentView &ancestor, int child) co
 
 void ComponentMapper::addFile(const ComponentView &c, int owner, const QString &path)
 {
-    ImportedRecord &record = m_doc.records[owner];
+    ImportedRecord &record = m_open.at(owner); // the owner is still open: its drain is not finished
     const QJsonArray hashes = c[ComponentView::Hashes].toArray();
     const int best = preferredHash(hashes);
     const QString name = c.text(ComponentView::Name).trimmed();

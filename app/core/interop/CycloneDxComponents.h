@@ -14,6 +14,7 @@
 #include <QPair>
 #include <QSet>
 
+#include <map>
 #include <vector>
 
 namespace strata::cyclonedx {
@@ -27,6 +28,15 @@ struct MappedFields;
 class ComponentMapper
 {
 public:
+    /// What becomes of a record once nothing in the document can change it any more (everything a top-level
+    /// component or service made, once it is walked; a supplier, which a later component may give a website,
+    /// only at the end).
+    enum class Mode {
+        Whole,    ///< kept: finish() hands over every record
+        Validate, ///< dropped, keeping its ref and kind: finish() hands over no record, takeOpenRecords() the rest
+        Replay    ///< handed to the sink (a supplier as `finalSuppliers` holds it); relations are not kept
+    };
+
     /// A relation between document references (bom-refs or synthesised refs), resolved in finish().
     struct Pending
     {
@@ -42,7 +52,14 @@ public:
     ComponentMapper(const QString &fileName,
                     const ImportLimits &limits,
                     const BomRefs &refs,
-                    const QString &documentKey);
+                    const QString &documentKey,
+                    Mode mode = Mode::Whole);
+    /// For Mode::Replay: where the records go, and the suppliers as the first pass finished them (by index).
+    void setSink(const ImportRecordStream::Sink *sink, const std::map<int, ImportedRecord> *finalSuppliers)
+    {
+        m_sink = sink;
+        m_finalSuppliers = finalSuppliers;
+    }
 
     /// The suppliers a Strata export lists as "strata:supplier:<id>:<field>" BOM properties.
     Status readStrataSuppliers(const QJsonArray &properties);
@@ -50,9 +67,15 @@ public:
     /// the top-level components are parsed one at a time and dropped once mapped.
     Status readComponents(const BomElements &bom);
     Status readServices(const BomElements &bom);
-    void addPending(Pending pending) { m_pending << std::move(pending); }
+    void addPending(Pending pending);
+    /// Hands over (Replay) or drops (Validate) the records made since the last call, in document order.
+    Status flush();
     /// Resolves the pending relations, reports dependency cycles and hands the document over.
     ImportDocument finish();
+    /// After finish() in Mode::Validate: the records still open (the suppliers), by index.
+    std::map<int, ImportedRecord> takeOpenRecords() { return std::move(m_open); }
+    /// How many records the document has made so far.
+    qsizetype recordCount() const { return m_refAt.size(); }
 
 private:
     enum class Role { Metadata, Top, Nested, Ancestor, Descendant, Tool };
@@ -101,10 +124,17 @@ private:
     QString m_documentKey;
     const ImportLimits &m_limits;
     const BomRefs &m_refs;
+    const Mode m_mode;
+    const ImportRecordStream::Sink *m_sink = nullptr;
+    const std::map<int, ImportedRecord> *m_finalSuppliers = nullptr;
     ImportDocument m_doc;
-    QHash<QString, int> m_recordIndex;  ///< record ref -> index into m_doc.records
-    QHash<QString, QString> m_alias;    ///< bom-ref of an element that is not a record -> the record it belongs to
-    QHash<QString, QString> m_supplier; ///< case-folded supplier name -> record ref
+    std::map<int, ImportedRecord> m_open; ///< records that may still change or are not handed over, by index
+    QList<QString> m_refAt;               ///< every record's ref, by index
+    QList<RecordKind> m_kindAt;           ///< every record's kind, by index
+    int m_flushed = 0;                    ///< records before this index are handed over or dropped
+    QHash<QString, int> m_recordIndex;    ///< record ref -> index
+    QHash<QString, QString> m_alias;      ///< bom-ref of an element that is not a record -> the record it belongs to
+    QHash<QString, QString> m_supplier;   ///< case-folded supplier name -> record ref
     QHash<int, OwnerInfo> m_owners;
     QSet<QString> m_usedRefs;
     QSet<QString> m_filesKept; ///< records whose unhashed files a strata:extra property already lists

@@ -35,7 +35,7 @@ Status ComponentMapper::readModelCard(const ComponentView &c, int index, const Q
     if (!value.isObject())
         return fail(at, CycloneDxReader::tr("modelCard must be an object."));
     const QJsonObject card = value.toObject();
-    const QString modelRef = m_doc.records.at(index).ref;
+    const QString modelRef = m_refAt.at(index);
     if (card.value(u"bom-ref"_s).isString())
         m_alias.insert(text(card, u"bom-ref"_s), modelRef);
     const QJsonValue parameters = card.value(u"modelParameters"_s);
@@ -58,7 +58,7 @@ Status ComponentMapper::readModelCard(const ComponentView &c, int index, const Q
                             CycloneDxReader::tr("\"%1\" is not the bom-ref of any component in the BOM; add the "
                                                 "dataset component or remove the reference.")
                                 .arg(ref));
-            m_pending << Pending{modelRef, RelationType::TrainedOn, ref, QString(), where};
+            addPending({modelRef, RelationType::TrainedOn, ref, QString(), where});
             continue;
         }
         if (!isDataType(text(entry, u"type"_s)))
@@ -105,7 +105,7 @@ Status ComponentMapper::readData(const ComponentView &c, int index, const QStrin
                                             "definition or other.")
                             .arg(text(entry, u"type"_s)));
         if (entry.value(u"bom-ref"_s).isString())
-            m_alias.insert(text(entry, u"bom-ref"_s), m_doc.records.at(index).ref);
+            m_alias.insert(text(entry, u"bom-ref"_s), m_refAt.at(index));
     }
     return Ok{};
 }
@@ -119,7 +119,7 @@ QString ComponentMapper::supplier(const QString &name, const QString &url, const
     const QString website = isHttpUrl(url.trimmed()) ? url.trimmed() : QString();
     const auto known = m_supplier.constFind(key);
     if (known != m_supplier.cend()) {
-        ImportedRecord &existing = m_doc.records[m_recordIndex.value(known.value())];
+        ImportedRecord &existing = m_open.at(m_recordIndex.value(known.value())); // suppliers stay open
         if (existing.record.attributes.value(u"website"_s).toString().isEmpty() && !website.isEmpty() &&
             fields::setField(existing.record, u"website"_s, website).ok())
             existing.statedFields << u"website"_s;
@@ -149,7 +149,7 @@ Status ComponentMapper::linkSuppliers(const ComponentView &c, int index, const Q
     if (!stated.isEmpty()) {
         for (const QString &ref : stated) {
             const int supplierIndex = m_recordIndex.value(ref, -1);
-            if (supplierIndex < 0 || m_doc.records.at(supplierIndex).record.kind != RecordKind::Supplier)
+            if (supplierIndex < 0 || m_kindAt.at(supplierIndex) != RecordKind::Supplier)
                 return fail(path + u".properties"_s,
                             CycloneDxReader::tr("strata:provided_by names \"%1\", which no strata:supplier property "
                                                 "of the BOM describes.")
@@ -209,7 +209,7 @@ Status ComponentMapper::linkStrataProperties(const QJsonArray &properties, int i
                             CycloneDxReader::tr("strata:%1 names \"%2\", which is not the bom-ref of any element of "
                                                 "the BOM.")
                                 .arg(key, target));
-            m_pending << Pending{m_doc.records.at(index).ref, type, target, QString(), path + u".properties"_s};
+            addPending({m_refAt.at(index), type, target, QString(), path + u".properties"_s});
         }
     }
     return Ok{};
@@ -264,12 +264,50 @@ Status ComponentMapper::readServices(const BomElements &bom)
         for (qsizetype i = nested.toArray().size() - 1; i >= 0; --i)
             stack << Item{nested.toArray().at(i), u"%1.services[%2]"_s.arg(item.path).arg(i), item.depth + 1, index,
                           Role::Nested};
+        if (stack.isEmpty()) {
+            if (Status st = flush(); !st) // a top-level service and everything nested in it are complete
+                return st;
+        }
     }
+    return Ok{};
+}
+
+Status ComponentMapper::flush()
+{
+    if (m_mode == Mode::Whole)
+        return Ok{};
+    const int count = static_cast<int>(m_refAt.size());
+    for (int i = m_flushed; i < count; ++i) {
+        const bool supplier = m_kindAt.at(i) == RecordKind::Supplier;
+        if (m_mode == Mode::Replay && m_sink) {
+            const ImportedRecord *record = nullptr;
+            if (supplier && m_finalSuppliers) {
+                const auto final = m_finalSuppliers->find(i);
+                if (final != m_finalSuppliers->end())
+                    record = &final->second;
+            }
+            if (Status s = (*m_sink)(record ? *record : m_open.at(i)); !s)
+                return s;
+        }
+        if (!supplier)
+            m_open.erase(i);
+    }
+    m_flushed = count;
     return Ok{};
 }
 
 ImportDocument ComponentMapper::finish()
 {
+    if (m_mode == Mode::Validate) {
+        const Status dropped = flush(); // dropping records cannot fail
+        Q_UNUSED(dropped);
+    }
+    if (m_mode == Mode::Whole) {
+        m_doc.records.reserve(static_cast<qsizetype>(m_open.size()));
+        for (auto &[index, record] : m_open)
+            m_doc.records << std::move(record);
+        m_open.clear();
+    }
     m_doc.relations.reserve(m_doc.relations.size() + m_pending.size());
     for (const Pending &p : std::as_const(m_pending)) {
         const int from = resolve(p.from);
@@ -289,7 +327,7 @@ ImportDocument ComponentMapper::finish()
 
 void ComponentMapper::reportCycles()
 {
-    const qsizetype n = m_doc.records.size();
+    const qsizetype n = m_refAt.size();
     std::vector<QList<int>> edges(static_cast<size_t>(n));
     for (const auto &[from, to] : m_dependsOn)
         edges[static_cast<size_t>(from)] << to;
@@ -322,8 +360,8 @@ void ComponentMapper::reportCycles()
             } else if (colour[static_cast<size_t>(to)] == Grey && ++cycles <= kMaxListedCycles) {
                 QStringList names;
                 for (qsizetype i = path.indexOf(to); i < path.size(); ++i)
-                    names << m_doc.records.at(path.at(i)).ref;
-                names << m_doc.records.at(to).ref;
+                    names << m_refAt.at(path.at(i));
+                names << m_refAt.at(to);
                 if (names.size() > kMaxCycleSteps) {
                     const qsizetype hidden = names.size() - kMaxCycleSteps;
                     names = names.mid(0, kMaxCycleSteps / 2) +

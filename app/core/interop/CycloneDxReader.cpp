@@ -5,6 +5,7 @@
 #include "interop/CycloneDxChecks.h"
 #include "interop/CycloneDxComponents.h"
 #include "interop/CycloneDxElements.h"
+#include "interop/CycloneDxStream.h"
 #include "interop/JsonScan.h"
 #include "util/Sha256.h"
 
@@ -94,7 +95,8 @@ Status checkDependencies(ComponentMapper &mapper,
                                                      "describes in \"ref\"."));
         if (Status s = known(entry.value(u"ref"_s), path + u".ref"_s); !s)
             return s;
-        const QString from = entry.value(u"ref"_s).toString();
+        // Refs as the set holds them: a big BOM names its components a hundred thousand times, one copy each.
+        const QString from = *refs.constFind(entry.value(u"ref"_s).toString());
         const QString location = path + u".dependsOn"_s; // one per entry: a big BOM has ten thousands of targets
         for (const QString &key : {u"dependsOn"_s, u"provides"_s}) {
             const QJsonValue list = entry.value(key);
@@ -111,7 +113,8 @@ Status checkDependencies(ComponentMapper &mapper,
                         return s;
                 }
                 if (key == u"dependsOn"_s)
-                    mapper.addPending({from, RelationType::DependsOn, target.toString(), QString(), location});
+                    mapper.addPending(
+                        {from, RelationType::DependsOn, *refs.constFind(target.toString()), QString(), location});
             }
         }
     }
@@ -123,6 +126,21 @@ Status checkDependencies(ComponentMapper &mapper,
 Result<ImportDocument> CycloneDxReader::read(const QByteArray &data,
                                              const QString &fileName,
                                              const ImportLimits &limits)
+{
+    return readWith(data, fileName, limits, false);
+}
+
+Result<ImportDocument> CycloneDxReader::readStreamed(const QByteArray &data,
+                                                     const QString &fileName,
+                                                     const ImportLimits &limits)
+{
+    return readWith(data, fileName, limits, true);
+}
+
+Result<ImportDocument> CycloneDxReader::readWith(const QByteArray &data,
+                                                 const QString &fileName,
+                                                 const ImportLimits &limits,
+                                                 bool streamed)
 {
     const auto progress = [&limits](int value) {
         if (limits.progress)
@@ -156,7 +174,9 @@ Result<ImportDocument> CycloneDxReader::read(const QByteArray &data,
     progress(300);
 
     const QString serial = root.value(u"serialNumber"_s).toString();
-    ComponentMapper mapper(fileName, limits, refs, serial.isEmpty() ? Sha256::hex(data).left(16) : serial);
+    const QString documentKey = serial.isEmpty() ? Sha256::hex(data).left(16) : serial;
+    ComponentMapper mapper(fileName, limits, refs, documentKey,
+                           streamed ? ComponentMapper::Mode::Validate : ComponentMapper::Mode::Whole);
     if (Status s = mapper.readStrataSuppliers(root.value(u"properties"_s).toArray()); !s)
         return s.error();
     if (Status s = mapper.readComponents(bom); !s)
@@ -167,9 +187,13 @@ Result<ImportDocument> CycloneDxReader::read(const QByteArray &data,
         return s.error();
     progress(950);
 
+    const qsizetype recordCount = mapper.recordCount();
     ImportDocument doc = mapper.finish();
     doc.format = u"cyclonedx"_s;
     doc.specVersion = root.value(u"specVersion"_s).toString();
+    if (streamed)
+        doc.stream = std::make_shared<CycloneDxStream>(std::move(split).value(), fileName, limits, std::move(refs),
+                                                       documentKey, mapper.takeOpenRecords(), recordCount);
     doc.fileName = fileName;
     progress(1000);
     return doc;

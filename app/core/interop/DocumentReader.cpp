@@ -55,7 +55,8 @@ Result<ImportDocument> DocumentReader::read(const QByteArray &data, const QStrin
     Result<ImportDocument> doc = Error{ErrorCode::Unsupported, {}};
     switch (detect(data)) {
     case Format::CycloneDx:
-        doc = CycloneDxReader::read(data, fileName, limits);
+        // Streamed: a large BOM's records would take about 8 times the file; they are made again as applied.
+        doc = CycloneDxReader::readStreamed(data, fileName, limits);
         break;
     case Format::Spdx3:
         doc = Spdx3Reader::read(data, fileName, limits);

@@ -13,7 +13,8 @@
 namespace strata {
 
 /// Entry point for imports: reads a file within the size cap, hashes it, recognises the format from the
-/// content (never from the name) and hands it to the right reader. Pure: safe on a worker thread.
+/// content (never from the name) and hands it to the right reader. Pure: safe on a worker thread. A CycloneDX
+/// document comes back streamed (ImportDocument::stream): its records are made again from the bytes when applied.
 class DocumentReader
 {
     Q_DECLARE_TR_FUNCTIONS(strata::DocumentReader)

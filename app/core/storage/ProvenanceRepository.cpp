@@ -53,6 +53,17 @@ Result<qint64> ProvenanceRepository::insertImport(const ImportSource &source, co
     return q.lastInsertId().toLongLong();
 }
 
+Status ProvenanceRepository::setImportSummary(qint64 importId, const QString &fileName, const QString &summary)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE import_source SET summary = ? WHERE id = ?"_s);
+    q.addBindValue(sql::nonNull(summary));
+    q.addBindValue(importId);
+    if (!q.exec())
+        return m_db.sqlError(tr("Recording the import of %1").arg(fileName), q.lastError());
+    return Ok{};
+}
+
 Status ProvenanceRepository::addOrigin(qint64 recordId, qint64 importId, const QString &externalRef)
 {
     SqliteStatement &q = SqliteStatement::cached(

@@ -27,6 +27,8 @@ public:
     explicit ProvenanceRepository(const Database &db);
 
     Result<qint64> insertImport(const ImportSource &source, const QString &summary);
+    /// The summary of an import whose counts were known only once its rows were written.
+    Status setImportSummary(qint64 importId, const QString &fileName, const QString &summary);
     Status addOrigin(qint64 recordId, qint64 importId, const QString &externalRef);
     /// Every external ref ever recorded, with the records it named (for matching re-imports).
     Result<QHash<QString, qint64>> recordsByExternalRef() const;

@@ -11,10 +11,21 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
+#include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace strata {
+
+namespace {
+
+constexpr qsizetype kSearchRowsAtOnce = 4096;
+/// SQLite's page cache while an import writes, in KiB. The connection's usual 32 MiB is twice the size of a
+/// 50,000-component BOM, whose import must peak within 4 times the file (issue 3; tests/bench/README.md, session 7).
+constexpr int kImportCacheKiB = 4096;
+
+} // namespace
 
 ImportApplier::ImportApplier(Workspace &workspace)
     : m_ws(workspace)
@@ -104,12 +115,6 @@ qint64 ImportApplier::findByHubName(const ImportedRecord &imported) const
     return candidates.size() == 1 ? candidates.constFirst() : 0;
 }
 
-const Record &ImportApplier::target(int index) const
-{
-    const PlannedRecord &p = m_records.at(index);
-    return p.merged ? *p.merged : m_document->records.at(index).record;
-}
-
 int ImportApplier::resolved(int index) const
 {
     while (index >= 0 && m_records.at(index).action == Action::Alias)
@@ -117,7 +122,10 @@ int ImportApplier::resolved(int index) const
     return index;
 }
 
-Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOptions &options, PlannedRecord &plan)
+Status ImportApplier::planRecord(const ImportedRecord &imported,
+                                 const ImportOptions &options,
+                                 PlannedRecord &plan,
+                                 Change &change)
 {
     const Record &doc = imported.record;
     QList<Artifact> artifacts = imported.artifacts;
@@ -134,24 +142,24 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
     plan.existingId = findExisting(imported);
     if (plan.existingId == 0) {
         plan.existingId = findByHubName(imported);
-        plan.matchedByHubName = plan.existingId != 0;
+        change.matchedByHubName = plan.existingId != 0;
     }
     if (plan.existingId == 0) {
         plan.action = Action::Add;
-        // merged stays empty: what is stored is the document's record (target()), not a copy of it.
-        plan.newArtifacts = artifacts;
-        plan.changedExtras = imported.extras;
+        // merged stays empty: what is stored is the document's record, not a copy of it.
+        change.newArtifacts = artifacts;
+        change.changedExtras = imported.extras;
         return Ok{};
     }
 
     Result<Record> existing = m_ws.m_records->get(plan.existingId);
     if (!existing)
         return existing.error();
-    plan.merged = std::make_shared<Record>(std::move(existing).value());
-    if (plan.matchedByHubName) {
+    change.merged = std::make_shared<Record>(std::move(existing).value());
+    if (change.matchedByHubName) {
         m_summary.notes << tr("Took \"%1\" to be \"%2\", the only record with that repository name; check that they "
                               "are the same.")
-                               .arg(doc.name, plan.merged->name);
+                               .arg(doc.name, change.merged->name);
         stated.removeAll(u"name"_s); // keep the org-qualified name and its purl
         stated.removeAll(u"purl"_s);
     }
@@ -159,23 +167,23 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
     if (!doc.placeholder) {
         for (const QString &key : std::as_const(stated)) {
             const QString wanted = fields::fieldText(doc, key);
-            if (wanted == fields::fieldText(*plan.merged, key))
+            if (wanted == fields::fieldText(*change.merged, key))
                 continue;
-            if (plan.merged->manualFields.contains(key) && !options.preferImport) {
+            if (change.merged->manualFields.contains(key) && !options.preferImport) {
                 m_summary.notes << tr("%1: kept the hand-typed %2 \"%3\" (the file says \"%4\").")
-                                       .arg(plan.merged->name, fields::label(key), fields::fieldText(*plan.merged, key),
-                                            wanted);
+                                       .arg(change.merged->name, fields::label(key),
+                                            fields::fieldText(*change.merged, key), wanted);
                 continue;
             }
             if (key == u"certifications"_s)
-                fields::setCertifications(*plan.merged, fields::certifications(doc));
-            else if (Status s = fields::setField(*plan.merged, key, wanted); !s)
+                fields::setCertifications(*change.merged, fields::certifications(doc));
+            else if (Status s = fields::setField(*change.merged, key, wanted); !s)
                 return s;
-            plan.merged->manualFields.removeAll(key);
+            change.merged->manualFields.removeAll(key);
             plan.action = Action::Update;
         }
-        if (plan.merged->placeholder) {
-            plan.merged->placeholder = false; // now described by a document: no longer just a reference
+        if (change.merged->placeholder) {
+            change.merged->placeholder = false; // now described by a document: no longer just a reference
             plan.action = Action::Update;
         }
     }
@@ -187,16 +195,16 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
         const auto same = std::find_if(stored.value().cbegin(), stored.value().cend(),
                                        [&a](const Artifact &e) { return e.fileName == a.fileName; });
         if (same == stored.value().cend()) {
-            plan.newArtifacts << a;
+            change.newArtifacts << a;
         } else if (same->digest != a.digest || same->algorithm != a.algorithm) {
             Artifact changed = a;
             changed.id = same->id;
-            plan.changedArtifacts << changed;
+            change.changedArtifacts << changed;
             m_summary.notes << tr("%1: the %2 digest of %3 changed from %4 to %5.")
-                                   .arg(plan.merged->name, a.algorithm, a.fileName, same->digest, a.digest);
+                                   .arg(change.merged->name, a.algorithm, a.fileName, same->digest, a.digest);
         }
     }
-    if (!plan.newArtifacts.isEmpty() || !plan.changedArtifacts.isEmpty())
+    if (!change.newArtifacts.isEmpty() || !change.changedArtifacts.isEmpty())
         plan.action = Action::Update;
 
     Result<QJsonObject> extras = m_ws.m_provenance->extras(plan.existingId);
@@ -204,7 +212,7 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
         return extras.error();
     for (auto it = imported.extras.begin(); it != imported.extras.end(); ++it) {
         if (extras.value().value(it.key()) != it.value()) {
-            plan.changedExtras.insert(it.key(), it.value());
+            change.changedExtras.insert(it.key(), it.value());
             plan.action = Action::Update;
         }
     }
@@ -213,45 +221,147 @@ Status ImportApplier::planRecord(const ImportedRecord &imported, const ImportOpt
     return Ok{};
 }
 
-Status ImportApplier::planRecords(const ImportDocument &document, const ImportOptions &options)
+Status ImportApplier::step()
 {
-    m_records.reserve(document.records.size());
-    for (int i = 0; i < document.records.size(); ++i) {
-        const ImportedRecord &imported = document.records.at(i);
-        PlannedRecord plan;
-        const QString key =
-            nameKey(imported.record.kind, imported.record.name.trimmed(), imported.record.version.trimmed());
-        const auto earlier = m_docNames.constFind(key);
-        if (earlier != m_docNames.cend()) {
-            // The same record described twice in one document (a dataset listed under two models, say).
-            plan.action = Action::Alias;
-            plan.aliasOf = earlier.value();
-        } else {
-            m_docNames.insert(key, i);
-            if (Status s = planRecord(imported, options, plan); !s)
-                return s;
-            // Readers validate; this guards the workspace against a reader that let something through.
-            if (Status s = fields::validate(plan.merged ? *plan.merged : imported.record); !s)
-                return Error{ErrorCode::InvalidInput,
-                             tr("%1 (%2): %3").arg(document.fileName, imported.location, s.error().message)};
-        }
-        m_refIndex.insert(imported.ref, i);
+    // Every 256 rows: often enough for a smooth progress bar, rarely enough to cost nothing.
+    if (!m_options->progress || ++m_done % 256 != 0)
+        return Ok{};
+    m_ws.m_importing = true; // the callback may run the event loop: nothing else may write meanwhile
+    const bool goOn = m_options->progress(m_done, m_total);
+    m_ws.m_importing = false;
+    if (goOn)
+        return Ok{};
+    return Error{ErrorCode::Cancelled,
+                 tr("The import of %1 was cancelled; nothing was changed.").arg(m_summary.fileName)};
+}
+
+Status ImportApplier::applyRecord(const ImportedRecord &imported, const ImportOptions &options)
+{
+    const int index = static_cast<int>(m_records.size());
+    PlannedRecord plan;
+    plan.kind = imported.record.kind;
+    m_refIndex.insert(imported.ref, index);
+    const QString key =
+        nameKey(imported.record.kind, imported.record.name.trimmed(), imported.record.version.trimmed());
+    const auto earlier = m_docNames.constFind(key);
+    if (earlier != m_docNames.cend()) {
+        // The same record described twice in one document (a dataset listed under two models, say).
+        plan.action = Action::Alias;
+        plan.aliasOf = earlier.value();
         m_records << plan;
+        return Ok{};
+    }
+    m_docNames.insert(key, index);
+    Change change;
+    if (Status s = planRecord(imported, options, plan, change); !s)
+        return s;
+    // Readers validate; this guards the workspace against a reader that let something through.
+    if (Status s = fields::validate(change.merged ? *change.merged : imported.record); !s)
+        return Error{ErrorCode::InvalidInput,
+                     tr("%1 (%2): %3").arg(m_summary.fileName, imported.location, s.error().message)};
+    if (change.merged)
+        plan.kind = change.merged->kind;
+    // Only a supplier's name is needed again (for its records' search rows); any other is read back for a note.
+    if (plan.kind == RecordKind::Supplier)
+        plan.name = change.merged ? change.merged->name : imported.record.name;
+    switch (plan.action) {
+    case Action::Add:
+        ++m_summary.added;
+        if (imported.record.placeholder)
+            ++m_summary.placeholders;
+        break;
+    case Action::Update:
+        ++m_summary.updated;
+        break;
+    case Action::Unchanged:
+        ++m_summary.unchanged;
+        break;
+    case Action::Alias:
+        break;
+    }
+    if (Status s = writeRecord(imported, plan, change); !s)
+        return s;
+    m_records << plan;
+    // The search rows of new records wait in memory for the commit; written every few thousand records instead,
+    // a large import does not hold them all. A record that later gets a supplier is indexed again at the commit.
+    if (m_records.size() % kSearchRowsAtOnce == 0) {
+        if (Status s = m_ws.m_records->writeSearch({}); !s)
+            return s;
+    }
+    return step();
+}
+
+Status ImportApplier::writeRecord(const ImportedRecord &imported, PlannedRecord &plan, const Change &change)
+{
+    if (plan.action == Action::Add) {
+        Record r = imported.record;
+        r.id = 0;
+        r.manualFields.clear();
+        r.createdAt = r.updatedAt = m_now;
+        r.createdBy = r.updatedBy = m_ws.m_actor;
+        Result<qint64> id = m_ws.m_records->insert(r);
+        if (!id)
+            return Error{id.error().code,
+                         tr("%1 (%2): %3").arg(m_summary.fileName, imported.location, id.error().message)};
+        plan.finalId = id.value();
+        m_addedIds.append(plan.finalId);
+    } else {
+        plan.finalId = plan.existingId;
+        if (plan.action == Action::Update) {
+            change.merged->updatedAt = m_now;
+            change.merged->updatedBy = m_ws.m_actor;
+            if (Status s = m_ws.m_records->update(*change.merged); !s)
+                return s;
+            m_ws.noteIndexStale(plan.finalId);
+            m_updatedIds.append(plan.finalId);
+        }
+    }
+    for (Artifact a : std::as_const(change.newArtifacts)) {
+        a.id = 0;
+        a.recordId = plan.finalId;
+        if (Result<Artifact> stored = m_ws.m_artifacts->insert(a); !stored)
+            return stored.error();
+    }
+    for (Artifact a : std::as_const(change.changedArtifacts)) {
+        if (Status s = m_ws.m_artifacts->remove(a.id); !s)
+            return s;
+        a.recordId = plan.finalId;
+        if (Result<Artifact> stored = m_ws.m_artifacts->insert(a); !stored)
+            return stored.error();
+    }
+    for (auto it = change.changedExtras.begin(); it != change.changedExtras.end(); ++it) {
+        if (Status s = m_ws.m_provenance->setExtra(plan.finalId, it.key(), it.value(), m_importId); !s)
+            return s;
+    }
+    if (Status s = m_ws.m_provenance->addOrigin(plan.finalId, m_importId, imported.ref); !s)
+        return s;
+    if (plan.action != Action::Unchanged) {
+        m_ws.noteKind(plan.kind);
+        m_ws.noteRecord(plan.finalId);
     }
     return Ok{};
 }
 
+QString ImportApplier::nameOf(int index) const
+{
+    const PlannedRecord &p = m_records.at(index);
+    if (!p.name.isEmpty() || p.finalId == 0)
+        return p.name;
+    const Result<Record> stored = m_ws.m_records->get(p.finalId);
+    return stored ? stored.value().name : QString();
+}
+
 Status ImportApplier::planRelations(const ImportDocument &document)
 {
-    QSet<QString> seen;
+    QSet<QPair<qint64, qint64>> seen;
     for (const ImportedRelation &r : document.relations) {
         const int from = resolved(m_refIndex.value(r.fromRef, -1));
         const int to = resolved(m_refIndex.value(r.toRef, -1));
         const auto skip = [this, &r, from, to](const QString &why) {
             ++m_summary.relationsSkipped;
             // Name records as people know them; fall back to the document's ids when a ref did not resolve.
-            const QString fromName = from >= 0 ? target(from).name : r.fromRef;
-            const QString toName = to >= 0 ? target(to).name : r.toRef;
+            const QString fromName = from >= 0 ? nameOf(from) : r.fromRef;
+            const QString toName = to >= 0 ? nameOf(to) : r.toRef;
             m_summary.notes << tr("Skipped \"%1\" %2 \"%3\" (%4): %5")
                                    .arg(fromName, relationTypeLabel(r.type), toName, r.location, why);
         };
@@ -263,8 +373,8 @@ Status ImportApplier::planRelations(const ImportDocument &document)
             skip(tr("a record cannot be related to itself."));
             continue;
         }
-        const RecordKind fromKind = target(from).kind;
-        const RecordKind toKind = target(to).kind;
+        const RecordKind fromKind = m_records.at(from).kind;
+        const RecordKind toKind = m_records.at(to).kind;
         if (!relationAllowed(r.type, fromKind, toKind)) {
             skip(tr("a %1 cannot be \"%2\" a %3.")
                      .arg(recordKindLabel(fromKind).toLower(), relationTypeLabel(r.type),
@@ -276,11 +386,11 @@ Status ImportApplier::planRelations(const ImportDocument &document)
             continue;
         }
         // Key by the record each end will be: two document records can match one existing record.
-        const auto identity = [this](int index) {
+        const auto identity = [this](int index) -> qint64 {
             const qint64 existing = m_records.at(index).existingId;
-            return existing != 0 ? u"e%1"_s.arg(existing) : u"d%1"_s.arg(index);
+            return existing != 0 ? existing * 2 + 1 : qint64(index) * 2;
         };
-        const QString docKey = u"%1|%2|%3"_s.arg(identity(from)).arg(static_cast<int>(r.type)).arg(identity(to));
+        const QPair<qint64, qint64> docKey{identity(from) * 64 + static_cast<int>(r.type), identity(to)};
         if (seen.contains(docKey))
             continue; // stated twice in the document: one edge
         seen.insert(docKey);
@@ -304,9 +414,36 @@ Status ImportApplier::planRelations(const ImportDocument &document)
     return Ok{};
 }
 
+Status ImportApplier::writeRelations(const ImportDocument &document)
+{
+    const QString relationSource = u"import:%1"_s.arg(document.fileName);
+    for (const PlannedRelation &pr : std::as_const(m_relations)) {
+        Relation r;
+        r.fromId = m_records.at(pr.from).finalId;
+        r.toId = m_records.at(pr.to).finalId;
+        r.type = pr.source->type;
+        r.subtype = pr.source->type == RelationType::DerivedFrom ? pr.source->subtype : QString();
+        r.source = relationSource;
+        r.importId = m_importId;
+        r.createdAt = m_now;
+        r.createdBy = m_ws.m_actor;
+        if (Result<Relation> stored = m_ws.m_relations->insert(r); !stored)
+            return Error{stored.error().code,
+                         tr("%1 (%2): %3").arg(document.fileName, pr.source->location, stored.error().message)};
+        if (r.type == RelationType::ProvidedBy && !m_ws.m_records->addPendingSupplier(r.fromId, nameOf(pr.to)))
+            m_ws.noteIndexStale(r.fromId);
+        m_ws.noteRecord(r.fromId);
+        m_ws.noteRecord(r.toId);
+        m_ws.noteKind(m_records.at(pr.from).kind);
+        if (Status s = step(); !s)
+            return s;
+    }
+    return Ok{};
+}
+
 Result<ImportSummary> ImportApplier::apply(const ImportDocument &document, const ImportOptions &options)
 {
-    m_document = &document;
+    m_options = &options;
     m_summary.fileName = document.fileName;
     m_summary.format = document.format;
     m_summary.specVersion = document.specVersion;
@@ -315,43 +452,20 @@ Result<ImportSummary> ImportApplier::apply(const ImportDocument &document, const
         return s.error();
     if (Status s = loadIndex(); !s)
         return s.error();
-    if (Status s = planRecords(document, options); !s)
-        return s.error();
-    if (Status s = planRelations(document); !s)
-        return s.error();
-
-    for (int i = 0; i < m_records.size(); ++i) {
-        switch (m_records.at(i).action) {
-        case Action::Add:
-            ++m_summary.added;
-            if (m_document->records.at(i).record.placeholder)
-                ++m_summary.placeholders;
-            break;
-        case Action::Update:
-            ++m_summary.updated;
-            break;
-        case Action::Unchanged:
-            ++m_summary.unchanged;
-            break;
-        case Action::Alias:
-            break;
-        }
-    }
-    m_summary.relationsAdded = static_cast<int>(m_relations.size());
-    m_summary.notes << document.warnings;
-    if (!m_summary.changedAnything())
-        return m_summary; // re-importing the same file changes nothing, not even the import log
-
     crashPoint("import.validated");
-    if (Status s = write(document, options); !s)
-        return s.error();
+    const Status written = write(document, options);
+    if (!written && !m_unchanged)
+        return written.error();
+    if (m_unchanged)
+        m_summary.importId = 0; // rolled back: re-importing the same file changes nothing, not even the import log
+    m_summary.notes << document.warnings;
     return m_summary;
 }
 
 void ImportApplier::releasePlan()
 {
     // Everything written: the search rows and the commit that follow are the import's peak of memory, so the plan
-    // and its lookups (several hundred bytes a record) go first.
+    // and its lookups go first.
     m_records = {};
     m_relations = {};
     m_refIndex = {};
@@ -367,129 +481,90 @@ void ImportApplier::releasePlan()
 
 Status ImportApplier::write(const ImportDocument &document, const ImportOptions &options)
 {
-    const int total = static_cast<int>(m_records.size() + m_relations.size());
-    int done = 0;
-    // Every 256 rows: often enough for a smooth progress bar, rarely enough to cost nothing.
-    const auto step = [&]() -> Status {
-        if (!options.progress || ++done % 256 != 0)
-            return Ok{};
-        m_ws.m_importing = true; // the callback may run the event loop: nothing else may write meanwhile
-        const bool goOn = options.progress(done, total);
-        m_ws.m_importing = false;
-        if (goOn)
-            return Ok{};
-        return Error{ErrorCode::Cancelled,
-                     tr("The import of %1 was cancelled; nothing was changed.").arg(document.fileName)};
-    };
+    m_total = static_cast<int>(document.recordCount() + document.relations.size());
+    m_records.reserve(document.recordCount());
     const CrashScope crashScope("import");
+    // Inside another operation's transaction (a bundle merge), an import that changes nothing cannot roll the
+    // transaction back: a savepoint takes back its import row and origins instead.
+    const bool nested = m_ws.m_depth > 0;
+    const auto exec = [this](const QString &sql) -> Status {
+        QSqlQuery q(m_ws.m_db->connection());
+        if (!q.exec(sql))
+            return m_ws.m_db->sqlError(tr("Recording the import of %1").arg(m_summary.fileName), q.lastError());
+        return Ok{};
+    };
+    // A smaller page cache while the import writes (not inside another operation's transaction, which set its own).
+    qint64 cacheSize = 0;
+    if (!nested) {
+        QSqlQuery q(m_ws.m_db->connection());
+        if (q.exec(u"PRAGMA cache_size"_s) && q.next())
+            cacheSize = q.value(0).toLongLong();
+        q.finish();
+        if (cacheSize != 0 && !q.exec(u"PRAGMA cache_size = -%1"_s.arg(kImportCacheKiB)))
+            cacheSize = 0;
+    }
+    const auto restoreCache = qScopeGuard([&] {
+        if (cacheSize != 0)
+            QSqlQuery(m_ws.m_db->connection()).exec(u"PRAGMA cache_size = %1"_s.arg(cacheSize));
+    });
     return m_ws.inTransaction([&]() -> Status {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (nested) {
+            if (Status s = exec(u"SAVEPOINT strata_import"_s); !s)
+                return s;
+        }
+        m_now = QDateTime::currentDateTimeUtc();
         ImportSource source;
         source.fileName = document.fileName;
         source.sha256 = document.sha256;
         source.format = document.format;
         source.specVersion = document.specVersion;
-        source.importedAt = now;
+        source.importedAt = m_now;
         source.importedBy = m_ws.m_actor;
+        // The counts are known once every record is written; the row comes first because every origin, kept
+        // structure and relation names it.
+        Result<qint64> importId = m_ws.m_provenance->insertImport(source, QString());
+        if (!importId)
+            return importId.error();
+        m_importId = importId.value();
+        m_summary.importId = m_importId;
+        if (Status s =
+                document.forEachRecord([&](const ImportedRecord &imported) { return applyRecord(imported, options); });
+            !s)
+            return s;
+        if (Status s = planRelations(document); !s)
+            return s;
+        m_summary.relationsAdded = static_cast<int>(m_relations.size());
+        if (!m_summary.changedAnything()) {
+            m_unchanged = true;
+            if (!nested)
+                return Error{ErrorCode::Cancelled, {}}; // rolls back the import row and the origins it recorded again
+            if (Status s = exec(u"ROLLBACK TO strata_import"_s); !s)
+                return s;
+            return exec(u"RELEASE strata_import"_s);
+        }
+        if (nested) {
+            if (Status s = exec(u"RELEASE strata_import"_s); !s)
+                return s;
+        }
+        if (Status s = writeRelations(document); !s)
+            return s;
         const QString summary = tr("%1 added, %2 updated, %3 unchanged; %4 relations added")
                                     .arg(m_summary.added)
                                     .arg(m_summary.updated)
                                     .arg(m_summary.unchanged)
                                     .arg(m_summary.relationsAdded);
-        Result<qint64> importId = m_ws.m_provenance->insertImport(source, summary);
-        if (!importId)
-            return importId.error();
-        m_summary.importId = importId.value();
+        if (Status s = m_ws.m_provenance->setImportSummary(m_importId, document.fileName, summary); !s)
+            return s;
+        releasePlan();
         // One audit entry for the whole import, naming the document and the records it added or updated: an entry
         // per row would add a hashed insert per record, too slow for 50,000-record documents, and the provenance
         // tables already say which import stated which value.
-        QJsonArray addedIds;
-        QJsonArray updatedIds;
-
-        for (int i = 0; i < m_records.size(); ++i) {
-            PlannedRecord &p = m_records[i];
-            const ImportedRecord &imported = document.records.at(i);
-            if (p.action == Action::Alias)
-                continue;
-            if (p.action == Action::Add) {
-                Record r = imported.record;
-                r.id = 0;
-                r.manualFields.clear();
-                r.createdAt = r.updatedAt = now;
-                r.createdBy = r.updatedBy = m_ws.m_actor;
-                Result<qint64> id = m_ws.m_records->insert(r);
-                if (!id)
-                    return Error{id.error().code,
-                                 tr("%1 (%2): %3").arg(document.fileName, imported.location, id.error().message)};
-                p.finalId = id.value();
-                addedIds.append(p.finalId);
-            } else {
-                p.finalId = p.existingId;
-                if (p.action == Action::Update) {
-                    p.merged->updatedAt = now;
-                    p.merged->updatedBy = m_ws.m_actor;
-                    if (Status s = m_ws.m_records->update(*p.merged); !s)
-                        return s;
-                    m_ws.noteIndexStale(p.finalId);
-                    updatedIds.append(p.finalId);
-                }
-            }
-            for (Artifact a : std::as_const(p.newArtifacts)) {
-                a.id = 0;
-                a.recordId = p.finalId;
-                if (Result<Artifact> stored = m_ws.m_artifacts->insert(a); !stored)
-                    return stored.error();
-            }
-            for (Artifact a : std::as_const(p.changedArtifacts)) {
-                if (Status s = m_ws.m_artifacts->remove(a.id); !s)
-                    return s;
-                a.recordId = p.finalId;
-                if (Result<Artifact> stored = m_ws.m_artifacts->insert(a); !stored)
-                    return stored.error();
-            }
-            for (auto it = p.changedExtras.begin(); it != p.changedExtras.end(); ++it) {
-                if (Status s = m_ws.m_provenance->setExtra(p.finalId, it.key(), it.value(), importId.value()); !s)
-                    return s;
-            }
-            if (Status s = m_ws.m_provenance->addOrigin(p.finalId, importId.value(), imported.ref); !s)
-                return s;
-            if (p.action != Action::Unchanged) {
-                m_ws.noteKind(target(i).kind);
-                m_ws.noteRecord(p.finalId);
-            }
-            if (Status s = step(); !s)
-                return s;
-        }
-
-        const QString relationSource = u"import:%1"_s.arg(document.fileName);
-        for (const PlannedRelation &pr : std::as_const(m_relations)) {
-            Relation r;
-            r.fromId = m_records.at(pr.from).finalId;
-            r.toId = m_records.at(pr.to).finalId;
-            r.type = pr.source->type;
-            r.subtype = pr.source->type == RelationType::DerivedFrom ? pr.source->subtype : QString();
-            r.source = relationSource;
-            r.importId = importId.value();
-            r.createdAt = now;
-            r.createdBy = m_ws.m_actor;
-            if (Result<Relation> stored = m_ws.m_relations->insert(r); !stored)
-                return Error{stored.error().code,
-                             tr("%1 (%2): %3").arg(document.fileName, pr.source->location, stored.error().message)};
-            if (r.type == RelationType::ProvidedBy && !m_ws.m_records->addPendingSupplier(r.fromId, target(pr.to).name))
-                m_ws.noteIndexStale(r.fromId);
-            m_ws.noteRecord(r.fromId);
-            m_ws.noteRecord(r.toId);
-            m_ws.noteKind(target(pr.from).kind);
-            if (Status s = step(); !s)
-                return s;
-        }
-        releasePlan();
-        return m_ws.recordAudit(u"import"_s, u"import"_s, importId.value(), {},
+        return m_ws.recordAudit(u"import"_s, u"import"_s, m_importId, {},
                                 QJsonObject{{u"file"_s, document.fileName},
                                             {u"sha256"_s, document.sha256},
                                             {u"format"_s, document.format},
-                                            {u"added"_s, addedIds},
-                                            {u"updated"_s, updatedIds},
+                                            {u"added"_s, std::exchange(m_addedIds, {})},
+                                            {u"updated"_s, std::exchange(m_updatedIds, {})},
                                             {u"unchanged"_s, m_summary.unchanged},
                                             {u"relationsAdded"_s, m_summary.relationsAdded}});
     });

@@ -98,7 +98,7 @@ Result<BundleMergeSummary> Workspace::mergeBundle(const BundleManifest &manifest
                                                   .arg(signer.name)
                                                   .arg(manifest.sequence)
                                                   .arg(last.value())};
-        if (!bom.records.isEmpty()) {
+        if (bom.recordCount() > 0) {
             Result<ImportSummary> imported = applyImport(bom);
             if (!imported)
                 return imported.error();
