@@ -3973,7 +3973,7 @@ catalog import FILE     导入 Strata 目录（JSON 或 YAML）或 CISO Assistan
     <name>strata::CycloneDxReader</name>
     <message>
         <location filename="../app/core/interop/CycloneDxChecks.cpp" line="+77"/>
-        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+100"/>
+        <location filename="../app/core/interop/CycloneDxComponents.cpp" line="+97"/>
         <location filename="../app/core/interop/CycloneDxReader.cpp" line="+84"/>
         <location line="+79"/>
         <source>The import of %1 was cancelled.</source>
@@ -7861,14 +7861,14 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
     <name>strata::ImportApplier</name>
     <message>
         <location filename="../app/core/workspace/ImportApplier.cpp" line="+136"/>
-        <location line="+124"/>
+        <location line="+125"/>
         <location line="+44"/>
         <location line="+127"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-292"/>
         <source>%1 (%2): files with digests are recorded for models and datasets; &quot;%3&quot; is a %4.</source>
         <translation>%1（%2）：只有模型和数据集才记录带摘要的文件；“%3”是%4。</translation>
     </message>
@@ -7888,7 +7888,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>%1：%3 的 %2 摘要已从 %4 变为 %5。</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>Skipped &quot;%1&quot; %2 &quot;%3&quot; (%4): %5</source>
         <translation>已跳过“%1”%2“%3”（%4）：%5</translation>
     </message>
@@ -7913,7 +7913,7 @@ graph orphans   来源不明的模型：既不派生自其他条目，也不由�
         <translation>“%1”不是有效的派生方式。</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-150"/>
         <source>The import of %1 was cancelled; nothing was changed.</source>
         <translation>已取消导入 %1；未做任何更改。</translation>
     </message>
@@ -13406,9 +13406,9 @@ sign-off rejects it, and every sign-off verifies and is not stale. One line says
         <translation>操作中有一步失败，因此所有更改均未保存。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Saving the changes</source>
-        <translation>保存更改</translation>
+        <location line="+5"/>
+        <source>Saving the changes to %1</source>
+        <translation>保存对 %1 的更改</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,11 @@ namespace strata::faults {
 
 namespace {
 
+QString at(const QString &folder, const QString &name)
+{
+    return QDir(folder).filePath(name);
+}
+
 constexpr int kProcessTimeoutMs = 120000;
 
 /// A read-only SQLite connection that closes itself.
@@ -252,6 +257,59 @@ QMap<QString, QString> fileDigests(const QString &folder)
         digests.insert(QDir(folder).relativeFilePath(path), QString::fromLatin1(hash.result().toHex()));
     }
     return digests;
+}
+
+bool cliSucceeded(const FaultRun &run)
+{
+    if (run.exitCode != 0)
+        qWarning("strata-cli failed (%d): %s", run.exitCode, run.err.constData());
+    return run.exitCode == 0;
+}
+
+QStringList prepareOperation(const QString &operation, const QString &folder, const QString &workspace)
+{
+    if (!cliSucceeded(runCli(workspace, {u"init"_s})))
+        return {};
+    if (operation == u"import"_s) {
+        writeFile(at(folder, u"bom.json"_s), generatedBom(u"crash"_s, 40));
+        return {u"import"_s, at(folder, u"bom.json"_s)};
+    }
+    if (operation == u"evidence"_s) {
+        writeFile(at(folder, u"datasheet.txt"_s), "datasheet v3\n");
+        return {u"evidence"_s, u"add"_s, at(folder, u"datasheet.txt"_s)};
+    }
+    if (operation == u"signoff"_s) {
+        const bool ready = cliSucceeded(runCli(workspace, {u"add"_s, u"model"_s, u"--name"_s, u"Chat"_s})) &&
+                           cliSucceeded(runCli(workspace, {u"release"_s, u"create"_s, u"chat"_s, u"--version"_s, u"1"_s,
+                                                           u"--root"_s, u"Chat"_s})) &&
+                           cliSucceeded(runCli(workspace, {u"key"_s, u"new"_s, u"--name"_s, u"Lead"_s, u"--role"_s,
+                                                           u"security-lead"_s, u"-o"_s, at(folder, u"lead.key"_s)}));
+        if (!ready)
+            return {};
+        return {u"signoff"_s, u"chat"_s, u"--key"_s, at(folder, u"lead.key"_s), u"--decision"_s, u"reject"_s};
+    }
+    // A bundle signed by Alice in a second workspace, whose key this one trusts.
+    const QString other = at(folder, u"other"_s);
+    QDir().mkpath(other);
+    const QString a = at(other, u"a.strata"_s);
+    writeFile(at(folder, u"datasheet.txt"_s), "datasheet v3\n");
+    const bool ready = cliSucceeded(runCli(a, {u"init"_s})) &&
+                       cliSucceeded(runCli(a, {u"add"_s, u"model"_s, u"--name"_s, u"Chat"_s})) &&
+                       cliSucceeded(runCli(a, {u"add"_s, u"dataset"_s, u"--name"_s, u"Corpus"_s})) &&
+                       cliSucceeded(runCli(a, {u"link"_s, u"Chat"_s, u"trained_on"_s, u"Corpus"_s})) &&
+                       cliSucceeded(runCli(a, {u"release"_s, u"create"_s, u"chat"_s, u"--version"_s, u"1.0"_s,
+                                               u"--root"_s, u"Chat"_s})) &&
+                       cliSucceeded(runCli(a, {u"assess"_s, u"new"_s, u"--release"_s, u"chat"_s})) &&
+                       cliSucceeded(runCli(a, {u"assess"_s, u"set"_s, u"1"_s, u"sc-dat-01"_s, u"pass"_s,
+                                               u"--evidence"_s, at(folder, u"datasheet.txt"_s)})) &&
+                       cliSucceeded(runCli(a, {u"key"_s, u"new"_s, u"--name"_s, u"Alice"_s, u"--role"_s, u"analyst"_s,
+                                               u"-o"_s, at(folder, u"alice.key"_s)})) &&
+                       cliSucceeded(runCli(a, {u"bundle"_s, u"export"_s, u"--release"_s, u"chat@1.0"_s, u"--key"_s,
+                                               at(folder, u"alice.key"_s), u"-o"_s, at(folder, u"chat.zip"_s)})) &&
+                       cliSucceeded(runCli(workspace, {u"key"_s, u"import"_s, at(folder, u"alice.key.pub"_s)}));
+    if (!ready)
+        return {};
+    return {u"bundle"_s, u"import"_s, at(folder, u"chat.zip"_s)};
 }
 
 } // namespace strata::faults

@@ -62,6 +62,15 @@ qint64 scalar(const QString &workspace, const QString &sql);
 /// Copies a closed workspace and its evidence folder to `folder` (same file name); returns the new path.
 QString copyWorkspace(const QString &workspace, const QString &folder);
 
+/// Whether a strata-cli run exited 0; logs its error otherwise, so a failed preparation says why.
+bool cliSucceeded(const FaultRun &run);
+
+/// Makes a fresh workspace at `workspace` (inside `folder`) ready for one operation the fault tests interrupt:
+/// "import" (a 40-component BOM), "evidence" (a small file), "signoff" (a release and a security lead's key) or
+/// "bundle" (a bundle signed by a second workspace's analyst, whose key this one trusts). Returns the strata-cli
+/// arguments that run the operation; empty when preparing failed (the failing command is logged).
+QStringList prepareOperation(const QString &operation, const QString &folder, const QString &workspace);
+
 /// SHA-256 of every regular file under `folder` (relative path -> hex), to tell a file changed in place.
 QMap<QString, QString> fileDigests(const QString &folder);
 

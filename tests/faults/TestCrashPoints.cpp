@@ -20,10 +20,6 @@ private Q_SLOTS:
     void everyLabelLeavesAWholeWorkspace_data();
     void everyLabelLeavesAWholeWorkspace();
     void acknowledgedImportSurvivesALaterCrash();
-
-private:
-    /// Prepares `operation` in a fresh workspace of `folder`; returns the arguments that run it.
-    static QStringList prepare(const QString &operation, const QString &folder, const QString &workspace);
 };
 
 namespace {
@@ -33,59 +29,7 @@ QString at(const QString &folder, const QString &name)
     return QDir(folder).filePath(name);
 }
 
-bool ok(const FaultRun &run)
-{
-    if (run.exitCode != 0)
-        qWarning("strata-cli failed (%d): %s", run.exitCode, run.err.constData());
-    return run.exitCode == 0;
-}
-
 } // namespace
-
-QStringList TestCrashPoints::prepare(const QString &operation, const QString &folder, const QString &workspace)
-{
-    if (!ok(runCli(workspace, {u"init"_s})))
-        return {};
-    if (operation == u"import"_s) {
-        writeFile(at(folder, u"bom.json"_s), generatedBom(u"crash"_s, 40));
-        return {u"import"_s, at(folder, u"bom.json"_s)};
-    }
-    if (operation == u"evidence"_s) {
-        writeFile(at(folder, u"datasheet.txt"_s), "datasheet v3\n");
-        return {u"evidence"_s, u"add"_s, at(folder, u"datasheet.txt"_s)};
-    }
-    if (operation == u"signoff"_s) {
-        const bool ready = ok(runCli(workspace, {u"add"_s, u"model"_s, u"--name"_s, u"Chat"_s})) &&
-                           ok(runCli(workspace, {u"release"_s, u"create"_s, u"chat"_s, u"--version"_s, u"1"_s,
-                                                 u"--root"_s, u"Chat"_s})) &&
-                           ok(runCli(workspace, {u"key"_s, u"new"_s, u"--name"_s, u"Lead"_s, u"--role"_s,
-                                                 u"security-lead"_s, u"-o"_s, at(folder, u"lead.key"_s)}));
-        if (!ready)
-            return {};
-        return {u"signoff"_s, u"chat"_s, u"--key"_s, at(folder, u"lead.key"_s), u"--decision"_s, u"reject"_s};
-    }
-    // A bundle signed by Alice in a second workspace, whose key this one trusts.
-    const QString other = at(folder, u"other"_s);
-    QDir().mkpath(other);
-    const QString a = at(other, u"a.strata"_s);
-    writeFile(at(folder, u"datasheet.txt"_s), "datasheet v3\n");
-    const bool ready =
-        ok(runCli(a, {u"init"_s})) && ok(runCli(a, {u"add"_s, u"model"_s, u"--name"_s, u"Chat"_s})) &&
-        ok(runCli(a, {u"add"_s, u"dataset"_s, u"--name"_s, u"Corpus"_s})) &&
-        ok(runCli(a, {u"link"_s, u"Chat"_s, u"trained_on"_s, u"Corpus"_s})) &&
-        ok(runCli(a, {u"release"_s, u"create"_s, u"chat"_s, u"--version"_s, u"1.0"_s, u"--root"_s, u"Chat"_s})) &&
-        ok(runCli(a, {u"assess"_s, u"new"_s, u"--release"_s, u"chat"_s})) &&
-        ok(runCli(a, {u"assess"_s, u"set"_s, u"1"_s, u"sc-dat-01"_s, u"pass"_s, u"--evidence"_s,
-                      at(folder, u"datasheet.txt"_s)})) &&
-        ok(runCli(a, {u"key"_s, u"new"_s, u"--name"_s, u"Alice"_s, u"--role"_s, u"analyst"_s, u"-o"_s,
-                      at(folder, u"alice.key"_s)})) &&
-        ok(runCli(a, {u"bundle"_s, u"export"_s, u"--release"_s, u"chat@1.0"_s, u"--key"_s, at(folder, u"alice.key"_s),
-                      u"-o"_s, at(folder, u"chat.zip"_s)})) &&
-        ok(runCli(workspace, {u"key"_s, u"import"_s, at(folder, u"alice.key.pub"_s)}));
-    if (!ready)
-        return {};
-    return {u"bundle"_s, u"import"_s, at(folder, u"chat.zip"_s)};
-}
 
 void TestCrashPoints::everyLabelLeavesAWholeWorkspace_data()
 {
@@ -122,14 +66,14 @@ void TestCrashPoints::everyLabelLeavesAWholeWorkspace()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString workspace = at(dir.path(), u"w.strata"_s);
-    const QStringList command = prepare(operation, dir.path(), workspace);
+    const QStringList command = prepareOperation(operation, dir.path(), workspace);
     QVERIFY2(!command.isEmpty(), "preparing the operation failed");
     const QString before = tableCounts(workspace);
 
     // The same operation, uninterrupted, on a copy: what "all of it" looks like.
     QVERIFY(QDir(dir.path()).mkpath(u"reference"_s));
     const QString reference = copyWorkspace(workspace, at(dir.path(), u"reference"_s));
-    QVERIFY(ok(runCli(reference, command)));
+    QVERIFY(cliSucceeded(runCli(reference, command)));
     QVERIFY2(checkWorkspace(reference).isEmpty(), qPrintable(checkWorkspace(reference).join(u'\n')));
     const QString done = tableCounts(reference);
     QVERIFY2(done != before, "the operation changed nothing, so the test would prove nothing");
@@ -146,7 +90,7 @@ void TestCrashPoints::everyLabelLeavesAWholeWorkspace()
 
     // Usable afterwards: the interrupted operation runs again (a committed one needs no second run).
     if (!committed) {
-        QVERIFY(ok(runCli(workspace, command)));
+        QVERIFY(cliSucceeded(runCli(workspace, command)));
         QCOMPARE(tableCounts(workspace), done);
         const QStringList after = checkWorkspace(workspace);
         QVERIFY2(after.isEmpty(), qPrintable(after.join(u'\n')));
@@ -158,7 +102,7 @@ void TestCrashPoints::acknowledgedImportSurvivesALaterCrash()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString workspace = at(dir.path(), u"w.strata"_s);
-    QVERIFY(ok(runCli(workspace, {u"init"_s})));
+    QVERIFY(cliSucceeded(runCli(workspace, {u"init"_s})));
     const QString first = at(dir.path(), u"first.json"_s);
     const QString second = at(dir.path(), u"second.json"_s);
     QVERIFY(writeFile(first, generatedBom(u"first"_s, 30)));
