@@ -1651,7 +1651,7 @@ audit list          审计追踪，最新的在前
 <context>
     <name>strata::BackupCommands</name>
     <message>
-        <location filename="../app/cli/BackupCommands.cpp" line="+46"/>
+        <location filename="../app/cli/BackupCommands.cpp" line="+47"/>
         <source>[-o FILE | --list]</source>
         <translation>[-o FILE | --list]</translation>
     </message>
@@ -1767,7 +1767,12 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>The workspace was restored, but the restore could not be recorded in its audit trail: %1</source>
+        <translation>工作区已恢复，但未能在其审计记录中记下此次恢复：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Restored %1 from %2 (schema %3).</source>
         <translation>已从 %2 恢复 %1（模式 %3）。</translation>
     </message>
@@ -1780,7 +1785,7 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
 <context>
     <name>strata::BackupController</name>
     <message>
-        <location filename="../ui/BackupController.cpp" line="+46"/>
+        <location filename="../ui/BackupController.cpp" line="+47"/>
         <source>made on request</source>
         <translation>按要求创建</translation>
     </message>
@@ -1906,12 +1911,12 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
         <location line="+7"/>
         <location line="+12"/>
         <location line="+3"/>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-106"/>
         <source>There are no backups in %1 yet. Restore from a file?</source>
         <translation>%1 中还没有备份。要从文件恢复吗？</translation>
     </message>
@@ -1946,7 +1951,12 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
         <translation>%1 被替换的工作区已保存为 %2。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>%1 The restore could not be recorded in the audit trail: %2</source>
+        <translation>%1 未能在审计记录中记下此次恢复：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Integrity check cancelled.</source>
         <translation>完整性检查已取消。</translation>
     </message>
@@ -1961,7 +1971,7 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
         <translation>无法读取工作区以进行检查：%1 请从备份恢复（“文件 › 从备份恢复”）。</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-264"/>
         <source>The backup or check stopped: the workspace was closed. Nothing was kept.</source>
         <translation>备份或检查已停止：工作区已关闭。未保留任何内容。</translation>
     </message>
@@ -1971,7 +1981,7 @@ in one rename. &quot;strata-cli backup --list&quot; shows the generations to cho
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location line="+244"/>
         <source>Check Workspace Integrity</source>
         <translation>检查工作区完整性</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "TaskCheckpoint.h"
 #include "TaskProgressWidget.h"
 #include "storage/PageCopy.h"
+#include "workspace/RestoreAudit.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -327,6 +328,12 @@ void BackupController::restoreFrom(const QString &workspacePath, const QString &
             if (!restored.value().keptAs.isEmpty())
                 message =
                     tr("%1 The workspace it replaced was kept as %2.").arg(message, native(restored.value().keptAs));
+            // The restored workspace's own trail says it was put back (the CLI does the same).
+            if (opened && m_workspace) {
+                if (Status recorded = recordRestore(*m_workspace, restored.value()); !recorded)
+                    message = tr("%1 The restore could not be recorded in the audit trail: %2")
+                                  .arg(message, recorded.error().message);
+            }
             Q_EMIT statusMessage(message);
             Q_EMIT finished(opened);
         });

@@ -4,6 +4,7 @@
 
 #include "Output.h"
 #include "storage/Backups.h"
+#include "workspace/RestoreAudit.h"
 #include "workspace/Workspace.h"
 
 #include <QDir>
@@ -163,6 +164,13 @@ int BackupCommands::restore(const CommandArguments &arguments)
     if (!restored)
         return m_out.fail(restored.error());
     const RestoreResult &r = restored.value();
+    // The restored workspace's own trail says it was put back, from which file and by whom. The restore stands
+    // either way, so a failure to record it is a warning.
+    const auto opened = CommandLine::openExisting(m_options);
+    const Status recorded = opened ? recordRestore(*opened.value(), r) : Status(opened.error());
+    if (!recorded)
+        Output::warn(tr("The workspace was restored, but the restore could not be recorded in its audit trail: %1")
+                         .arg(recorded.error().message));
     if (m_out.isJson()) {
         m_out.printJson(QJsonObject{{u"workspace"_s, path},
                                     {u"restored_from"_s, r.restoredFrom},

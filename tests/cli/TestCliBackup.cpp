@@ -87,6 +87,13 @@ void TestCliBackup::backupThenRestoreRoundTrip()
     QCOMPARE(m_cli->listAll().size(), 3);
     const CliRun verified = m_cli->run({u"audit"_s, u"verify"_s});
     QVERIFY2(verified.exitCode == 0, qPrintable(verified.error()));
+    // The restored workspace's trail ends with the restore, naming the backup and where the replaced one went.
+    const QJsonObject newest =
+        m_cli->run({u"--json"_s, u"audit"_s, u"list"_s, u"--limit"_s, u"1"_s}).json().array().at(0).toObject();
+    QCOMPARE(newest.value(u"action"_s).toString(), u"workspace.restore"_s);
+    QCOMPARE(newest.value(u"after"_s).toObject().value(u"restored_from"_s).toString(),
+             QFileInfo(file).absoluteFilePath());
+    QCOMPARE(newest.value(u"after"_s).toObject().value(u"kept_as"_s).toString(), keptAs);
 
     // The replaced workspace was kept whole: restoring it brings the two later models back.
     QCOMPARE(m_cli->run({u"restore"_s, keptAs}).exitCode, 0);

@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -164,6 +165,14 @@ void TestBackupController::restoreAGenerationReplacesTheOpenWorkspace()
     const QList<BackupGeneration> generations = Backups::generations(m_window->workspace()->path());
     QCOMPARE(generations.size(), 2);
     QCOMPARE(generations.constFirst().reason, u"before-restore"_s);
+    // The restored workspace's trail ends with the restore, naming where the replaced workspace was kept.
+    AuditQuery newest;
+    newest.limit = 1;
+    const Result<QList<AuditEntry>> trail = m_window->workspace()->auditTrail(newest);
+    QVERIFY(trail && trail.value().size() == 1);
+    QCOMPARE(trail.value().constFirst().action, u"workspace.restore"_s);
+    QVERIFY2(trail.value().constFirst().afterJson.contains(QFileInfo(generations.constFirst().path).fileName()),
+             qPrintable(trail.value().constFirst().afterJson));
 }
 
 void TestBackupController::cancelledRestoreChangesNothing()
