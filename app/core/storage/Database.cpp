@@ -573,8 +573,8 @@ Status TransactionGuard::commit()
     crashPointAtCommit("before-commit");
     if (!q.exec(u"COMMIT"_s)) {
         // Named, because the commit is where a full or failing disk usually shows, whatever the operation was.
-        const Error error = m_db.sqlError(tr("Saving the changes to %1").arg(QDir::toNativeSeparators(m_db.path())),
-                                          q.lastError());
+        const Error error =
+            m_db.sqlError(tr("Saving the changes to %1").arg(QDir::toNativeSeparators(m_db.path())), q.lastError());
         q.exec(u"ROLLBACK"_s);
         m_committed = true;
         return error;
