@@ -226,11 +226,15 @@ Result<std::unique_ptr<Workspace>> CommandLine::openExisting(const GlobalOptions
 {
     const QString path = options.workspace.isEmpty() ? Workspace::defaultPath() : options.workspace;
     Result<std::unique_ptr<Workspace>> opened = Workspace::open(path, Database::OpenMode::ExistingOnly);
-    if (opened.ok()) {
-        if (const QString warning = opened.value()->storageWarning(); !warning.isEmpty())
-            Output::warn(warning);
-    }
+    if (opened.ok())
+        warnAboutStorage(*opened.value());
     return opened;
+}
+
+void CommandLine::warnAboutStorage(const Workspace &workspace)
+{
+    if (const QString warning = workspace.storageWarning(); !warning.isEmpty())
+        Output::warn(warning);
 }
 
 Result<std::unique_ptr<Workspace>> CommandLine::openReadOnly(const GlobalOptions &options)

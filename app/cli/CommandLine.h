@@ -95,6 +95,9 @@ public:
     /// The workspace the global options name (or the default one), opened only if it exists: a typo in --workspace
     /// must not leave a new empty file behind.
     static Result<std::unique_ptr<Workspace>> openExisting(const GlobalOptions &options);
+    /// Prints Workspace::storageWarning() (a network or FUSE file system) on stderr, if there is one; every command
+    /// that opens a workspace for writing calls it once.
+    static void warnAboutStorage(const Workspace &workspace);
     /// The same workspace opened read-only (Database::OpenMode::ReadOnly), for commands that only check it.
     static Result<std::unique_ptr<Workspace>> openReadOnly(const GlobalOptions &options);
     /// Refuses an -o file whose folder does not exist, before any work is done for it.

@@ -235,6 +235,7 @@ int InventoryCommands::init()
             removeCreatedWorkspace(path);
         return m_out.fail(opened.error());
     }
+    CommandLine::warnAboutStorage(*opened.value());
 
     const QString shownPath = QDir::toNativeSeparators(info.absoluteFilePath());
     if (m_out.isJson())
@@ -260,6 +261,7 @@ int InventoryCommands::demo()
         return m_out.fail(opened.error());
     }
     std::unique_ptr<Workspace> workspace = std::move(opened.value());
+    CommandLine::warnAboutStorage(*workspace);
 
     const Status populated = DemoWorkspace::populate(*workspace);
     const auto counts = populated ? workspace->countsByKind() : Result<QMap<RecordKind, int>>(populated.error());
