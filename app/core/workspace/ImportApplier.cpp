@@ -4,6 +4,7 @@
 
 #include "domain/Fields.h"
 #include "storage/ArtifactRepository.h"
+#include "storage/ConnectionControls.h"
 #include "storage/ProvenanceRepository.h"
 #include "storage/RecordRepository.h"
 #include "storage/RelationRepository.h"
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QScopeGuard>
-#include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -487,29 +487,24 @@ Status ImportApplier::write(const ImportDocument &document, const ImportOptions 
     // Inside another operation's transaction (a bundle merge), an import that changes nothing cannot roll the
     // transaction back: a savepoint takes back its import row and origins instead.
     const bool nested = m_ws.m_depth > 0;
-    const auto exec = [this](const QString &sql) -> Status {
-        QSqlQuery q(m_ws.m_db->connection());
-        if (!q.exec(sql))
-            return m_ws.m_db->sqlError(tr("Recording the import of %1").arg(m_summary.fileName), q.lastError());
-        return Ok{};
+    const QString what = tr("Recording the import of %1").arg(m_summary.fileName);
+    const auto step = [&](connection::SavepointStep at) {
+        return connection::savepoint(*m_ws.m_db, at, u"strata_import"_s, what);
     };
     // A smaller page cache while the import writes (not inside another operation's transaction, which set its own).
     qint64 cacheSize = 0;
     if (!nested) {
-        QSqlQuery q(m_ws.m_db->connection());
-        if (q.exec(u"PRAGMA cache_size"_s) && q.next())
-            cacheSize = q.value(0).toLongLong();
-        q.finish();
-        if (cacheSize != 0 && !q.exec(u"PRAGMA cache_size = -%1"_s.arg(kImportCacheKiB)))
+        cacheSize = connection::cacheSize(*m_ws.m_db);
+        if (cacheSize != 0 && !connection::setCacheSize(*m_ws.m_db, -kImportCacheKiB))
             cacheSize = 0;
     }
     const auto restoreCache = qScopeGuard([&] {
         if (cacheSize != 0)
-            QSqlQuery(m_ws.m_db->connection()).exec(u"PRAGMA cache_size = %1"_s.arg(cacheSize));
+            connection::setCacheSize(*m_ws.m_db, cacheSize);
     });
     return m_ws.inTransaction([&]() -> Status {
         if (nested) {
-            if (Status s = exec(u"SAVEPOINT strata_import"_s); !s)
+            if (Status s = step(connection::SavepointStep::Begin); !s)
                 return s;
         }
         m_now = QDateTime::currentDateTimeUtc();
@@ -538,12 +533,12 @@ Status ImportApplier::write(const ImportDocument &document, const ImportOptions 
             m_unchanged = true;
             if (!nested)
                 return Error{ErrorCode::Cancelled, {}}; // rolls back the import row and the origins it recorded again
-            if (Status s = exec(u"ROLLBACK TO strata_import"_s); !s)
+            if (Status s = step(connection::SavepointStep::RollBack); !s)
                 return s;
-            return exec(u"RELEASE strata_import"_s);
+            return step(connection::SavepointStep::Release);
         }
         if (nested) {
-            if (Status s = exec(u"RELEASE strata_import"_s); !s)
+            if (Status s = step(connection::SavepointStep::Release); !s)
                 return s;
         }
         if (Status s = writeRelations(document); !s)
